@@ -1,0 +1,5 @@
+"""Allow ``python -m partsjournal``."""
+
+from partsjournal.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,96 @@
+"""The one exception hierarchy of the Qt-free layers (DESIGN §8).
+
+Every error a person can meet is a subclass of :class:`JournalError` and carries a message that is
+already a kind, complete sentence. The UI and the CLI map these to a way forward; nothing else
+ever reaches a user.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class JournalError(Exception):
+    """Base of every expected failure; ``str(error)`` is a sentence fit for a person."""
+
+
+class ValidationError(JournalError):
+    """Input that cannot be stored as given (too long, empty name, control characters...)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class NotFound(JournalError):
+    """A part, entry or peer that no longer exists."""
+
+
+class VaultError(JournalError):
+    """Something about the vault files themselves."""
+
+
+class VaultNotFound(VaultError):
+    """The folder is not a vault, or one of its files is missing."""
+
+    def __init__(self, message: str, missing: Path | None = None) -> None:
+        super().__init__(message)
+        self.missing = missing
+
+
+class VaultExists(VaultError):
+    """Refusing to create a vault over an existing one."""
+
+
+class WrongPassphrase(VaultError):
+    """The passphrase or recovery code did not open any key slot (or a slot was tampered with)."""
+
+    def __init__(self, message: str = "That passphrase didn't open this journal. "
+                 "Check for Caps Lock and try again, or use your recovery code.") -> None:
+        super().__init__(message)
+
+
+class VaultCorrupted(VaultError):
+    """A vault file is damaged; names the file and the newest backup that could replace it."""
+
+    def __init__(self, message: str, path: Path | None = None,
+                 newest_backup: Path | None = None) -> None:
+        if newest_backup is not None:
+            message = f"{message} The newest backup is {newest_backup}; you can restore it."
+        else:
+            message = f"{message} No backup was found to restore from."
+        super().__init__(message)
+        self.path = path
+        self.newest_backup = newest_backup
+
+
+class VaultFromNewerVersion(VaultError):
+    """The vault was written by a newer Parts Journal; opening it could lose data."""
+
+
+class VaultLocked(VaultError):
+    """An operation needed an open vault, but it is locked."""
+
+
+class DiskFull(VaultError):
+    """A write did not fit on the disk; nothing of it was stored."""
+
+
+class BackupError(VaultError):
+    """A backup could not be written or restored."""
+
+
+class ExchangeError(JournalError):
+    """Base of contact card and bundle failures."""
+
+
+class CardRejected(ExchangeError):
+    """A contact card that could not be read."""
+
+
+class BundleRejected(ExchangeError):
+    """A bundle that was refused; ``reason`` is a short machine-readable key."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason

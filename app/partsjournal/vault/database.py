@@ -1,0 +1,167 @@
+"""The SQLCipher connection: raw-key opening, the pragmas of DESIGN §3, transactions, typed errors.
+
+This is the only module that talks to ``sqlcipher3`` directly; repositories use :class:`Database`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from partsjournal.errors import DiskFull, VaultCorrupted, VaultError, VaultLocked
+
+Row = tuple[Any, ...]
+
+# Why each pragma: DESIGN §3. cipher_memory_security is decided in docs/security.md.
+SESSION_PRAGMAS: tuple[str, ...] = (
+    "PRAGMA cipher_memory_security = ON",
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = FULL",
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA secure_delete = ON",
+)
+
+
+def key_pragma(data_key: bytes) -> str:
+    """``PRAGMA key`` with the raw 256-bit key, which skips SQLCipher's own PBKDF2."""
+    return f"PRAGMA key = \"x'{data_key.hex()}'\""
+
+
+class Database:
+    """One open, keyed connection, used only on the thread that opened it."""
+
+    def __init__(self, path: Path, data_key: bytes, *, memory_security: bool = True) -> None:
+        self.path = path
+        self._thread = threading.get_ident()
+        try:
+            self._conn = sqlcipher3.connect(str(path), isolation_level=None,
+                                            check_same_thread=True)
+        except sqlcipher3.Error as exc:
+            raise VaultError(f"The journal file {path} could not be opened: {exc}.") from exc
+        self._depth = 0
+        try:
+            self._conn.execute(key_pragma(data_key))
+            for pragma in SESSION_PRAGMAS:
+                if not memory_security and "cipher_memory_security" in pragma:
+                    pragma = "PRAGMA cipher_memory_security = OFF"
+                self._conn.execute(pragma)
+            # The first real read proves the key fits the file.
+            self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError as exc:
+            self._conn.close()
+            raise VaultCorrupted(f"The journal file {path} can't be read: it is damaged.",
+                                 path=path) from exc
+
+    @property
+    def is_open(self) -> bool:
+        """False after :meth:`close`."""
+        return self._conn is not None
+
+    def _connection(self) -> Any:
+        if self._conn is None:
+            raise VaultLocked("The journal is locked. Unlock it to continue.")
+        return self._conn
+
+    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
+        """Run one statement and return the cursor; SQLite errors become typed errors."""
+        try:
+            return self._connection().execute(sql, params)
+        except sqlcipher3.Error as exc:
+            raise _translate(exc, self.path) from exc
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Run one statement for many parameter rows."""
+        try:
+            self._connection().executemany(sql, rows)
+        except sqlcipher3.Error as exc:
+            raise _translate(exc, self.path) from exc
+
+    def one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Row | None:
+        """The first row or None."""
+        row = self.execute(sql, params).fetchone()
+        return None if row is None else tuple(row)
+
+    def all(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Row]:
+        """Every row."""
+        return [tuple(r) for r in self.execute(sql, params).fetchall()]
+
+    def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
+        """The first column of the first row, or None."""
+        row = self.one(sql, params)
+        return None if row is None else row[0]
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """All-or-nothing: commit on success, roll back on any exception. Nests as savepoints."""
+        conn = self._connection()
+        name = f"sp{self._depth}"
+        try:
+            conn.execute("BEGIN IMMEDIATE" if self._depth == 0 else f"SAVEPOINT {name}")
+        except sqlcipher3.Error as exc:
+            raise _translate(exc, self.path) from exc
+        self._depth += 1
+        try:
+            yield self
+        except BaseException:
+            self._depth -= 1
+            try:
+                conn.execute("ROLLBACK" if self._depth == 0 else f"ROLLBACK TO {name}")
+                if self._depth:
+                    conn.execute(f"RELEASE {name}")
+            except sqlcipher3.Error:
+                pass
+            raise
+        self._depth -= 1
+        try:
+            conn.execute("COMMIT" if self._depth == 0 else f"RELEASE {name}")
+        except sqlcipher3.Error as exc:
+            try:
+                conn.execute("ROLLBACK")
+            except sqlcipher3.Error:
+                pass
+            raise _translate(exc, self.path) from exc
+
+    def backup_to(self, target: Path, data_key: bytes) -> None:
+        """Copy the whole database, still encrypted with the same key, into ``target``."""
+        dest = sqlcipher3.connect(str(target), isolation_level=None)
+        try:
+            dest.execute(key_pragma(data_key))
+            dest.execute("PRAGMA journal_mode = DELETE")
+            self._connection().backup(dest)
+        except sqlcipher3.Error as exc:
+            raise _translate(exc, target) from exc
+        finally:
+            dest.close()
+
+    def close(self) -> None:
+        """Checkpoint the WAL into the main file and close; further use raises VaultLocked."""
+        if self._conn is None:
+            return
+        try:
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlcipher3.Error:
+            pass
+        self._conn.close()
+        self._conn = None
+
+
+def _translate(exc: Exception, path: Path) -> Exception:
+    """Map SQLite's error codes to the journal's own errors."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc).lower()
+    if name.startswith("SQLITE_FULL") or code == 13 or "database or disk is full" in text:
+        return DiskFull("There isn't enough space to save this. Nothing was changed; free some "
+                        "disk space and try again.")
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or code in (11, 26) \
+            or "malformed" in text or "not a database" in text:
+        return VaultCorrupted(f"The journal file {path} is damaged.", path=path)
+    if isinstance(exc, sqlcipher3.IntegrityError):
+        return VaultError(f"The change was refused by the journal's consistency rules ({exc}).")
+    return VaultError(f"The journal could not complete that ({exc}).")

@@ -1,0 +1,260 @@
+"""Schema versions on ``PRAGMA user_version`` and the migrations between them (DESIGN §3, §4).
+
+Each migration runs in one transaction after an automatic backup (see :mod:`vault.vault`). A vault
+whose version is newer than :data:`LATEST` is refused, because this release would not know what
+its newer tables mean.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from partsjournal.errors import VaultFromNewerVersion
+from partsjournal.vault.database import Database
+
+SCHEMA_V1 = """
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE parts (
+    id            TEXT PRIMARY KEY,
+    name          TEXT NOT NULL,
+    role          TEXT NOT NULL CHECK (role IN ('manager','firefighter','exile','unknown')),
+    job           TEXT NOT NULL DEFAULT '',
+    fears         TEXT NOT NULL DEFAULT '',
+    age           TEXT NOT NULL DEFAULT '',
+    body          TEXT NOT NULL DEFAULT '',
+    appearance    TEXT NOT NULL DEFAULT '',
+    burdens       TEXT NOT NULL DEFAULT '',
+    needs         TEXT NOT NULL DEFAULT '',
+    triggers      TEXT NOT NULL DEFAULT '',
+    notes         TEXT NOT NULL DEFAULT '',
+    color         TEXT NOT NULL DEFAULT '',
+    trust_in_self INTEGER CHECK (trust_in_self BETWEEN 0 AND 10),
+    stage         TEXT NOT NULL,
+    archived      INTEGER NOT NULL DEFAULT 0,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    revision      INTEGER NOT NULL DEFAULT 1,
+    map_x         REAL,
+    map_y         REAL
+);
+CREATE INDEX parts_by_role ON parts (role, archived, name);
+
+CREATE TABLE stage_events (
+    id          TEXT PRIMARY KEY,
+    part_id     TEXT NOT NULL REFERENCES parts (id) ON DELETE CASCADE,
+    stage       TEXT NOT NULL,
+    occurred_at TEXT NOT NULL,
+    note        TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX stage_events_by_part ON stage_events (part_id, occurred_at);
+
+CREATE TABLE relations (
+    id           TEXT PRIMARY KEY,
+    kind         TEXT NOT NULL CHECK (kind IN ('protects','polarized','allied')),
+    from_part_id TEXT NOT NULL REFERENCES parts (id) ON DELETE CASCADE,
+    to_part_id   TEXT NOT NULL REFERENCES parts (id) ON DELETE CASCADE,
+    note         TEXT NOT NULL DEFAULT '',
+    created_at   TEXT NOT NULL,
+    CHECK (from_part_id <> to_part_id)
+);
+CREATE INDEX relations_from ON relations (from_part_id);
+CREATE INDEX relations_to ON relations (to_part_id);
+
+CREATE TABLE peers (
+    id          TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,
+    card        BLOB NOT NULL,
+    fingerprint TEXT NOT NULL UNIQUE,
+    verified_at TEXT,
+    added_at    TEXT NOT NULL
+);
+
+CREATE TABLE received_parts (
+    id          TEXT PRIMARY KEY,
+    peer_id     TEXT NOT NULL REFERENCES peers (id) ON DELETE CASCADE,
+    sender_part_id TEXT NOT NULL,
+    revision    INTEGER NOT NULL,
+    name        TEXT NOT NULL,
+    role        TEXT NOT NULL,
+    fields      TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    UNIQUE (peer_id, sender_part_id)
+);
+
+CREATE TABLE received_relations (
+    id          TEXT PRIMARY KEY,
+    peer_id     TEXT NOT NULL REFERENCES peers (id) ON DELETE CASCADE,
+    kind        TEXT NOT NULL,
+    from_received_id TEXT NOT NULL REFERENCES received_parts (id) ON DELETE CASCADE,
+    to_received_id   TEXT NOT NULL REFERENCES received_parts (id) ON DELETE CASCADE,
+    note        TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE entries (
+    id              TEXT PRIMARY KEY,
+    occurred_at     TEXT NOT NULL,
+    kind            TEXT NOT NULL CHECK (kind IN
+                        ('solo_session','therapy_session','peer_session','check_in','note')),
+    title           TEXT NOT NULL DEFAULT '',
+    body            TEXT NOT NULL DEFAULT '',
+    trailhead       TEXT NOT NULL DEFAULT '',
+    self_energy     INTEGER CHECK (self_energy BETWEEN 0 AND 10),
+    calm            INTEGER CHECK (calm BETWEEN 0 AND 10),
+    curiosity       INTEGER CHECK (curiosity BETWEEN 0 AND 10),
+    compassion      INTEGER CHECK (compassion BETWEEN 0 AND 10),
+    confidence      INTEGER CHECK (confidence BETWEEN 0 AND 10),
+    courage         INTEGER CHECK (courage BETWEEN 0 AND 10),
+    clarity         INTEGER CHECK (clarity BETWEEN 0 AND 10),
+    creativity      INTEGER CHECK (creativity BETWEEN 0 AND 10),
+    connectedness   INTEGER CHECK (connectedness BETWEEN 0 AND 10),
+    peer_id         TEXT REFERENCES peers (id) ON DELETE SET NULL,
+    my_role         TEXT CHECK (my_role IN ('explorer','companion')),
+    planned_minutes INTEGER,
+    agreements      TEXT NOT NULL DEFAULT '',
+    debrief         TEXT NOT NULL DEFAULT '',
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL
+);
+CREATE INDEX entries_by_time ON entries (occurred_at DESC);
+CREATE INDEX entries_by_kind ON entries (kind, occurred_at DESC);
+
+CREATE TABLE entry_parts (
+    entry_id         TEXT NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+    position         INTEGER NOT NULL,
+    part_id          TEXT REFERENCES parts (id) ON DELETE CASCADE,
+    received_part_id TEXT REFERENCES received_parts (id) ON DELETE CASCADE,
+    note             TEXT NOT NULL DEFAULT '',
+    CHECK ((part_id IS NULL) <> (received_part_id IS NULL))
+);
+CREATE INDEX entry_parts_by_entry ON entry_parts (entry_id, position);
+CREATE INDEX entry_parts_by_part ON entry_parts (part_id);
+CREATE INDEX entry_parts_by_received ON entry_parts (received_part_id);
+
+CREATE TABLE share_log (
+    id        TEXT PRIMARY KEY,
+    peer_id   TEXT REFERENCES peers (id) ON DELETE SET NULL,
+    peer_name TEXT NOT NULL,
+    bundle_id TEXT NOT NULL,
+    shared_at TEXT NOT NULL,
+    parts     TEXT NOT NULL,
+    fields    TEXT NOT NULL,
+    withdrawn TEXT NOT NULL DEFAULT '[]'
+);
+
+CREATE TABLE identity (
+    id           INTEGER PRIMARY KEY CHECK (id = 1),
+    display_name TEXT NOT NULL DEFAULT '',
+    kem_private  BLOB,
+    auth_private BLOB,
+    created_at   TEXT NOT NULL
+);
+
+-- Full-text search inside the encrypted file: external-content FTS5 tables kept in step by
+-- triggers; remove_diacritics 2 makes "cafe" find "café".
+CREATE VIRTUAL TABLE parts_fts USING fts5 (
+    name, job, fears, age, body, appearance, burdens, needs, triggers, notes,
+    content = 'parts', content_rowid = 'rowid',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER parts_fts_insert AFTER INSERT ON parts BEGIN
+    INSERT INTO parts_fts (rowid, name, job, fears, age, body, appearance, burdens, needs,
+                           triggers, notes)
+    VALUES (new.rowid, new.name, new.job, new.fears, new.age, new.body, new.appearance,
+            new.burdens, new.needs, new.triggers, new.notes);
+END;
+CREATE TRIGGER parts_fts_delete AFTER DELETE ON parts BEGIN
+    INSERT INTO parts_fts (parts_fts, rowid, name, job, fears, age, body, appearance, burdens,
+                           needs, triggers, notes)
+    VALUES ('delete', old.rowid, old.name, old.job, old.fears, old.age, old.body,
+            old.appearance, old.burdens, old.needs, old.triggers, old.notes);
+END;
+CREATE TRIGGER parts_fts_update AFTER UPDATE OF name, job, fears, age, body, appearance,
+        burdens, needs, triggers, notes ON parts BEGIN
+    INSERT INTO parts_fts (parts_fts, rowid, name, job, fears, age, body, appearance, burdens,
+                           needs, triggers, notes)
+    VALUES ('delete', old.rowid, old.name, old.job, old.fears, old.age, old.body,
+            old.appearance, old.burdens, old.needs, old.triggers, old.notes);
+    INSERT INTO parts_fts (rowid, name, job, fears, age, body, appearance, burdens, needs,
+                           triggers, notes)
+    VALUES (new.rowid, new.name, new.job, new.fears, new.age, new.body, new.appearance,
+            new.burdens, new.needs, new.triggers, new.notes);
+END;
+
+CREATE VIRTUAL TABLE entries_fts USING fts5 (
+    title, body, trailhead, debrief,
+    content = 'entries', content_rowid = 'rowid',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN
+    INSERT INTO entries_fts (rowid, title, body, trailhead, debrief)
+    VALUES (new.rowid, new.title, new.body, new.trailhead, new.debrief);
+END;
+CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN
+    INSERT INTO entries_fts (entries_fts, rowid, title, body, trailhead, debrief)
+    VALUES ('delete', old.rowid, old.title, old.body, old.trailhead, old.debrief);
+END;
+CREATE TRIGGER entries_fts_update AFTER UPDATE OF title, body, trailhead, debrief ON entries BEGIN
+    INSERT INTO entries_fts (entries_fts, rowid, title, body, trailhead, debrief)
+    VALUES ('delete', old.rowid, old.title, old.body, old.trailhead, old.debrief);
+    INSERT INTO entries_fts (rowid, title, body, trailhead, debrief)
+    VALUES (new.rowid, new.title, new.body, new.trailhead, new.debrief);
+END;
+"""
+
+
+def _migrate_to_1(db: Database) -> None:
+    for statement in _split(SCHEMA_V1):
+        db.execute(statement)
+
+
+def _split(script: str) -> list[str]:
+    """Split a schema script into statements, keeping trigger bodies whole."""
+    statements: list[str] = []
+    current: list[str] = []
+    in_trigger = False
+    for line in script.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("--"):
+            continue
+        current.append(line)
+        if stripped.upper().startswith("CREATE TRIGGER"):
+            in_trigger = True
+        if (in_trigger and stripped.upper() == "END;") or (not in_trigger and stripped.endswith(";")):
+            statements.append("\n".join(current))
+            current, in_trigger = [], False
+    return statements
+
+
+#: MIGRATIONS[n] brings a vault from version n to n + 1.
+MIGRATIONS: list[Callable[[Database], None]] = [_migrate_to_1]
+LATEST = len(MIGRATIONS)
+
+
+def version(db: Database) -> int:
+    """The schema version stored in the file."""
+    return int(db.scalar("PRAGMA user_version"))
+
+
+def check_supported(db: Database) -> int:
+    """Return the stored version, refusing one from a newer release."""
+    current = version(db)
+    if current > LATEST:
+        raise VaultFromNewerVersion(
+            "This journal was written by a newer version of Parts Journal. Update Parts Journal "
+            "to open it; nothing was changed."
+        )
+    return current
+
+
+def migrate(db: Database) -> int:
+    """Apply pending migrations, each in its own transaction; returns how many ran."""
+    current = check_supported(db)
+    for target in range(current, LATEST):
+        with db.transaction():
+            MIGRATIONS[target](db)
+            db.execute(f"PRAGMA user_version = {target + 1}")
+    return LATEST - current

@@ -1,0 +1,335 @@
+"""The vault: a folder holding the key slots, the encrypted journal and its backups (DESIGN §3).
+
+:class:`Vault` is what the app and the CLI hold while a journal is unlocked. Locking closes the
+database and forgets the data key; a locked vault object refuses every further call.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from partsjournal.domain.model import new_id
+from partsjournal.errors import (
+    JournalError,
+    VaultCorrupted,
+    VaultExists,
+    VaultLocked,
+    VaultNotFound,
+)
+from partsjournal.vault import backup as backups
+from partsjournal.vault import keyslots, recovery, schema
+from partsjournal.vault.database import Database
+from partsjournal.vault.entries import EntryRepository
+from partsjournal.vault.fsutil import make_private_dir
+from partsjournal.vault.keyslots import KdfProfile, KeySlots
+from partsjournal.vault.parts import PartRepository, RelationRepository
+from partsjournal.vault.search import SearchService
+
+KEYSLOTS_FILE = "keyslots.json"
+DATABASE_FILE = "journal.db"
+
+
+@dataclass
+class CheckReport:
+    """The result of ``check``: empty ``problems`` means every check passed."""
+
+    problems: list[str] = field(default_factory=list)
+    checks: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing was found wrong."""
+        return not self.problems
+
+
+def is_vault(folder: Path) -> bool:
+    """True if ``folder`` looks like a vault (has a key-slot file)."""
+    return (folder / KEYSLOTS_FILE).is_file()
+
+
+class Vault:
+    """An unlocked journal."""
+
+    def __init__(self, folder: Path, slots: KeySlots, data_key: bytes, db: Database, *,
+                 needs_new_passphrase: bool = False) -> None:
+        self.folder = folder
+        self._slots = slots
+        self._data_key: bytes | None = data_key
+        self._db: Database | None = db
+        #: True after unlocking with the recovery code: the person must choose a new passphrase.
+        self.needs_new_passphrase = needs_new_passphrase
+        self.parts = PartRepository(db)
+        self.relations = RelationRepository(db)
+        self.entries = EntryRepository(db)
+        self.search = SearchService(db)
+
+    # Creating and opening ------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, folder: Path, passphrase: str, *, profile: KdfProfile | None = None
+               ) -> tuple[Vault, str]:
+        """Create a new vault; returns it unlocked and the recovery code to show once.
+
+        ``profile`` defaults to Argon2id costs calibrated on this machine (0.5–1 s).
+        """
+        folder = Path(folder)
+        if is_vault(folder) or (folder / DATABASE_FILE).exists():
+            raise VaultExists(f"There is already a journal in {folder}. Open it instead, or "
+                              "choose another folder.")
+        if not passphrase:
+            raise JournalError("Please choose a passphrase.")
+        make_private_dir(folder)
+        profile = profile or keyslots.calibrate()
+        data_key = keyslots.new_data_key()
+        vault_id = new_id()
+        code, secret = recovery.generate()
+        slots = KeySlots(vault_id, [
+            keyslots.passphrase_slot(vault_id, passphrase, data_key, profile),
+            keyslots.recovery_slot(vault_id, secret, data_key),
+        ])
+        db = Database(folder / DATABASE_FILE, data_key)
+        try:
+            schema.migrate(db)
+            with db.transaction():
+                now = datetime.now(UTC).replace(microsecond=0).isoformat()
+                db.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
+                               [("vault_id", vault_id), ("created_at", now)])
+        except BaseException:
+            db.close()
+            raise
+        # The key file is written last: until it exists, the folder is not a vault.
+        slots.save(folder / KEYSLOTS_FILE)
+        return cls(folder, slots, data_key, db), code
+
+    @classmethod
+    def unlock(cls, folder: Path, passphrase: str, *, auto_backup: bool = True,
+               policy: backups.BackupPolicy | None = None) -> Vault:
+        """Open with the passphrase; raises WrongPassphrase, VaultNotFound, VaultCorrupted..."""
+        folder = Path(folder)
+        slots = cls._load_slots(folder)
+        data_key = slots.unlock_with_passphrase(passphrase)
+        return cls._open(folder, slots, data_key, auto_backup=auto_backup, policy=policy)
+
+    @classmethod
+    def unlock_with_recovery_code(cls, folder: Path, code: str, *, auto_backup: bool = True
+                                  ) -> Vault:
+        """Open with the recovery code; the caller must then have a new passphrase chosen."""
+        folder = Path(folder)
+        slots = cls._load_slots(folder)
+        data_key = slots.unlock_with_recovery_code(code)
+        vault = cls._open(folder, slots, data_key, auto_backup=auto_backup, policy=None)
+        vault.needs_new_passphrase = True
+        return vault
+
+    @staticmethod
+    def _load_slots(folder: Path) -> KeySlots:
+        if not folder.is_dir():
+            raise VaultNotFound(f"There is no journal folder at {folder}.", missing=folder)
+        db_path = folder / DATABASE_FILE
+        if not (folder / KEYSLOTS_FILE).is_file() and not db_path.exists():
+            raise VaultNotFound(f"{folder} doesn't contain a Parts Journal.", missing=folder)
+        try:
+            slots = KeySlots.load(folder / KEYSLOTS_FILE)
+        except VaultCorrupted as exc:
+            raise VaultCorrupted(f"The key file {folder / KEYSLOTS_FILE} is damaged.",
+                                 path=exc.path, newest_backup=backups.newest_backup(folder)) \
+                from exc
+        except VaultNotFound as exc:
+            raise VaultNotFound(
+                f"The key file {folder / KEYSLOTS_FILE} is missing, so the journal can't be "
+                f"unlocked.{_backup_hint(folder)}", missing=exc.missing) from exc
+        if not db_path.is_file():
+            raise VaultNotFound(
+                f"The journal file {db_path} is missing.{_backup_hint(folder)}", missing=db_path)
+        return slots
+
+    @classmethod
+    def _open(cls, folder: Path, slots: KeySlots, data_key: bytes, *, auto_backup: bool,
+              policy: backups.BackupPolicy | None) -> Vault:
+        db_path = folder / DATABASE_FILE
+        try:
+            db = Database(db_path, data_key)
+        except VaultCorrupted as exc:
+            raise VaultCorrupted(f"The journal file {db_path} is damaged and can't be read.",
+                                 path=db_path, newest_backup=backups.newest_backup(folder)) \
+                from exc
+        try:
+            problems = [r[0] for r in db.all("PRAGMA cipher_integrity_check")]
+            if problems:
+                raise VaultCorrupted(f"The journal file {db_path} is damaged.", path=db_path)
+            current = schema.check_supported(db)
+            vault = cls(folder, slots, data_key, db)
+            if current < schema.LATEST:
+                vault.backup_now(reason="pre-migration")
+                schema.migrate(db)
+            if auto_backup:
+                vault.auto_backup(policy or backups.BackupPolicy())
+        except VaultCorrupted as exc:
+            db.close()
+            raise VaultCorrupted(f"The journal file {db_path} is damaged.", path=db_path,
+                                 newest_backup=backups.newest_backup(folder)) from exc
+        except BaseException:
+            db.close()
+            raise
+        return vault
+
+    # Keys ------------------------------------------------------------------------------------
+
+    @property
+    def db(self) -> Database:
+        """The open database (repositories use it; raises once locked)."""
+        if self._db is None:
+            raise VaultLocked("The journal is locked. Unlock it to continue.")
+        return self._db
+
+    @property
+    def is_locked(self) -> bool:
+        """True after :meth:`lock`."""
+        return self._db is None
+
+    def _key(self) -> bytes:
+        if self._data_key is None:
+            raise VaultLocked("The journal is locked. Unlock it to continue.")
+        return self._data_key
+
+    @property
+    def kdf_profile(self) -> KdfProfile:
+        """The Argon2id costs of the passphrase slot (reused when the passphrase changes)."""
+        return self._slots.profile()
+
+    def change_passphrase(self, new_passphrase: str, *, profile: KdfProfile | None = None
+                          ) -> None:
+        """Rewrap the data key under a new passphrase: only keyslots.json changes, atomically."""
+        if not new_passphrase:
+            raise JournalError("Please choose a passphrase.")
+        slot = keyslots.passphrase_slot(self._slots.vault_id, new_passphrase, self._key(),
+                                        profile or self.kdf_profile)
+        updated = self._slots.with_passphrase_slot(slot)
+        updated.save(self.folder / KEYSLOTS_FILE)
+        self._slots = updated
+        self.needs_new_passphrase = False
+
+    def new_recovery_code(self) -> str:
+        """Replace the recovery code (the old one stops working); returns the new one to show."""
+        code, secret = recovery.generate()
+        updated = self._slots.with_recovery_slot(
+            keyslots.recovery_slot(self._slots.vault_id, secret, self._key()))
+        updated.save(self.folder / KEYSLOTS_FILE)
+        self._slots = updated
+        return code
+
+    # Backups ---------------------------------------------------------------------------------
+
+    def backup_now(self, reason: str = "auto") -> Path:
+        """Write an automatic backup into the vault's backups folder now."""
+        now = datetime.now(UTC)
+        dest = backups.automatic_backup_path(self.folder, now, reason)
+        return backups.write_backup(self.db, self._key(), self._slots, dest)
+
+    def auto_backup(self, policy: backups.BackupPolicy) -> Path | None:
+        """Back up if the newest automatic backup is older than a day; then rotate."""
+        now = datetime.now(UTC)
+        if not backups.backup_due(self.folder, now, policy):
+            return None
+        path = self.backup_now()
+        backups.rotate(self.folder, policy)
+        return path
+
+    def backup_to(self, dest: Path) -> Path:
+        """A manual backup to a place the person chose (e.g. a USB stick)."""
+        dest = Path(dest)
+        if dest.is_dir():
+            dest = dest / f"parts-journal-{datetime.now(UTC).strftime('%Y%m%dT%H%M%SZ')}" \
+                          f"{backups.SUFFIX}"
+        return backups.write_backup(self.db, self._key(), self._slots, dest)
+
+    # Integrity -------------------------------------------------------------------------------
+
+    def check(self, passphrase: str | None = None) -> CheckReport:
+        """Every integrity check of DESIGN §3; ``passphrase`` also proves the passphrase slot."""
+        report = CheckReport()
+        db = self.db
+        report.checks.append("cipher_integrity_check")
+        report.problems += [f"encryption: {r[0]}" for r in db.all("PRAGMA cipher_integrity_check")]
+        report.checks.append("integrity_check")
+        report.problems += [f"structure: {r[0]}" for r in db.all("PRAGMA integrity_check")
+                            if r[0] != "ok"]
+        report.checks.append("foreign_key_check")
+        report.problems += [f"references: {r[0]} row {r[1]} points to a missing {r[2]}"
+                            for r in db.all("PRAGMA foreign_key_check")]
+        report.checks.append("fts integrity")
+        for table in ("parts_fts", "entries_fts"):
+            try:
+                db.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")
+            except JournalError:
+                report.problems.append(f"search index {table} is out of step")
+        report.checks.append("key slots")
+        report.problems += self._check_slots(passphrase)
+        return report
+
+    def _check_slots(self, passphrase: str | None) -> list[str]:
+        problems: list[str] = []
+        try:
+            on_disk = KeySlots.load(self.folder / KEYSLOTS_FILE)
+        except JournalError as exc:
+            return [f"key file: {exc}"]
+        for kind in ("passphrase", "recovery"):
+            try:
+                slot = on_disk.slot(kind)
+                if not isinstance(slot.get("kdf"), dict) or slot.get("aead") != \
+                        keyslots.AEAD_NAME:
+                    problems.append(f"{kind} slot: unknown parameters")
+                    continue
+                for name in ("nonce", "wrapped_key"):
+                    keyslots._unb64(slot[name])
+            except (JournalError, KeyError, ValueError):
+                problems.append(f"{kind} slot: missing or malformed")
+        try:
+            on_disk.profile()
+        except JournalError:
+            problems.append("passphrase slot: key-derivation parameters out of range")
+        if passphrase is not None:
+            try:
+                if on_disk.unlock_with_passphrase(passphrase) != self._key():
+                    problems.append("passphrase slot: opens a different key")
+            except JournalError:
+                problems.append("passphrase slot: does not open with this passphrase")
+        return problems
+
+    # Locking ---------------------------------------------------------------------------------
+
+    def lock(self) -> None:
+        """Close the database and drop the key; safe to call twice."""
+        if self._db is not None:
+            self._db.close()
+        self._db = None
+        self._data_key = None
+
+    close = lock
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.lock()
+
+
+def _backup_hint(folder: Path) -> str:
+    newest = backups.newest_backup(folder)
+    if newest is None:
+        return ""
+    return f" The newest backup is {newest}; you can restore it."
+
+
+def restore(folder: Path, backup: Path, *, passphrase: str | None = None,
+            recovery_code: str | None = None) -> Path | None:
+    """Restore a backup into ``folder`` (see :func:`vault.backup.restore`)."""
+    return backups.restore(Path(folder), Path(backup), passphrase, recovery_code)
+
+
+def vault_files(folder: Path) -> list[Path]:
+    """Every file of a vault, for permission checks and canary scans."""
+    return [Path(root) / name for root, _dirs, names in os.walk(folder) for name in names]
