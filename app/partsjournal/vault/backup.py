@@ -17,7 +17,7 @@ from pathlib import Path
 
 from partsjournal.errors import BackupError, JournalError, VaultCorrupted, WrongPassphrase
 from partsjournal.vault.database import Database
-from partsjournal.vault.fsutil import fsync_dir, fsync_file, make_private_dir
+from partsjournal.vault.fsutil import FILE_MODE, fsync_dir, fsync_file, make_private_dir
 from partsjournal.vault.keyslots import KeySlots
 
 SUFFIX = ".pjbackup"
@@ -58,7 +58,7 @@ def newest_backup(vault_dir: Path) -> Path | None:
 
 
 def _taken_at(path: Path) -> datetime | None:
-    stem = path.stem.split("-", 1)[-1].split(".")[0]
+    stem = path.stem.rsplit("-", 1)[-1]
     try:
         return datetime.strptime(stem, _STAMP).replace(tzinfo=UTC)
     except ValueError:
@@ -76,6 +76,7 @@ def write_backup(db: Database, data_key: bytes, keyslots: KeySlots, dest: Path) 
             with zipfile.ZipFile(tmp_zip, "w", compression=zipfile.ZIP_STORED) as archive:
                 archive.writestr("keyslots.json", keyslots.to_bytes())
                 archive.write(tmp_db, "journal.db")
+            os.chmod(tmp_zip, FILE_MODE)
             fsync_file(tmp_zip)
             os.replace(tmp_zip, dest)
             fsync_dir(dest.parent)
@@ -168,6 +169,8 @@ def restore(vault_dir: Path, backup: Path, passphrase: str | None = None,
         fsync_file(staged_db)
         staged_slots = Path(tmp) / "keyslots.json"
         staged_slots.write_bytes(slots_bytes)
+        os.chmod(staged_slots, FILE_MODE)
+        os.chmod(staged_db, FILE_MODE)
         fsync_file(staged_slots)
 
         replaced: Path | None = None

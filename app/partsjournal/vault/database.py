@@ -5,6 +5,8 @@ This is the only module that talks to ``sqlcipher3`` directly; repositories use 
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -14,6 +16,7 @@ from typing import Any
 import sqlcipher3
 
 from partsjournal.errors import DiskFull, VaultCorrupted, VaultError, VaultLocked
+from partsjournal.vault.fsutil import FILE_MODE
 
 Row = tuple[Any, ...]
 
@@ -39,6 +42,7 @@ class Database:
     def __init__(self, path: Path, data_key: bytes, *, memory_security: bool = True) -> None:
         self.path = path
         self._thread = threading.get_ident()
+        _create_private(path)
         try:
             self._conn = sqlcipher3.connect(str(path), isolation_level=None,
                                             check_same_thread=True)
@@ -149,6 +153,14 @@ class Database:
             pass
         self._conn.close()
         self._conn = None
+
+
+def _create_private(path: Path) -> None:
+    """Make sure the database file exists as 0600 before SQLite opens it (WAL files copy it)."""
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+    if sys.platform != "win32" and (path.stat().st_mode & 0o077):
+        os.chmod(path, FILE_MODE)
 
 
 def _translate(exc: Exception, path: Path) -> Exception:
