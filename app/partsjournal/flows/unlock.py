@@ -1,0 +1,70 @@
+"""Unlocking: passphrase or recovery code → key (in a worker) → open (on the GUI thread)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from partsjournal.errors import JournalError
+from partsjournal.vault import Vault
+from partsjournal.vault.keyslots import KeySlots
+
+
+class Method(Enum):
+    """What the person types to unlock."""
+
+    PASSPHRASE = "passphrase"
+    RECOVERY_CODE = "recovery_code"
+
+
+@dataclass(frozen=True)
+class UnwrappedKey:
+    """The result of the slow step."""
+
+    slots: KeySlots
+    data_key: bytes
+    method: Method
+
+
+class UnlockFlow:
+    """State of the unlock screen."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.method = Method.PASSPHRASE
+        self.busy = False
+        self.error = ""
+        self.failures = 0
+
+    def toggle_method(self) -> Method:
+        """Switch between passphrase and recovery code."""
+        self.method = (Method.RECOVERY_CODE if self.method is Method.PASSPHRASE
+                       else Method.PASSPHRASE)
+        self.error = ""
+        return self.method
+
+    def begin(self) -> None:
+        """Enter the busy state."""
+        self.busy = True
+        self.error = ""
+
+    def derive(self, secret: str) -> UnwrappedKey:
+        """The slow step (Argon2id): runs in a worker; raises WrongPassphrase and friends."""
+        slots = Vault.load_slots(self.folder)
+        if self.method is Method.PASSPHRASE:
+            return UnwrappedKey(slots, slots.unlock_with_passphrase(secret), self.method)
+        return UnwrappedKey(slots, slots.unlock_with_recovery_code(secret), self.method)
+
+    def open(self, key: UnwrappedKey) -> Vault:
+        """Open the database on the calling (GUI) thread."""
+        self.busy = False
+        return Vault.open_with_key(self.folder, key.slots, key.data_key,
+                                   needs_new_passphrase=key.method is Method.RECOVERY_CODE)
+
+    def failed(self, error: JournalError) -> str:
+        """Record a failure; returns the sentence to show."""
+        self.busy = False
+        self.failures += 1
+        self.error = str(error)
+        return self.error
