@@ -32,6 +32,15 @@ KEYSLOTS_FILE = "keyslots.json"
 DATABASE_FILE = "journal.db"
 
 
+@dataclass(frozen=True)
+class PreparedKeys:
+    """Key slots and data key for a vault about to be created, and its recovery code."""
+
+    slots: KeySlots
+    data_key: bytes
+    recovery_code: str
+
+
 @dataclass
 class CheckReport:
     """The result of ``check``: empty ``problems`` means every check passed."""
@@ -68,20 +77,14 @@ class Vault:
 
     # Creating and opening ------------------------------------------------------------------
 
-    @classmethod
-    def create(cls, folder: Path, passphrase: str, *, profile: KdfProfile | None = None
-               ) -> tuple[Vault, str]:
-        """Create a new vault; returns it unlocked and the recovery code to show once.
+    @staticmethod
+    def prepare(passphrase: str, *, profile: KdfProfile | None = None) -> PreparedKeys:
+        """The slow half of creating a vault (calibration, key derivation): safe off the GUI thread.
 
         ``profile`` defaults to Argon2id costs calibrated on this machine (0.5–1 s).
         """
-        folder = Path(folder)
-        if is_vault(folder) or (folder / DATABASE_FILE).exists():
-            raise VaultExists(f"There is already a journal in {folder}. Open it instead, or "
-                              "choose another folder.")
         if not passphrase:
             raise JournalError("Please choose a passphrase.")
-        make_private_dir(folder)
         profile = profile or keyslots.calibrate()
         data_key = keyslots.new_data_key()
         vault_id = new_id()
@@ -90,19 +93,55 @@ class Vault:
             keyslots.passphrase_slot(vault_id, passphrase, data_key, profile),
             keyslots.recovery_slot(vault_id, secret, data_key),
         ])
-        db = Database(folder / DATABASE_FILE, data_key)
+        return PreparedKeys(slots, data_key, code)
+
+    @classmethod
+    def create(cls, folder: Path, passphrase: str, *, profile: KdfProfile | None = None
+               ) -> tuple[Vault, str]:
+        """Create a new vault; returns it unlocked and the recovery code to show once."""
+        cls.check_can_create(Path(folder))
+        prepared = cls.prepare(passphrase, profile=profile)
+        return cls.create_from(folder, prepared), prepared.recovery_code
+
+    @staticmethod
+    def check_can_create(folder: Path) -> None:
+        """Refuse a folder that already holds a journal."""
+        if is_vault(folder) or (folder / DATABASE_FILE).exists():
+            raise VaultExists(f"There is already a journal in {folder}. Open it instead, or "
+                              "choose another folder.")
+
+    @classmethod
+    def create_from(cls, folder: Path, prepared: PreparedKeys) -> Vault:
+        """The quick half of creating a vault: write the database and then the key file."""
+        folder = Path(folder)
+        cls.check_can_create(folder)
+        make_private_dir(folder)
+        db = Database(folder / DATABASE_FILE, prepared.data_key)
         try:
             schema.migrate(db)
             with db.transaction():
                 now = datetime.now(UTC).replace(microsecond=0).isoformat()
                 db.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
-                               [("vault_id", vault_id), ("created_at", now)])
+                               [("vault_id", prepared.slots.vault_id), ("created_at", now)])
         except BaseException:
             db.close()
             raise
         # The key file is written last: until it exists, the folder is not a vault.
-        slots.save(folder / KEYSLOTS_FILE)
-        return cls(folder, slots, data_key, db), code
+        prepared.slots.save(folder / KEYSLOTS_FILE)
+        return cls(folder, prepared.slots, prepared.data_key, db)
+
+    @staticmethod
+    def load_slots(folder: Path) -> KeySlots:
+        """Read a vault's key slots (cheap), checking its files are there."""
+        return Vault._load_slots(Path(folder))
+
+    @classmethod
+    def open_with_key(cls, folder: Path, slots: KeySlots, data_key: bytes, *,
+                      auto_backup: bool = True, needs_new_passphrase: bool = False) -> Vault:
+        """Open the database with a key already unwrapped (e.g. by a worker thread)."""
+        vault = cls._open(Path(folder), slots, data_key, auto_backup=auto_backup, policy=None)
+        vault.needs_new_passphrase = needs_new_passphrase
+        return vault
 
     @classmethod
     def unlock(cls, folder: Path, passphrase: str, *, auto_backup: bool = True,

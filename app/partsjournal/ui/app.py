@@ -1,0 +1,273 @@
+"""The application: which window is showing, and what locking and unlocking do.
+
+States: welcome (no journal yet) → unlock → main window → (lock) → unlock again. Locking saves
+pending edits, destroys the main window with every widget that held journal text, closes the
+database and forgets the key.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QLineEdit, QWidget
+
+from partsjournal import APP_NAME, __version__
+from partsjournal.errors import JournalError
+from partsjournal.ui import settings as keys
+from partsjournal.ui.autolock import IdleLock
+from partsjournal.ui.main_window import MainWindow
+from partsjournal.ui.messages import install_exception_hook, show_error
+from partsjournal.ui.settings import Settings
+from partsjournal.ui.theme import apply_theme
+from partsjournal.ui.unlock_window import UnlockWindow
+from partsjournal.ui.welcome import CreateVaultDialog, WelcomeWindow
+from partsjournal.ui.workers import run_in_background
+from partsjournal.vault import Vault, is_vault, restore
+from partsjournal.vault.backup import BackupPolicy
+from partsjournal.vault.keyslots import DEFAULT_PROFILE, KdfProfile
+from partsjournal.vault.locations import default_vault_dir
+
+log = logging.getLogger("partsjournal")
+SAMPLE_PASSPHRASE = "sample journal"
+
+
+class AppController(QObject):
+    """Owns the current window and the unlocked vault."""
+
+    state_changed = Signal(str)  # "welcome", "unlock", "main"
+
+    def __init__(self, settings: Settings, *, kdf_profile: KdfProfile | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.kdf_profile = kdf_profile  # tests pass a fast one; None calibrates
+        self.window: QWidget | None = None
+        self.vault: Vault | None = None
+        self.vault_folder: Path | None = None
+        self.sample_dir: Path | None = None
+        self.idle: IdleLock | None = None
+        self.state = ""
+
+    # Starting --------------------------------------------------------------------------------
+
+    def start(self, vault_dir: Path | None = None) -> None:
+        """Show the right first window: the given vault, the last one, or the welcome screen."""
+        candidates = [vault_dir] if vault_dir else [
+            Path(self.settings.get(keys.LAST_VAULT)) if self.settings.get(keys.LAST_VAULT)
+            else None, default_vault_dir()]
+        for folder in candidates:
+            if folder is not None and is_vault(folder):
+                self.show_unlock(folder)
+                return
+        if vault_dir is not None:
+            self.show_welcome()
+            show_error(self.window, JournalError(
+                f"There is no journal in {vault_dir}. You can create one there or open another."))
+            return
+        self.show_welcome()
+
+    def _set_window(self, window: QWidget, state: str) -> None:
+        old = self.window
+        self.window = window
+        self.state = state
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        if old is not None and old is not window:
+            old.hide()
+            old.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+            old.deleteLater()
+        self.state_changed.emit(state)
+
+    def show_welcome(self) -> None:
+        """The first-run screen."""
+        welcome = WelcomeWindow()
+        welcome.create_requested.connect(self.create_vault)
+        welcome.open_requested.connect(self.open_folder)
+        welcome.sample_requested.connect(self.open_sample)
+        welcome.restore_requested.connect(self.restore_backup)
+        self._set_window(welcome, "welcome")
+
+    def show_unlock(self, folder: Path) -> None:
+        """The unlock screen of a vault."""
+        self.vault_folder = folder
+        unlock = UnlockWindow(folder)
+        unlock.unlocked.connect(self._unlocked)
+        unlock.other_vault_requested.connect(self.show_welcome)
+        self._set_window(unlock, "unlock")
+
+    def open_folder(self, folder: Path) -> None:
+        """Open a folder chosen on the welcome screen."""
+        if is_vault(folder):
+            self.show_unlock(folder)
+        else:
+            show_error(self.window, JournalError(
+                f"{folder} doesn't contain a Parts Journal. Choose the folder that holds "
+                "keyslots.json and journal.db."))
+
+    def create_vault(self) -> None:
+        """Run the create-a-journal dialog."""
+        dialog = CreateVaultDialog(profile=self.kdf_profile, parent=self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.vault is not None:
+            self.settings.set(keys.LAST_VAULT, str(dialog.vault.folder))
+            self.show_main(dialog.vault)
+
+    def restore_backup(self) -> None:
+        """Pick a backup file and a folder, then restore with the backup's passphrase."""
+        parent = self.window
+        path, _ = QFileDialog.getOpenFileName(parent, self.tr("Choose a backup"), "",
+                                              self.tr("Parts Journal backups (*.pjbackup)"))
+        if not path:
+            return
+        folder = QFileDialog.getExistingDirectory(
+            parent, self.tr("Choose where the restored journal goes"), str(default_vault_dir()))
+        if not folder:
+            return
+        passphrase, ok = QInputDialog.getText(
+            parent, self.tr("Restore"),
+            self.tr("The passphrase you used when this backup was made:"),
+            QLineEdit.EchoMode.Password)
+        if not ok:
+            return
+        try:
+            restore(Path(folder), Path(path), passphrase=passphrase)
+        except JournalError as exc:
+            show_error(parent, exc)
+            return
+        self.show_unlock(Path(folder))
+
+    def open_sample(self) -> None:
+        """Create a throw-away sample journal in a private temporary folder and open it."""
+        from partsjournal.vault.demo import populate
+
+        self.sample_dir = Path(tempfile.mkdtemp(prefix="parts-journal-sample-"))
+        folder = self.sample_dir / "vault"
+
+        def prepare() -> object:
+            return Vault.prepare(SAMPLE_PASSPHRASE, profile=self.kdf_profile or DEFAULT_PROFILE)
+
+        def ready(prepared: object) -> None:
+            vault = Vault.create_from(folder, prepared)  # type: ignore[arg-type]
+            populate(vault)
+            self.show_main(vault, sample=True)
+
+        run_in_background(prepare, ready, lambda error: show_error(self.window, error))
+
+    # Unlocked --------------------------------------------------------------------------------
+
+    def _unlocked(self, vault: Vault) -> None:
+        self.settings.set(keys.LAST_VAULT, str(vault.folder))
+        if vault.needs_new_passphrase:
+            from partsjournal.ui.passphrase_widgets import ChangePassphraseDialog
+
+            while vault.needs_new_passphrase:
+                dialog = ChangePassphraseDialog(vault, self.window)
+                if dialog.exec() != QDialog.DialogCode.Accepted:
+                    vault.lock()
+                    self.show_unlock(vault.folder)
+                    return
+        self._extra_backup_copy(vault)
+        self.show_main(vault)
+
+    def _extra_backup_copy(self, vault: Vault) -> None:
+        """Copy to the person's chosen backup folder too, and rotate with their policy."""
+        from partsjournal.vault import backup as backups
+
+        policy = BackupPolicy(keep_recent=self.settings.get(keys.BACKUPS_KEEP))
+        backups.rotate(vault.folder, policy)
+        copy_dir = self.settings.get(keys.BACKUP_COPY_DIR)
+        if copy_dir and Path(copy_dir).is_dir():
+            newest = backups.newest_backup(vault.folder)
+            target = Path(copy_dir) / newest.name if newest else None
+            if newest is not None and target is not None and not target.exists():
+                try:
+                    shutil.copy2(newest, target)
+                except OSError:
+                    log.warning("could not copy the automatic backup to the chosen folder")
+
+    def show_main(self, vault: Vault, *, sample: bool = False) -> None:
+        """Open the main window on an unlocked vault."""
+        self.vault = vault
+        window = MainWindow(vault, sample=sample,
+                            lock_on_minimise=self.settings.get(keys.LOCK_ON_MINIMISE))
+        window.lock_requested.connect(self.lock)
+        window.settings_requested.connect(self.open_settings)
+        window.destroyed.connect(lambda: None)
+        window.installEventFilter(self)
+        self._set_window(window, "main")
+        self.idle = IdleLock(self.settings.get(keys.AUTO_LOCK_MINUTES) * 60_000, self)
+        self.idle.lock_now.connect(lambda _reason: self.lock())
+
+    def open_settings(self) -> None:
+        """The preferences dialog."""
+        from partsjournal.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self.vault, self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            if self.idle is not None:
+                self.idle.set_timeout(self.settings.get(keys.AUTO_LOCK_MINUTES) * 60_000)
+            if isinstance(self.window, MainWindow):
+                self.window.lock_on_minimise = self.settings.get(keys.LOCK_ON_MINIMISE)
+
+    def eventFilter(self, watched: QObject, event: object) -> bool:  # noqa: N802
+        from PySide6.QtCore import QEvent
+
+        if (watched is self.window and isinstance(event, QEvent)
+                and event.type() == QEvent.Type.Close and isinstance(self.window, MainWindow)):
+            self.window.flush_all()
+            self._close_vault()
+        return False
+
+    # Locking ---------------------------------------------------------------------------------
+
+    def lock(self) -> None:
+        """Save, destroy every widget that held journal text, close the database."""
+        window = self.window
+        if not isinstance(window, MainWindow) or self.vault is None:
+            return
+        window.flush_all()
+        window.clear_all()
+        folder = self.vault.folder
+        sample = window.sample
+        self._close_vault()
+        window.removeEventFilter(self)
+        if sample:
+            self.show_welcome()
+        else:
+            self.show_unlock(folder)
+
+    def _close_vault(self) -> None:
+        if self.idle is not None:
+            self.idle.stop()
+            self.idle.deleteLater()
+            self.idle = None
+        if self.vault is not None:
+            self.vault.lock()
+            self.vault = None
+        if self.sample_dir is not None:
+            shutil.rmtree(self.sample_dir, ignore_errors=True)
+            self.sample_dir = None
+
+
+def run_app(vault: Path | None = None, argv: list[str] | None = None) -> int:
+    """Start the GUI; returns the exit code."""
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("parts-journal")
+    app.setDesktopFileName("org.partsjournal.PartsJournal")
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    install_exception_hook()
+    settings = Settings()
+    apply_theme(app, settings.get(keys.THEME))
+    controller = AppController(settings)
+    controller.start(vault)
+    code = app.exec()
+    controller._close_vault()
+    return int(code)

@@ -1,0 +1,80 @@
+"""Lock after idle time, and when the system locks the screen or goes to sleep.
+
+Idle means no key, mouse or wheel input to any window of the app. System events come over D-Bus
+where the platform offers them (logind's PrepareForSleep, the freedesktop screensaver's
+ActiveChanged); where it doesn't, idle and minimise locking still apply.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication
+
+log = logging.getLogger(__name__)
+
+_INPUT_EVENTS = {
+    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+    QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.InputMethod,
+}
+
+
+class IdleLock(QObject):
+    """Emits ``lock_now`` after ``timeout_ms`` without input, or when the system locks/sleeps."""
+
+    lock_now = Signal(str)  # the reason: "idle", "sleep", "screen-lock"
+
+    def __init__(self, timeout_ms: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(lambda: self.lock_now.emit("idle"))
+        self.set_timeout(timeout_ms)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self._connect_system_signals()
+
+    def set_timeout(self, timeout_ms: int) -> None:
+        """Change the idle time and start counting again."""
+        self._timer.setInterval(max(1, timeout_ms))
+        self._timer.start()
+
+    def stop(self) -> None:
+        """Stop watching (the vault is locked already)."""
+        self._timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in _INPUT_EVENTS and self._timer.isActive():
+            self._timer.start()
+        return False
+
+    def _connect_system_signals(self) -> None:
+        try:
+            from PySide6.QtDBus import QDBusConnection
+        except ImportError:
+            return
+        system, session = QDBusConnection.systemBus(), QDBusConnection.sessionBus()
+        if system.isConnected():
+            system.connect("org.freedesktop.login1", "/org/freedesktop/login1",
+                           "org.freedesktop.login1.Manager", "PrepareForSleep",
+                           self, "on_prepare_for_sleep(bool)")
+        if session.isConnected():
+            session.connect("", "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver",
+                            "ActiveChanged", self, "on_screensaver(bool)")
+
+    @Slot(bool)
+    def on_prepare_for_sleep(self, sleeping: bool) -> None:
+        """logind says the machine is about to sleep."""
+        if sleeping:
+            self.lock_now.emit("sleep")
+
+    @Slot(bool)
+    def on_screensaver(self, active: bool) -> None:
+        """The desktop locked the screen."""
+        if active:
+            self.lock_now.emit("screen-lock")

@@ -1,0 +1,136 @@
+"""Painting list rows by hand, with plain text only.
+
+Drawing with QPainter.drawText never interprets markup, so a title like ``<b>x</b>`` is shown as
+typed — and the row can show date, kind, title and part chips in one calm line.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from partsjournal.domain.model import EntrySummary
+from partsjournal.ui.models import OBJECT_ROLE
+from partsjournal.ui.theme import kind_label, muted
+from partsjournal.vault.search import SearchHit
+
+Index = QModelIndex | QPersistentModelIndex
+PAD = 8
+
+
+def _text_color(option: QStyleOptionViewItem, selected: bool) -> QPalette.ColorRole:
+    return QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+
+
+class EntryDelegate(QStyledItemDelegate):
+    """Two lines: title; then date · kind · part names."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        metrics = QFontMetrics(option.font)
+        return QSize(200, metrics.height() * 2 + PAD * 2 + 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        summary = index.data(OBJECT_ROLE)
+        if not isinstance(summary, EntrySummary):
+            super().paint(painter, option, index)
+            return
+        painter.save()
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter,
+                                option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        rect = option.rect.adjusted(PAD, PAD, -PAD, -PAD)
+        metrics = QFontMetrics(option.font)
+        line = metrics.height()
+        title_font = QFont(option.font)
+        title_font.setBold(True)
+        painter.setFont(title_font)
+        painter.setPen(palette.color(_text_color(option, selected)))
+        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        title_rect = QRect(rect.left(), rect.top(), rect.width(), line)
+        painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         QFontMetrics(title_font).elidedText(title, Qt.TextElideMode.ElideRight,
+                                                             rect.width()))
+        painter.setFont(option.font)
+        painter.setPen(palette.color(QPalette.ColorRole.HighlightedText) if selected
+                       else muted(palette))
+        when = summary.occurred_at.astimezone().strftime("%a %d %b %Y, %H:%M")
+        details = [when, kind_label(summary.kind)]
+        if summary.part_names:
+            details.append(", ".join(summary.part_names))
+        text = "  ·  ".join(details)
+        painter.drawText(QRect(rect.left(), rect.top() + line + 2, rect.width(), line),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width()))
+        painter.restore()
+
+
+class SearchHitDelegate(QStyledItemDelegate):
+    """Title and kind on the first line; the snippet with its matches in bold underneath."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        metrics = QFontMetrics(option.font)
+        return QSize(200, metrics.height() * 2 + PAD * 2 + 4)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        hit = index.data(OBJECT_ROLE)
+        if not isinstance(hit, SearchHit):
+            super().paint(painter, option, index)
+            return
+        painter.save()
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter,
+                                option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        rect = option.rect.adjusted(PAD, PAD, -PAD, -PAD)
+        metrics = QFontMetrics(option.font)
+        line = metrics.height()
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setPen(palette.color(_text_color(option, selected)))
+        painter.setFont(bold)
+        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        kind = self._kind_text(hit)
+        kind_width = metrics.horizontalAdvance(kind) + PAD
+        painter.drawText(QRect(rect.left(), rect.top(), rect.width() - kind_width, line),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight,
+                                                       rect.width() - kind_width))
+        painter.setFont(option.font)
+        painter.setPen(palette.color(QPalette.ColorRole.HighlightedText) if selected
+                       else muted(palette))
+        painter.drawText(QRect(rect.right() - kind_width, rect.top(), kind_width, line),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, kind)
+        x = rect.left()
+        y = rect.top() + line + 4
+        painter.setPen(palette.color(_text_color(option, selected)))
+        for text, is_match in hit.snippet_segments():
+            font = bold if is_match else option.font
+            fm = QFontMetrics(font)
+            text = text.replace("\n", " ")
+            remaining = rect.right() - x
+            if remaining <= 0:
+                break
+            shown = fm.elidedText(text, Qt.TextElideMode.ElideRight, remaining)
+            painter.setFont(font)
+            painter.drawText(QRect(x, y, remaining, line),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
+            x += fm.horizontalAdvance(shown)
+            if shown != text:
+                break
+        painter.restore()
+
+    @staticmethod
+    def _kind_text(hit: SearchHit) -> str:
+        from partsjournal.domain.model import EntryKind, Role
+        from partsjournal.ui.theme import role_label
+
+        if hit.kind.value == "part":
+            return role_label(Role(hit.subtitle))
+        when = hit.occurred_at.astimezone().strftime("%d %b %Y") if hit.occurred_at else ""
+        return f"{kind_label(EntryKind(hit.subtitle))} · {when}"

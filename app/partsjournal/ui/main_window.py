@@ -1,0 +1,350 @@
+"""The main window: Journal and Parts pages, global search, lock, menus and status bar.
+
+It holds layout and wiring only; each page owns its behaviour, and the app controller decides
+what happens on lock.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partsjournal import APP_NAME, __version__
+from partsjournal.domain.model import Entry
+from partsjournal.errors import JournalError
+from partsjournal.ui.journal_view import JournalView
+from partsjournal.ui.messages import show_error
+from partsjournal.ui.parts_view import PartsView
+from partsjournal.ui.search_view import SearchView, hit_is_part
+from partsjournal.vault import Vault
+from partsjournal.vault.search import SearchHit
+
+
+class DeleteEntryCommand(QUndoCommand):
+    """Deleting an entry, undoable: undo puts the same entry back with the same id."""
+
+    def __init__(self, vault: Vault, entry: Entry, journal: JournalView) -> None:
+        super().__init__(QCoreApplication.translate("MainWindow", "Delete entry"))
+        self._vault, self._entry, self._journal = vault, entry, journal
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # the deletion already happened when the command was pushed
+            self._first = False
+            return
+        self._vault.entries.delete(self._entry.id)
+        self._journal.clear()
+        self._journal.refresh()
+
+    def undo(self) -> None:
+        self._vault.entries.add(self._entry)
+        self._journal.refresh()
+        self._journal.open_entry(self._entry.id)
+
+
+class SearchField(QLineEdit):
+    """The global search box: Enter opens the first hit, Down moves into the results."""
+
+    enter = Signal()
+    down = Signal()
+    escape = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.enter.emit()
+        elif key == Qt.Key.Key_Down:
+            self.down.emit()
+        elif key == Qt.Key.Key_Escape:
+            self.escape.emit()
+        else:
+            super().keyPressEvent(event)
+
+
+class MainWindow(QMainWindow):
+    """What a person sees once their journal is unlocked."""
+
+    lock_requested = Signal()
+    settings_requested = Signal()
+    backup_requested = Signal()
+
+    def __init__(self, vault: Vault, *, sample: bool = False,
+                 lock_on_minimise: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.sample = sample
+        self.lock_on_minimise = lock_on_minimise
+        self.undo_stack = QUndoStack(self)
+        title = APP_NAME + (self.tr(" — sample journal") if sample else "")
+        self.setWindowTitle(title)
+        self.resize(1200, 780)
+
+        self.journal = JournalView(vault, self)
+        self.parts = PartsView(vault, self)
+        self.search = SearchView(vault, self)
+        self.pages = QStackedWidget(self)
+        for page in (self.journal, self.parts, self.search):
+            self.pages.addWidget(page)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        if sample:
+            banner = QLabel(self.tr(
+                "This is a sample journal with made-up parts and entries, so you can look "
+                "around. Nothing here is kept when you close it."), central)
+            banner.setWordWrap(True)
+            banner.setMargin(8)
+            banner.setAutoFillBackground(True)
+            banner.setBackgroundRole(banner.palette().ColorRole.AlternateBase)
+            banner.setAccessibleName(self.tr("Sample journal notice"))
+            layout.addWidget(banner)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self._build_toolbar()
+        self._build_menus()
+        self.journal.status.connect(self._status)
+        self.parts.status.connect(self._status)
+        self.journal.entry_deleted.connect(self._entry_deleted)
+        self.parts.open_entry.connect(self.open_entry)
+        self.search.open_hit.connect(self._open_hit)
+        self.show_journal()
+        self.statusBar().showMessage(self.tr("Your journal is unlocked."), 4000)
+
+    # Building --------------------------------------------------------------------------------
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Navigation"), self)
+        bar.setObjectName("navigation")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(bar)
+        group = QActionGroup(self)
+        self.journal_action = QAction(self.tr("Journal"), self, checkable=True)
+        self.journal_action.setShortcut(QKeySequence("Ctrl+1"))
+        self.journal_action.triggered.connect(self.show_journal)
+        self.parts_action = QAction(self.tr("Parts"), self, checkable=True)
+        self.parts_action.setShortcut(QKeySequence("Ctrl+2"))
+        self.parts_action.triggered.connect(self.show_parts)
+        for action in (self.journal_action, self.parts_action):
+            group.addAction(action)
+            bar.addAction(action)
+        spacer = QWidget(bar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        self.search_field = SearchField(bar)
+        self.search_field.setPlaceholderText(self.tr("Search parts and entries (Ctrl+F)"))
+        self.search_field.setAccessibleName(self.tr("Search"))
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setMinimumWidth(320)
+        self.search_field.textChanged.connect(self._search_changed)
+        self.search_field.enter.connect(self.search.open_first)
+        self.search_field.down.connect(self.search.focus_results)
+        self.search_field.escape.connect(self._leave_search)
+        bar.addWidget(self.search_field)
+        self.lock_action = QAction(self.tr("Lock"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setToolTip(self.tr("Lock the journal now (Ctrl+L)"))
+        self.lock_action.triggered.connect(self.lock_requested)
+        bar.addAction(self.lock_action)
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        self.new_entry_action = file_menu.addAction(self.tr("&New entry"))
+        self.new_entry_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_entry_action.triggered.connect(self.new_entry)
+        self.new_part_action = file_menu.addAction(self.tr("New &part"))
+        self.new_part_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.new_part_action.triggered.connect(self.new_part)
+        self.save_action = file_menu.addAction(self.tr("&Save"))
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.triggered.connect(self.save_now)
+        file_menu.addSeparator()
+        backup = file_menu.addAction(self.tr("&Back up now…"))
+        backup.triggered.connect(self.back_up_now)
+        file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)
+        quit_action = file_menu.addAction(self.tr("&Quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+
+        edit = menu.addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        find = edit.addAction(self.tr("&Find…"))
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self.focus_search)
+        edit.addSeparator()
+        preferences = edit.addAction(self.tr("&Preferences…"))
+        preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
+        preferences.setShortcuts(keys or [QKeySequence("Ctrl+,")])
+        preferences.triggered.connect(self.settings_requested)
+
+        view = menu.addMenu(self.tr("&View"))
+        view.addAction(self.journal_action)
+        view.addAction(self.parts_action)
+
+        help_menu = menu.addMenu(self.tr("&Help"))
+        about = help_menu.addAction(self.tr("&About Parts Journal"))
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self._about)
+
+    # Pages -----------------------------------------------------------------------------------
+
+    def show_journal(self) -> None:
+        """Switch to the Journal page."""
+        self.parts.flush()
+        self.journal_action.setChecked(True)
+        self.pages.setCurrentWidget(self.journal)
+        self.journal.refresh()
+
+    def show_parts(self) -> None:
+        """Switch to the Parts page."""
+        self.journal.flush()
+        self.parts_action.setChecked(True)
+        self.pages.setCurrentWidget(self.parts)
+        self.parts.reload()
+
+    def new_entry(self) -> None:
+        """Ctrl+N."""
+        self.show_journal()
+        self.journal.new_entry()
+
+    def new_part(self) -> None:
+        """Ctrl+Shift+N."""
+        self.show_parts()
+        self.parts.new_part()
+
+    def open_entry(self, entry_id: str) -> None:
+        """Show an entry in the Journal page."""
+        self.show_journal()
+        self.journal.open_entry(entry_id)
+
+    def open_part(self, part_id: str) -> None:
+        """Show a part in the Parts page."""
+        self.show_parts()
+        self.parts.select_part(part_id)
+
+    def focus_search(self) -> None:
+        """Ctrl+F."""
+        self.search_field.setFocus()
+        self.search_field.selectAll()
+
+    def _search_changed(self, text: str) -> None:
+        if text.strip():
+            if self.pages.currentWidget() is not self.search:
+                self.journal.flush()
+                self.parts.flush()
+                self.pages.setCurrentWidget(self.search)
+            self.search.set_query(text)
+        else:
+            self._leave_search()
+
+    def _leave_search(self) -> None:
+        self.search_field.blockSignals(True)
+        self.search_field.clear()
+        self.search_field.blockSignals(False)
+        self.search.clear()
+        if self.pages.currentWidget() is self.search:
+            self.pages.setCurrentWidget(self.parts if self.parts_action.isChecked()
+                                        else self.journal)
+
+    def _open_hit(self, hit: SearchHit) -> None:
+        self._leave_search()
+        if hit_is_part(hit):
+            self.open_part(hit.id)
+        else:
+            self.open_entry(hit.id)
+
+    # Saving, backup, deleting ----------------------------------------------------------------
+
+    def save_now(self) -> None:
+        """Ctrl+S: save whatever is being edited."""
+        if self.flush_all():
+            self._status(self.tr("Saved"))
+
+    def flush_all(self) -> bool:
+        """Save every pending edit; False if something could not be saved."""
+        journal_ok = self.journal.flush()
+        self.parts.flush()
+        return journal_ok
+
+    def back_up_now(self) -> None:
+        """Write a manual backup to a chosen file."""
+        self.flush_all()
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Back up your journal"), "parts-journal.pjbackup",
+            self.tr("Parts Journal backups (*.pjbackup)"))
+        if not path:
+            return
+        from pathlib import Path
+
+        try:
+            written = self.vault.backup_to(Path(path))
+        except JournalError as exc:
+            show_error(self, exc)
+            return
+        self._status(self.tr("Backup saved to %1. It opens with your current passphrase.")
+                     .replace("%1", str(written)))
+
+    def _entry_deleted(self, entry: Entry) -> None:
+        self.undo_stack.push(DeleteEntryCommand(self.vault, entry, self.journal))
+        self._status(self.tr("Entry deleted. Undo with %1.").replace(
+            "%1", QKeySequence(QKeySequence.StandardKey.Undo).toString(
+                QKeySequence.SequenceFormat.NativeText)))
+
+    def _status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 5000)
+
+    def _about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About Parts Journal"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(self.tr("Parts Journal %1").replace("%1", __version__))
+        box.setInformativeText(self.tr(
+            "A private, encrypted journal for Internal Family Systems parts work. Everything "
+            "stays on this computer; nothing is ever sent anywhere.\n\nParts Journal is not "
+            "therapy and not a crisis service. If you are in crisis, please contact your local "
+            "emergency number or a crisis line."))
+        box.exec()
+
+    # Locking ---------------------------------------------------------------------------------
+
+    def clear_all(self) -> None:
+        """Empty every widget of journal text (the window is about to go)."""
+        self.journal.clear()
+        self.search.clear()
+        self.search_field.clear()
+        self.undo_stack.clear()
+        if hasattr(self.parts, "clear"):
+            self.parts.clear()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if (event.type() == QEvent.Type.WindowStateChange and self.lock_on_minimise
+                and self.isMinimized()):
+            self.lock_requested.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.flush_all()
+        super().closeEvent(event)

@@ -1,0 +1,133 @@
+"""Look and feel: the role palette used everywhere, and light/dark/system palettes.
+
+Role colours are mid-tone so the same hue reads on light and dark backgrounds; text drawn on them
+picks black or white by contrast. Nothing else hard-codes a colour: widgets use the palette.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from partsjournal.domain.model import EntryKind, Role
+
+ROLE_COLORS: dict[Role, str] = {
+    Role.MANAGER: "#4f86c6",      # steady blue: planning, controlling
+    Role.FIREFIGHTER: "#e07a3f",  # warm orange: urgent, reactive
+    Role.EXILE: "#9b6fc4",        # soft violet: tender, hidden
+    Role.UNKNOWN: "#8a8f98",      # grey: not known yet
+}
+
+
+def role_color(role: Role, custom: str = "") -> QColor:
+    """A part's own colour if it has one, else its role's."""
+    return QColor(custom) if custom else QColor(ROLE_COLORS[role])
+
+
+def text_on(color: QColor) -> QColor:
+    """Black or white, whichever reads better on ``color``."""
+    luminance = 0.299 * color.redF() + 0.587 * color.greenF() + 0.114 * color.blueF()
+    return QColor("#111111") if luminance > 0.6 else QColor("#ffffff")
+
+
+def role_label(role: Role) -> str:
+    """The translated singular name of a role."""
+    labels = {
+        Role.MANAGER: QCoreApplication.translate("Role", "Manager"),
+        Role.FIREFIGHTER: QCoreApplication.translate("Role", "Firefighter"),
+        Role.EXILE: QCoreApplication.translate("Role", "Exile"),
+        Role.UNKNOWN: QCoreApplication.translate("Role", "Not sure yet"),
+    }
+    return labels[role]
+
+
+def role_group_label(role: Role) -> str:
+    """The translated plural heading of a role group."""
+    labels = {
+        Role.MANAGER: QCoreApplication.translate("Role", "Managers"),
+        Role.FIREFIGHTER: QCoreApplication.translate("Role", "Firefighters"),
+        Role.EXILE: QCoreApplication.translate("Role", "Exiles"),
+        Role.UNKNOWN: QCoreApplication.translate("Role", "Not sure yet"),
+    }
+    return labels[role]
+
+
+def kind_label(kind: EntryKind) -> str:
+    """The translated name of an entry kind."""
+    labels = {
+        EntryKind.SOLO_SESSION: QCoreApplication.translate("EntryKind", "Solo session"),
+        EntryKind.THERAPY_SESSION: QCoreApplication.translate("EntryKind", "Therapy session"),
+        EntryKind.PEER_SESSION: QCoreApplication.translate("EntryKind", "Peer session"),
+        EntryKind.CHECK_IN: QCoreApplication.translate("EntryKind", "Check-in"),
+        EntryKind.NOTE: QCoreApplication.translate("EntryKind", "Note"),
+    }
+    return labels[kind]
+
+
+_system_style: str | None = None
+_system_palette: QPalette | None = None
+
+
+def apply_theme(app: QApplication, theme: str) -> None:
+    """``system`` keeps the platform's style and palette; ``light``/``dark`` use Fusion."""
+    global _system_style, _system_palette
+    if _system_style is None:
+        _system_style = app.style().name()
+        _system_palette = QPalette(app.palette())
+    if theme == "dark":
+        app.setStyle(QStyleFactory.create("Fusion"))
+        app.setPalette(dark_palette())
+    elif theme == "light":
+        app.setStyle(QStyleFactory.create("Fusion"))
+        app.setPalette(light_palette())
+    else:
+        app.setStyle(QStyleFactory.create(_system_style))
+        app.setPalette(_system_palette or QGuiApplication.palette())
+
+
+def light_palette() -> QPalette:
+    """A calm light palette (Fusion's, with a softer window colour)."""
+    palette = QStyleFactory.create("Fusion").standardPalette()
+    palette.setColor(QPalette.ColorRole.Window, QColor("#f4f2ef"))
+    palette.setColor(QPalette.ColorRole.Highlight, QColor("#4f86c6"))
+    return palette
+
+
+def dark_palette() -> QPalette:
+    """A dark palette with enough contrast for long reading and writing."""
+    p = QPalette()
+    window, base, text = QColor("#25272b"), QColor("#1c1d20"), QColor("#e8e6e3")
+    disabled = QColor("#7d8086")
+    p.setColor(QPalette.ColorRole.Window, window)
+    p.setColor(QPalette.ColorRole.WindowText, text)
+    p.setColor(QPalette.ColorRole.Base, base)
+    p.setColor(QPalette.ColorRole.AlternateBase, QColor("#2b2d31"))
+    p.setColor(QPalette.ColorRole.ToolTipBase, window)
+    p.setColor(QPalette.ColorRole.ToolTipText, text)
+    p.setColor(QPalette.ColorRole.PlaceholderText, QColor("#9a9da3"))
+    p.setColor(QPalette.ColorRole.Text, text)
+    p.setColor(QPalette.ColorRole.Button, QColor("#303236"))
+    p.setColor(QPalette.ColorRole.ButtonText, text)
+    p.setColor(QPalette.ColorRole.BrightText, QColor("#ff6b6b"))
+    p.setColor(QPalette.ColorRole.Light, QColor("#3a3c41"))
+    p.setColor(QPalette.ColorRole.Midlight, QColor("#34363a"))
+    p.setColor(QPalette.ColorRole.Mid, QColor("#2a2c30"))
+    p.setColor(QPalette.ColorRole.Dark, QColor("#151618"))
+    p.setColor(QPalette.ColorRole.Shadow, QColor("#000000"))
+    p.setColor(QPalette.ColorRole.Highlight, QColor("#5b8fd0"))
+    p.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    p.setColor(QPalette.ColorRole.Link, QColor("#8ab4f8"))
+    p.setColor(QPalette.ColorRole.LinkVisited, QColor("#c58af9"))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
+                 QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return p
+
+
+def muted(palette: QPalette) -> QColor:
+    """Secondary text: between the text and the background."""
+    text = palette.color(QPalette.ColorRole.Text)
+    base = palette.color(QPalette.ColorRole.Base)
+    return QColor((text.red() * 3 + base.red() * 2) // 5, (text.green() * 3 + base.green() * 2) // 5,
+                  (text.blue() * 3 + base.blue() * 2) // 5)

@@ -1,0 +1,146 @@
+"""The unlock screen: passphrase or recovery code, a busy state during key derivation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partsjournal import APP_NAME
+from partsjournal.errors import JournalError
+from partsjournal.flows.unlock import Method, UnlockFlow, UnwrappedKey
+from partsjournal.ui.messages import explain
+from partsjournal.ui.workers import run_in_background
+from partsjournal.vault import Vault
+
+
+class UnlockWindow(QWidget):
+    """Asks for the passphrase; emits ``unlocked`` with the open vault."""
+
+    unlocked = Signal(object)  # Vault
+    other_vault_requested = Signal()
+
+    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.flow = UnlockFlow(folder)
+        self.setWindowTitle(self.tr("%1 — locked").replace("%1", APP_NAME))
+        self.resize(520, 340)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 32, 40, 32)
+        layout.setSpacing(12)
+        heading = QLabel(self.tr("Welcome back"), self)
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        heading.setFont(font)
+        layout.addWidget(heading)
+        self.where = QLabel(self)
+        self.where.setTextFormat(Qt.TextFormat.PlainText)
+        self.where.setWordWrap(True)
+        self.where.setText(self.tr("Your journal in %1 is locked.").replace("%1", str(folder)))
+        layout.addWidget(self.where)
+
+        self.prompt = QLabel(self)
+        layout.addWidget(self.prompt)
+        row = QHBoxLayout()
+        self.secret = QLineEdit(self)
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret.returnPressed.connect(self.unlock)
+        self.prompt.setBuddy(self.secret)
+        self.unlock_button = QPushButton(self.tr("&Unlock"), self)
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self.unlock)
+        row.addWidget(self.secret, 1)
+        row.addWidget(self.unlock_button)
+        layout.addLayout(row)
+
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setAccessibleName(self.tr("Opening your journal"))
+        self.busy.setVisible(False)
+        layout.addWidget(self.busy)
+        self.message = QLabel(self)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Message"))
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+        links = QHBoxLayout()
+        self.toggle = QPushButton(self)
+        self.toggle.setFlat(True)
+        self.toggle.clicked.connect(self._toggle_method)
+        other = QPushButton(self.tr("Open a different journal…"), self)
+        other.setFlat(True)
+        other.clicked.connect(self.other_vault_requested)
+        links.addWidget(self.toggle)
+        links.addStretch(1)
+        links.addWidget(other)
+        layout.addLayout(links)
+        self._show_method()
+
+    def _show_method(self) -> None:
+        if self.flow.method is Method.PASSPHRASE:
+            self.prompt.setText(self.tr("&Passphrase"))
+            self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+            self.secret.setPlaceholderText("")
+            self.secret.setAccessibleName(self.tr("Passphrase"))
+            self.toggle.setText(self.tr("Forgot it? Use your recovery code"))
+        else:
+            self.prompt.setText(self.tr("&Recovery code"))
+            self.secret.setEchoMode(QLineEdit.EchoMode.Normal)
+            self.secret.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+            self.secret.setAccessibleName(self.tr("Recovery code"))
+            self.toggle.setText(self.tr("Use your passphrase instead"))
+        self.secret.clear()
+        self.message.clear()
+        self.secret.setFocus()
+
+    def _toggle_method(self) -> None:
+        self.flow.toggle_method()
+        self._show_method()
+
+    def unlock(self) -> None:
+        """Derive the key in a worker, then open the journal on this thread."""
+        secret = self.secret.text()
+        if not secret or self.flow.busy:
+            return
+        self.flow.begin()
+        self._set_busy(True)
+        self.message.setText(self.tr("Opening your journal…"))
+        run_in_background(lambda: self.flow.derive(secret), self._derived, self._failed)
+
+    def _derived(self, key: UnwrappedKey) -> None:
+        try:
+            vault: Vault = self.flow.open(key)
+        except JournalError as exc:
+            self._failed(exc)
+            return
+        self.secret.clear()
+        self._set_busy(False)
+        self.message.clear()
+        self.unlocked.emit(vault)
+
+    def _failed(self, error: BaseException) -> None:
+        self.flow.failed(error if isinstance(error, JournalError) else JournalError(str(error)))
+        self._set_busy(False)
+        what, way = explain(error)
+        self.message.setText(f"{what}\n{way}".strip())
+        self.secret.selectAll()
+        self.secret.setFocus()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        self.secret.setEnabled(not busy)
+        self.unlock_button.setEnabled(not busy)
+        self.toggle.setEnabled(not busy)
