@@ -53,7 +53,8 @@ def render_all(out: Path, theme: str) -> None:
 
     _grab(WelcomeWindow(), name("welcome"))
     create = CreateVaultDialog(tmp / "new", profile=FAST)
-    create.passphrase.set_texts("tulip orbit mackerel lantern", "tulip orbit mackerel lantern")
+    create.passphrase.new_edit.setText("tulip orbit mackerel lantern")
+    create.passphrase.repeat_edit.setText("tulip orbit mackerel lantern")
     _grab(create, name("create-vault"))
     _grab(RecoveryCodeDialog(code), name("recovery-code"))
     unlock = UnlockWindow(tmp / "vault")

@@ -46,8 +46,8 @@ def list_backups(vault_dir: Path) -> list[Path]:
     folder = backup_dir(vault_dir)
     if not folder.is_dir():
         return []
-    found = [p for p in folder.iterdir() if p.suffix == SUFFIX and _taken_at(p) is not None]
-    return sorted(found, key=lambda p: _taken_at(p) or datetime.min.replace(tzinfo=UTC),
+    found = [p for p in folder.iterdir() if p.suffix == SUFFIX and taken_at(p) is not None]
+    return sorted(found, key=lambda p: taken_at(p) or datetime.min.replace(tzinfo=UTC),
                   reverse=True)
 
 
@@ -57,7 +57,8 @@ def newest_backup(vault_dir: Path) -> Path | None:
     return backups[0] if backups else None
 
 
-def _taken_at(path: Path) -> datetime | None:
+def taken_at(path: Path) -> datetime | None:
+    """When an automatic backup was taken, read from its name (None if it has no time)."""
     stem = path.stem.rsplit("-", 1)[-1]
     try:
         return datetime.strptime(stem, _STAMP).replace(tzinfo=UTC)
@@ -94,7 +95,7 @@ def automatic_backup_path(vault_dir: Path, now: datetime, reason: str = "auto") 
 def backup_due(vault_dir: Path, now: datetime, policy: BackupPolicy) -> bool:
     """True when no automatic backup is younger than the policy's interval."""
     latest = newest_backup(vault_dir)
-    taken = _taken_at(latest) if latest else None
+    taken = taken_at(latest) if latest else None
     return taken is None or now - taken >= policy.min_interval
 
 
@@ -104,7 +105,7 @@ def rotate(vault_dir: Path, policy: BackupPolicy) -> list[Path]:
     keep = set(backups[: policy.keep_recent])
     weeks_seen: set[tuple[int, int]] = set()
     for path in backups:
-        taken = _taken_at(path)
+        taken = taken_at(path)
         assert taken is not None
         week = taken.isocalendar()[:2]
         if week not in weeks_seen and len(weeks_seen) < policy.keep_weekly:
