@@ -50,7 +50,8 @@ class AppController(QObject):
         self.vault: Vault | None = None
         self.vault_folder: Path | None = None
         self.sample_dir: Path | None = None
-        self.idle: IdleLock | None = None
+        self.idle = IdleLock(self)
+        self.idle.lock_now.connect(self._auto_lock)
         self.state = ""
 
     # Starting --------------------------------------------------------------------------------
@@ -200,8 +201,11 @@ class AppController(QObject):
         window.destroyed.connect(lambda: None)
         window.installEventFilter(self)
         self._set_window(window, "main")
-        self.idle = IdleLock(self.settings.get(keys.AUTO_LOCK_MINUTES) * 60_000, self)
-        self.idle.lock_now.connect(lambda _reason: self.lock())
+        self.idle.start(self.settings.get(keys.AUTO_LOCK_MINUTES) * 60_000)
+
+    def _auto_lock(self, reason: str) -> None:
+        log.info("locking the journal (%s)", reason)
+        self.lock()
 
     def open_settings(self) -> None:
         """The preferences dialog."""
@@ -209,8 +213,7 @@ class AppController(QObject):
 
         dialog = SettingsDialog(self.settings, self.vault, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            if self.idle is not None:
-                self.idle.set_timeout(self.settings.get(keys.AUTO_LOCK_MINUTES) * 60_000)
+            self.idle.set_timeout(self.settings.get(keys.AUTO_LOCK_MINUTES) * 60_000)
             if isinstance(self.window, MainWindow):
                 self.window.lock_on_minimise = self.settings.get(keys.LOCK_ON_MINIMISE)
 
@@ -242,10 +245,7 @@ class AppController(QObject):
             self.show_unlock(folder)
 
     def _close_vault(self) -> None:
-        if self.idle is not None:
-            self.idle.stop()
-            self.idle.deleteLater()
-            self.idle = None
+        self.idle.stop()
         if self.vault is not None:
             self.vault.lock()
             self.vault = None

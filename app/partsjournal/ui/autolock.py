@@ -25,28 +25,46 @@ class IdleLock(QObject):
 
     lock_now = Signal(str)  # the reason: "idle", "sleep", "screen-lock"
 
-    def __init__(self, timeout_ms: int, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(lambda: self.lock_now.emit("idle"))
-        self.set_timeout(timeout_ms)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self._timer.timeout.connect(self._idle)
+        self._watching = False
         self._connect_system_signals()
+
+    @property
+    def watching(self) -> bool:
+        """True between :meth:`start` and :meth:`stop`."""
+        return self._watching
+
+    def start(self, timeout_ms: int) -> None:
+        """Watch for input while a journal is unlocked."""
+        if not self._watching:
+            app = QApplication.instance()
+            if app is not None:
+                app.installEventFilter(self)
+            self._watching = True
+        self.set_timeout(timeout_ms)
 
     def set_timeout(self, timeout_ms: int) -> None:
         """Change the idle time and start counting again."""
         self._timer.setInterval(max(1, timeout_ms))
-        self._timer.start()
+        if self._watching:
+            self._timer.start()
 
     def stop(self) -> None:
-        """Stop watching (the vault is locked already)."""
+        """Stop watching (the journal is locked)."""
         self._timer.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        if self._watching:
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self)
+            self._watching = False
+
+    def _idle(self) -> None:
+        if self._watching:
+            self.lock_now.emit("idle")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() in _INPUT_EVENTS and self._timer.isActive():
@@ -70,11 +88,11 @@ class IdleLock(QObject):
     @Slot(bool)
     def on_prepare_for_sleep(self, sleeping: bool) -> None:
         """logind says the machine is about to sleep."""
-        if sleeping:
+        if sleeping and self._watching:
             self.lock_now.emit("sleep")
 
     @Slot(bool)
     def on_screensaver(self, active: bool) -> None:
         """The desktop locked the screen."""
-        if active:
+        if active and self._watching:
             self.lock_now.emit("screen-lock")

@@ -286,8 +286,8 @@ class MainWindow(QMainWindow):
     def flush_all(self) -> bool:
         """Save every pending edit; False if something could not be saved."""
         journal_ok = self.journal.flush()
-        self.parts.flush()
-        return journal_ok
+        parts_ok = self.parts.flush()
+        return journal_ok and parts_ok
 
     def back_up_now(self) -> None:
         """Write a manual backup to a chosen file."""
@@ -336,8 +336,7 @@ class MainWindow(QMainWindow):
         self.search.clear()
         self.search_field.clear()
         self.undo_stack.clear()
-        if hasattr(self.parts, "clear"):
-            self.parts.clear()
+        self.parts.clear()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)

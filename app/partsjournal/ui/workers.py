@@ -5,57 +5,51 @@ Nothing here touches SQLite: connections stay on the thread that opened them (DE
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-
-log = logging.getLogger(__name__)
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 
 class _Signals(QObject):
+    """Lives on the GUI thread; emitting from a pool thread queues delivery back to it."""
+
     done = Signal(object)
     failed = Signal(object)
 
 
-class Task(QRunnable):
-    """One call of ``fn`` in the global thread pool; signals arrive on the creating thread."""
-
-    def __init__(self, fn: Callable[[], Any]) -> None:
-        super().__init__()
-        self.fn = fn
-        self.signals = _Signals()
-        self.setAutoDelete(False)
-
-    def run(self) -> None:  # runs in a pool thread
-        try:
-            result = self.fn()
-        except Exception as exc:  # handed to the GUI thread, which decides what to say
-            self.signals.failed.emit(exc)
-            return
-        self.signals.done.emit(result)
-
-
-_running: set[Task] = set()
+# Keeps each call's signal object alive until its result has been delivered.
+_pending: set[_Signals] = set()
 
 
 def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None],
-                      on_failed: Callable[[BaseException], None]) -> Task:
-    """Start ``fn`` in a worker; exactly one of the callbacks runs later on this thread."""
-    task = Task(fn)
-    _running.add(task)
+                      on_failed: Callable[[BaseException], None]) -> None:
+    """Start ``fn`` in the global thread pool; exactly one callback runs later on this thread.
+
+    A plain callable is handed to the pool (not a QRunnable subclass), so no Python-owned
+    runnable can be deleted while a pool thread is still leaving it.
+    """
+    signals = _Signals()
+    _pending.add(signals)
 
     def finish_ok(result: object) -> None:
-        _running.discard(task)
+        _pending.discard(signals)
         on_done(result)
 
     def finish_error(error: object) -> None:
-        _running.discard(task)
+        _pending.discard(signals)
         assert isinstance(error, BaseException)
         on_failed(error)
 
-    task.signals.done.connect(finish_ok)
-    task.signals.failed.connect(finish_error)
-    QThreadPool.globalInstance().start(task)
-    return task
+    signals.done.connect(finish_ok)
+    signals.failed.connect(finish_error)
+
+    def work() -> None:  # runs in a pool thread
+        try:
+            result = fn()
+        except Exception as exc:  # handed to the GUI thread, which decides what to say
+            signals.failed.emit(exc)
+            return
+        signals.done.emit(result)
+
+    QThreadPool.globalInstance().start(work)

@@ -1,0 +1,293 @@
+"""Whole journeys as a person: create → part → entry → search → lock → unlock; auto-lock; canary."""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+from partsjournal.ui.app import AppController
+from partsjournal.ui.main_window import MainWindow
+from partsjournal.ui.passphrase_widgets import RecoveryCodeDialog
+from partsjournal.ui.unlock_window import UnlockWindow
+from partsjournal.ui.welcome import CreateVaultDialog, WelcomeWindow
+from partsjournal.vault import Vault
+
+from ..conftest import FAST_KDF
+
+PASSPHRASE = "tulip orbit mackerel lantern"
+CANARY = "Canary-GUI-93kq-ørn"
+
+
+def _create_through_the_gui(qtbot, controller: AppController, modals, folder: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    controller.start()
+    assert isinstance(controller.window, WelcomeWindow)
+
+    def fill_create(dialog: QWidget) -> bool:
+        assert isinstance(dialog, CreateVaultDialog)
+        dialog.folder.setText(str(folder))
+        dialog._check_folder()
+        qtbot.keyClicks(dialog.passphrase.new_edit, PASSPHRASE)
+        qtbot.keyClicks(dialog.passphrase.repeat_edit, PASSPHRASE)
+        assert dialog.create_button.isEnabled()
+        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+        return True
+
+    def confirm_code(dialog: QWidget) -> bool:
+        assert isinstance(dialog, RecoveryCodeDialog)
+        assert not dialog.continue_button.isEnabled()
+        dialog.written_down.setChecked(True)
+        qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
+        return True
+
+    modals.on(CreateVaultDialog, fill_create)
+    modals.on(RecoveryCodeDialog, confirm_code)
+    qtbot.mouseClick(controller.window.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: controller.state == "main", timeout=10_000)
+    assert modals.seen == ["CreateVaultDialog", "RecoveryCodeDialog"]
+    window = controller.window
+    assert isinstance(window, MainWindow)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+def _unlock(qtbot, controller: AppController, passphrase: str = PASSPHRASE) -> MainWindow:  # type: ignore[no-untyped-def]
+    unlock = controller.window
+    assert isinstance(unlock, UnlockWindow)
+    qtbot.keyClicks(unlock.secret, passphrase)
+    qtbot.keyClick(unlock.secret, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: controller.state == "main", timeout=10_000)
+    window = controller.window
+    assert isinstance(window, MainWindow)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+def _texts_of_every_widget() -> list[str]:
+    """Everything any live widget shows or holds, including item-view data."""
+    texts: list[str] = []
+    for widget in QApplication.allWidgets():
+        if isinstance(widget, QLineEdit):
+            texts.append(widget.text())
+        elif isinstance(widget, (QPlainTextEdit, QTextEdit)):
+            texts.append(widget.toPlainText())
+        elif isinstance(widget, QLabel):
+            texts.append(widget.text())
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            try:
+                columns = model.columnCount(QModelIndex())
+            except TypeError:  # list models keep columnCount private
+                columns = 1
+            for row in range(model.rowCount(QModelIndex())):
+                for column in range(columns):
+                    texts.append(str(model.index(row, column).data()))
+        texts.append(widget.windowTitle())
+        texts.append(widget.toolTip())
+    return texts
+
+
+def test_whole_journey(qtbot, controller: AppController, modals, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "journal"
+    window = _create_through_the_gui(qtbot, controller, modals, folder)
+
+    # Add a part through the Parts page.
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert window.pages.currentWidget() is window.parts
+    name_edit = window.parts.findChild(QLineEdit, "part-name") or _first_focus_line(window)
+    qtbot.keyClicks(name_edit, "Watchful Planner")
+    window.parts.flush()
+    part = controller.vault.parts.find_by_name("Watchful Planner")  # type: ignore[union-attr]
+    assert part is not None
+
+    # Write an entry that links it.
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    editor = window.journal.editor
+    qtbot.keyClicks(editor.title, "Evening check-in")
+    qtbot.keyClicks(editor.body, "The planner kept listing tomorrow's tasks.")
+    qtbot.keyClicks(editor.part_input, "Watchful Planner")
+    qtbot.keyClick(editor.part_input, Qt.Key.Key_Return)
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert editor.save_state.text() == "Saved"
+
+    # Search finds it; Enter opens it.
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.search_field, "tomorrow")
+    qtbot.waitUntil(lambda: window.search.model.rowCount() == 1)
+    assert window.search.model.hit(0).title == "Evening check-in"
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert window.pages.currentWidget() is window.journal
+    assert editor.title.text() == "Evening check-in"
+
+    # Lock: the unlock screen, nothing readable.
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert controller.state == "unlock"
+    qtbot.waitUntil(lambda: not any("planner" in t.lower() for t in _texts_of_every_widget()))
+
+    # Unlock: everything is there, in the widgets.
+    window = _unlock(qtbot, controller)
+    assert window.journal.model.index(0, 0).data() == "Evening check-in"
+    window.journal.open_entry(window.journal.model.index(0, 0).data(Qt.ItemDataRole.UserRole + 1))
+    assert window.journal.editor.body.toPlainText() == "The planner kept listing tomorrow's tasks."
+    assert [p.name for p in window.journal.editor.presences.presences()] == ["Watchful Planner"]
+    window.show_parts()
+    names = [window.parts.findChild(QAbstractItemView).model().index(0, 0).data()]  # type: ignore[union-attr]
+    assert names
+
+
+def _first_focus_line(window: MainWindow) -> QLineEdit:
+    focus = QApplication.focusWidget()
+    assert isinstance(focus, QLineEdit), "the new part's name field should have focus"
+    return focus
+
+
+def test_wrong_passphrase_is_kind_and_keeps_you_on_the_unlock_screen(
+        qtbot, controller: AppController, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    Vault.create(vault_dir, PASSPHRASE, profile=FAST_KDF)[0].lock()
+    controller.start(vault_dir)
+    unlock = controller.window
+    assert isinstance(unlock, UnlockWindow)
+    qtbot.keyClicks(unlock.secret, "not my passphrase")
+    qtbot.keyClick(unlock.secret, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "didn't open" in unlock.message.text(), timeout=5000)
+    assert unlock.message.textFormat() == Qt.TextFormat.PlainText
+    assert controller.state == "unlock" and unlock.secret.isEnabled()
+    _unlock(qtbot, controller, PASSPHRASE)
+
+
+def test_recovery_code_unlock_requires_a_new_passphrase(
+        qtbot, controller: AppController, vault_dir: Path, modals) -> None:  # type: ignore[no-untyped-def]
+    from partsjournal.ui.passphrase_widgets import ChangePassphraseDialog, NewPassphraseForm
+
+    vault, code = Vault.create(vault_dir, PASSPHRASE, profile=FAST_KDF)
+    vault.lock()
+    controller.start(vault_dir)
+    unlock = controller.window
+    assert isinstance(unlock, UnlockWindow)
+    qtbot.mouseClick(unlock.toggle, Qt.MouseButton.LeftButton)
+
+    def choose_new(dialog: QWidget) -> bool:
+        assert isinstance(dialog, ChangePassphraseDialog)
+        if dialog.busy:
+            return False
+        assert not dialog.current_edit.isVisible()  # no current passphrase after recovery
+        new_form = dialog.findChild(NewPassphraseForm)
+        assert new_form is not None
+        new_form.new_edit.setText("violet canyon ribbon harbor")
+        new_form.repeat_edit.setText("violet canyon ribbon harbor")
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        return True
+
+    modals.on(ChangePassphraseDialog, choose_new)
+    qtbot.keyClicks(unlock.secret, code)
+    qtbot.keyClick(unlock.secret, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: controller.state == "main", timeout=10_000)
+    controller.lock()
+    Vault.unlock(vault_dir, "violet canyon ribbon harbor", auto_backup=False).lock()
+
+
+def test_auto_lock_saves_half_typed_text_first(qtbot, controller: AppController,  # type: ignore[no-untyped-def]
+                                                vault_dir: Path) -> None:
+    Vault.create(vault_dir, PASSPHRASE, profile=FAST_KDF)[0].lock()
+    controller.start(vault_dir)
+    window = _unlock(qtbot, controller)
+    window.new_entry()
+    editor = window.journal.editor
+    editor._autosave.setInterval(60_000)  # make sure only the lock can save it
+    qtbot.keyClicks(editor.body, "half a thought about the little one")
+    assert editor.is_dirty
+    assert controller.idle.watching
+    controller.idle.set_timeout(150)
+    qtbot.waitUntil(lambda: controller.state == "unlock", timeout=5000)
+    assert not any("little one" in t for t in _texts_of_every_widget())
+    window = _unlock(qtbot, controller)
+    stored = controller.vault.entries.list()  # type: ignore[union-attr]
+    assert len(stored) == 1
+    assert controller.vault.entries.get(stored[0].id).body == \
+        "half a thought about the little one"  # type: ignore[union-attr]
+
+
+def test_lock_closes_the_database(qtbot, controller: AppController, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    Vault.create(vault_dir, PASSPHRASE, profile=FAST_KDF)[0].lock()
+    controller.start(vault_dir)
+    window = _unlock(qtbot, controller)
+    vault = window.vault
+    controller.lock()
+    assert vault.is_locked
+    assert not (vault_dir / "journal.db-wal").exists() or \
+        (vault_dir / "journal.db-wal").stat().st_size == 0
+
+
+def _scan(folder: Path, needles: list[bytes], since: float, skip: Path | None = None
+          ) -> list[str]:
+    found = []
+    for root, _dirs, names in os.walk(folder):
+        for name in names:
+            path = Path(root) / name
+            if skip is not None and path == skip:
+                continue
+            try:
+                info = path.stat()
+                if info.st_mtime < since or not stat.S_ISREG(info.st_mode):
+                    continue
+                data = path.read_bytes()
+            except OSError:
+                continue
+            found += [str(path) for needle in needles if needle in data]
+    return found
+
+
+def test_canary_typed_in_the_gui_reaches_no_file(qtbot, controller: AppController, modals,  # type: ignore[no-untyped-def]
+                                                 tmp_path: Path, settings,
+                                                 _private_environment: Path) -> None:
+    started = time.time() - 1
+    folder = tmp_path / "journal"
+    window = _create_through_the_gui(qtbot, controller, modals, folder)
+    window.new_part()
+    qtbot.keyClicks(_first_focus_line(window), f"Part {CANARY}")
+    window.parts.flush()
+    window.new_entry()
+    qtbot.keyClicks(window.journal.editor.body, f"Body {CANARY}")
+    qtbot.keyClicks(window.journal.editor.title, f"Title {CANARY}")
+    window.save_now()
+    assert controller.vault.search.search("Canary")  # type: ignore[union-attr]
+    controller.lock()
+    controller.window.close()  # type: ignore[union-attr]
+    needles = [CANARY.encode(), CANARY.encode("utf-16-le"), CANARY.encode("utf-16-be")]
+    db = folder / "journal.db"
+    assert _scan(folder, needles, started, skip=db) == []
+    assert CANARY.encode() not in db.read_bytes()
+    for place in (_private_environment, Path(tempfile.gettempdir())):
+        assert _scan(place, needles, started) == [], place
+    assert CANARY not in Path(settings.file_name).read_text(encoding="utf-8", errors="replace")
+
+
+@pytest.mark.parametrize("theme", ["dark", "light", "system"])
+def test_theme_applies(qtbot, theme: str) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QPalette
+
+    from partsjournal.ui.theme import apply_theme
+
+    app = QApplication.instance()
+    apply_theme(app, theme)  # type: ignore[arg-type]
+    window_color = app.palette().color(QPalette.ColorRole.Window)  # type: ignore[union-attr]
+    if theme == "dark":
+        assert window_color.lightness() < 80
+    elif theme == "light":
+        assert window_color.lightness() > 200
+    apply_theme(app, "system")  # type: ignore[arg-type]
