@@ -168,6 +168,15 @@ class JournalView(QWidget):
         return EntryFilter(kind=EntryKind(kind) if kind else None, part_id=part or None,
                            since=since, until=until)
 
+    def _empty_text(self) -> str:
+        if self._vault.entries.count() == 0:
+            return self.tr(
+                "Your journal is empty — and that's a fine place to start.\n\n"
+                "When a part shows up — a tight chest, a critical voice, an urge to scroll — "
+                "press Ctrl+N and write down what you notice.")
+        return self.tr("Nothing open.\n\nWrite a new entry with Ctrl+N, or choose one on the "
+                       "left.")
+
     def _apply_filter(self, *_args: object) -> None:
         self.editor.flush()
         selected = self.editor.entry_id
@@ -177,6 +186,8 @@ class JournalView(QWidget):
 
     def _update_count(self) -> None:
         total = self.model.total
+        if self.editor.entry_id is None:
+            self.empty.setText(self._empty_text())
         self.count.setText(self.tr("1 entry") if total == 1
                            else self.tr("%n entries", "", total))
         if total == 0 and self._vault.entries.count() == 0:
@@ -231,6 +242,7 @@ class JournalView(QWidget):
         self.editor.clear()
         self.right.setCurrentWidget(self.empty)
         self.refresh()
+        self.empty.setText(self._empty_text())
         self.entry_deleted.emit(entry)
 
     def refresh(self) -> None:

@@ -71,7 +71,9 @@ class SearchView(QWidget):
         elif not hits:
             self.summary.setText(self.tr("Nothing found for “%1”.").replace("%1", self._query))
         else:
-            self.summary.setText(self.tr("%n result(s) — press Enter to open", "", len(hits)))
+            self.summary.setText(
+                self.tr("1 result — press Enter to open") if len(hits) == 1
+                else self.tr("%n results — press Enter to open", "", len(hits)))
             self.results.setCurrentIndex(self.model.index(0, 0))
 
     def open_first(self) -> None:
