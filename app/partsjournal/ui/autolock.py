@@ -87,7 +87,7 @@ class IdleLock(QObject):
 
     @Slot(bool)
     def on_prepare_for_sleep(self, sleeping: bool) -> None:
-        """logind says the machine is about to sleep."""
+        """Logind says the machine is about to sleep."""
         if sleeping and self._watching:
             self.lock_now.emit("sleep")
 

@@ -433,7 +433,8 @@ class EntryEditor(QWidget):
             occurred_at=local.astimezone(), kind=kind, title=self.title.text(),
             body=self.body.toPlainText(), trailhead=self.trailhead.text(),
             self_energy=_rating(self.self_energy),
-            qualities={q: v for q, s in self.quality_spins.items() if (v := _rating(s)) is not None},
+            qualities={q: v for q, spin in self.quality_spins.items()
+                       if (v := _rating(spin)) is not None},
             parts=self.presences.presences(),
             my_role=PeerRole(role) if role else None,
             planned_minutes=self.planned.value() or None,

@@ -131,5 +131,6 @@ def muted(palette: QPalette) -> QColor:
     """Secondary text: between the text and the background."""
     text = palette.color(QPalette.ColorRole.Text)
     base = palette.color(QPalette.ColorRole.Base)
-    return QColor((text.red() * 3 + base.red() * 2) // 5, (text.green() * 3 + base.green() * 2) // 5,
+    return QColor((text.red() * 3 + base.red() * 2) // 5,
+                  (text.green() * 3 + base.green() * 2) // 5,
                   (text.blue() * 3 + base.blue() * 2) // 5)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -43,7 +44,8 @@ class EntryFilter:
 
     def where(self) -> tuple[str, list[object]]:
         """SQL condition on table alias ``e`` and its parameters."""
-        clauses, params = ["1"], []
+        clauses: list[str] = ["1"]
+        params: list[object] = []
         if self.kind is not None:
             clauses.append("e.kind = ?")
             params.append(self.kind.value)
@@ -95,7 +97,7 @@ class EntryRepository:
             self._write_parts(entry)
         return entry
 
-    def _values(self, entry: Entry) -> list[object]:
+    def _values(self, entry: Entry) -> builtins.list[object]:
         return [entry.id, to_db(entry.occurred_at), entry.kind.value, entry.title, entry.body,
                 entry.trailhead, entry.self_energy,
                 *(entry.qualities.get(q) for q in C_QUALITIES),
@@ -157,7 +159,7 @@ class EntryRepository:
         return int(self._db.scalar(f"SELECT count(*) FROM entries e WHERE {clause}", params))
 
     def list(self, where: EntryFilter | None = None, *, part_id: str | None = None,
-             limit: int = -1, offset: int = 0) -> list[EntrySummary]:
+             limit: int = -1, offset: int = 0) -> builtins.list[EntrySummary]:
         """Summaries (no bodies), newest first; ``limit``/``offset`` page through long journals."""
         if part_id is not None:
             where = EntryFilter(part_id=part_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import replace
 from datetime import datetime
 
@@ -57,7 +58,7 @@ class PartRepository:
             self._add_event(StageEvent(part.id, part.stage, part.created_at, stage_note))
         return part
 
-    def _values(self, part: Part) -> list[object]:
+    def _values(self, part: Part) -> builtins.list[object]:
         return [part.id, part.name, part.role.value,
                 *(getattr(part, name) for name in PART_TEXT_FIELDS),
                 part.color, part.trust_in_self, part.stage.value, int(part.archived),
@@ -76,7 +77,8 @@ class PartRepository:
                            (name.strip(),))
         return None if row is None else _part(row)
 
-    def list(self, *, include_archived: bool = False, role: Role | None = None) -> list[Part]:
+    def list(self, *, include_archived: bool = False,
+             role: Role | None = None) -> builtins.list[Part]:
         """Parts ordered by role then name (profiles only; cheap even for hundreds)."""
         where, params = [], []
         if not include_archived:
@@ -143,7 +145,7 @@ class PartRepository:
             self.get(event.part_id)
             self._add_event(event)
 
-    def history(self, part_id: str) -> list[StageEvent]:
+    def history(self, part_id: str) -> builtins.list[StageEvent]:
         """The part's stage events, oldest first."""
         rows = self._db.all(
             "SELECT id, part_id, stage, occurred_at, note FROM stage_events "
@@ -151,7 +153,7 @@ class PartRepository:
         return [StageEvent(id=r[0], part_id=r[1], stage=Stage(r[2]), occurred_at=from_db(r[3]),
                            note=r[4]) for r in rows]
 
-    def appears_in(self, part_id: str) -> list[EntrySummary]:
+    def appears_in(self, part_id: str) -> builtins.list[EntrySummary]:
         """Entries this part showed up in, newest first."""
         from partsjournal.vault.entries import EntryRepository
 
@@ -201,7 +203,7 @@ class RelationRepository:
             "SELECT 1 FROM relations WHERE kind = ? AND from_part_id = ? AND to_part_id = ?",
             (relation.kind.value, a, b)) for a, b in pairs)
 
-    def list(self, part_id: str | None = None) -> list[Relation]:
+    def list(self, part_id: str | None = None) -> builtins.list[Relation]:
         """All relations, or those touching one part."""
         sql = "SELECT id, kind, from_part_id, to_part_id, note, created_at FROM relations"
         params: tuple[str, ...] = ()

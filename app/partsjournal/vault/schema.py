@@ -223,7 +223,8 @@ def _split(script: str) -> list[str]:
         current.append(line)
         if stripped.upper().startswith("CREATE TRIGGER"):
             in_trigger = True
-        if (in_trigger and stripped.upper() == "END;") or (not in_trigger and stripped.endswith(";")):
+        ends = stripped.upper() == "END;" if in_trigger else stripped.endswith(";")
+        if ends:
             statements.append("\n".join(current))
             current, in_trigger = [], False
     return statements

@@ -2,9 +2,9 @@
 
 Typed words become an FTS5 query in which every word must match and the last one may be
 unfinished (search as you type). Quotes and FTS operators typed by the person are taken literally.
-Snippets mark matches with private markers (\x02…\x03) that cannot occur in stored text, because
-validation refuses control characters; the UI turns them into highlighting without ever parsing
-stored text as markup.
+Snippets mark matches with private markers (the STX and ETX control characters) that cannot
+occur in stored text, because validation refuses control characters; the UI turns them into
+highlighting without ever parsing stored text as markup.
 """
 
 from __future__ import annotations
