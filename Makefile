@@ -29,5 +29,11 @@ bench: $(STAMP)
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m partsjournal.ui.screenshots --out screenshots
 
+# The one-folder build dist/parts-journal/ (PyInstaller, in its own venv under build/), then its
+# offscreen smoke test. Needs no $(STAMP): the build makes its own venv. See packaging/README.md.
+package:
+	packaging/build.sh
+	packaging/smoke_test.sh
+
 clean:
 	rm -rf $(VENV) build dist screenshots .pytest_cache .mypy_cache .ruff_cache
