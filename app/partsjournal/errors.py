@@ -85,7 +85,11 @@ class ExchangeError(JournalError):
 
 
 class CardRejected(ExchangeError):
-    """A contact card that could not be read."""
+    """A contact card that could not be read; ``reason`` is a short machine-readable key."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 class BundleRejected(ExchangeError):

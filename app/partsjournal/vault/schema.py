@@ -206,9 +206,33 @@ END;
 """
 
 
+# Version 2 (peer exchange): bundles already imported, so a replayed bundle file is refused;
+# indexes for the Peers view; and an identity for vaults created before it was made with them.
+SCHEMA_V2 = """
+CREATE TABLE received_bundles (
+    peer_id     TEXT NOT NULL REFERENCES peers (id) ON DELETE CASCADE,
+    bundle_id   TEXT NOT NULL,
+    created     TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    PRIMARY KEY (peer_id, bundle_id)
+);
+CREATE INDEX received_parts_by_peer ON received_parts (peer_id, name);
+CREATE INDEX received_relations_by_peer ON received_relations (peer_id);
+CREATE INDEX share_log_by_peer ON share_log (peer_id, shared_at);
+"""
+
+
 def _migrate_to_1(db: Database) -> None:
     for statement in _split(SCHEMA_V1):
         db.execute(statement)
+
+
+def _migrate_to_2(db: Database) -> None:
+    from partsjournal.vault.peers import ensure_identity
+
+    for statement in _split(SCHEMA_V2):
+        db.execute(statement)
+    ensure_identity(db)
 
 
 def _split(script: str) -> list[str]:
@@ -231,7 +255,7 @@ def _split(script: str) -> list[str]:
 
 
 #: MIGRATIONS[n] brings a vault from version n to n + 1.
-MIGRATIONS: list[Callable[[Database], None]] = [_migrate_to_1]
+MIGRATIONS: list[Callable[[Database], None]] = [_migrate_to_1, _migrate_to_2]
 LATEST = len(MIGRATIONS)
 
 

@@ -26,6 +26,13 @@ from partsjournal.vault.entries import EntryRepository
 from partsjournal.vault.fsutil import make_private_dir
 from partsjournal.vault.keyslots import KdfProfile, KeySlots
 from partsjournal.vault.parts import PartRepository, RelationRepository
+from partsjournal.vault.peers import (
+    IdentityRepository,
+    PeerRepository,
+    ReceivedPartRepository,
+    ShareLogRepository,
+    ensure_identity,
+)
 from partsjournal.vault.search import SearchService
 
 KEYSLOTS_FILE = "keyslots.json"
@@ -74,6 +81,10 @@ class Vault:
         self.relations = RelationRepository(db)
         self.entries = EntryRepository(db)
         self.search = SearchService(db)
+        self.identity = IdentityRepository(db)
+        self.peers = PeerRepository(db)
+        self.received = ReceivedPartRepository(db)
+        self.share_log = ShareLogRepository(db)
 
     # Creating and opening ------------------------------------------------------------------
 
@@ -123,6 +134,8 @@ class Vault:
                 now = datetime.now(UTC).replace(microsecond=0).isoformat()
                 db.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
                                [("vault_id", prepared.slots.vault_id), ("created_at", now)])
+                # The identity behind this vault's contact card (DESIGN §5).
+                ensure_identity(db)
         except BaseException:
             db.close()
             raise

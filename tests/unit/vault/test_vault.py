@@ -193,7 +193,7 @@ def test_failed_migration_rolls_back(vault: Vault, vault_dir: Path,
         Vault.unlock(vault_dir, PASSPHRASE, auto_backup=False)
     monkeypatch.undo()
     opened = Vault.unlock(vault_dir, PASSPHRASE, auto_backup=False)
-    assert opened.db.scalar("PRAGMA user_version") == 1
+    assert opened.db.scalar("PRAGMA user_version") == schema.LATEST
     columns = [r[1] for r in opened.db.all("PRAGMA table_info(parts)")]
     assert "nickname" not in columns
     opened.lock()

@@ -1,0 +1,156 @@
+"""The published test vectors (docs/contact-card.md, docs/bundle-format.md) hold exactly."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from partsjournal.errors import CardRejected
+from partsjournal.exchange import bundle, card, payload
+from partsjournal.exchange.identity import Identity, expand_kem_seed
+
+VECTORS = Path(__file__).parent / "vectors"
+
+
+def load(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((VECTORS / name).read_text(encoding="utf-8"))
+    return data
+
+
+CARDS = load("card.json")
+BUNDLE = load("bundle.json")
+PEOPLE = {p["label"]: p for p in CARDS["identities"]}
+
+
+def identity(label: str) -> Identity:
+    p = PEOPLE[label]
+    return Identity(p["display_name"], bytes.fromhex(p["kem_seed"]),
+                    bytes.fromhex(p["auth_private"]))
+
+
+@pytest.mark.parametrize("label", sorted(PEOPLE))
+def test_keys_card_and_fingerprint(label: str) -> None:
+    p = PEOPLE[label]
+    who = identity(label)
+    mlkem_key, x_key = expand_kem_seed(who.kem_seed)
+    expanded = hashlib.shake_256(who.kem_seed).digest(96)
+    assert mlkem_key.private_bytes_raw().hex() == p["kem_seed_expanded_mlkem_seed"] \
+        == expanded[:64].hex()
+    assert p["kem_seed_expanded_x25519_private"] == expanded[64:].hex()
+    assert who.kem_public.hex() == p["kem_public"]
+    assert who.auth_public.hex() == p["auth_public"]
+    assert who.card().to_bytes().hex() == p["card"]
+    assert who.card().to_armored() == p["armored"]
+    # The fingerprint recipe, written out independently of the code under test.
+    expected_fp = hashlib.sha256(b"parts-journal fingerprint v1\x00" + bytes.fromhex(
+        p["kem_public"]) + bytes.fromhex(p["auth_public"])).hexdigest()
+    assert who.fingerprint.hex == p["fingerprint"] == expected_fp
+    parsed = card.parse_card(bytes.fromhex(p["card"]))
+    assert parsed == who.card() == card.parse_armored(p["armored"])
+
+
+def test_card_layout_byte_by_byte() -> None:
+    p = PEOPLE["alice"]
+    data = bytes.fromhex(p["card"])
+    name = p["display_name"].encode()
+    assert data[:6] == b"PJCARD" and data[6] == 1 and data[7:9] == b"\x64\x7a"
+    assert data[9:1225].hex() == p["kem_public"]
+    assert data[1225:1257].hex() == p["auth_public"]
+    assert int.from_bytes(data[1257:1259], "big") == len(name)
+    assert data[1259:] == name and len(data) == 1259 + len(name)
+
+
+def test_safety_number() -> None:
+    sn = CARDS["safety_number"]
+    a, b = (identity(x).fingerprint for x in sn["between"])
+    digest = hashlib.sha512(b"parts-journal safety number v1\x00" + min(a.digest, b.digest)
+                            + max(a.digest, b.digest)).digest()
+    independent = "".join(f"{int.from_bytes(digest[i * 5:i * 5 + 5], 'big') % 100000:05d}"
+                          for i in range(12))
+    assert card.safety_number(a, b).digits == card.safety_number(b, a).digits == sn["digits"] \
+        == independent
+    assert str(card.safety_number(a, b)) == sn["display"]
+    assert len(sn["display"].split(" ")) == 12
+
+
+@pytest.mark.parametrize("case", CARDS["rejected"], ids=lambda c: c["reason"])
+def test_rejected_cards(case: dict[str, str]) -> None:
+    with pytest.raises(CardRejected) as caught:
+        card.parse_card(bytes.fromhex(case["card"]))
+    assert caught.value.reason == case["reason"]
+
+
+def test_payload_is_canonical_and_decodes() -> None:
+    body = bytes.fromhex(BUNDLE["payload_hex"])
+    assert body.decode("utf-8") == BUNDLE["payload"]
+    assert json.dumps(BUNDLE["payload_object"], sort_keys=True, separators=(",", ":"),
+                      ensure_ascii=False).encode() == body
+    contents = payload.decode_payload(body)
+    assert payload.encode_payload(contents) == body
+    assert contents.parts[0].fields["job"].startswith("Keeps me")  # type: ignore[union-attr]
+    assert contents.withdrawn == ("7d3e0f60-4b5c-4d8e-8f10-2c3d4e5f6071",)
+
+
+def test_header_info_and_mac() -> None:
+    alice, bob = identity("alice"), identity("bob")
+    assert bundle.HEADER.hex() == BUNDLE["header"] == "504a42554e444c4501647a00010003"
+    assert bundle.hpke_info().hex() == BUNDLE["hpke_info"]
+    assert bundle.hpke_info() == b"parts-journal bundle\x00" + bundle.HEADER
+    shared = alice.auth_private_key.exchange(bob.card().auth_public_key())
+    assert shared.hex() == BUNDLE["x25519_shared_secret"]
+    assert bob.auth_private_key.exchange(alice.card().auth_public_key()) == shared
+    info = b"parts-journal bundle mac v1\x00" + alice.fingerprint.digest + bob.fingerprint.digest
+    assert info.hex() == BUNDLE["mac_key_info"]
+    key = HKDF(hashes.SHA256(), 32, salt=None, info=info).derive(shared)
+    assert key.hex() == BUNDLE["mac_key"]
+    assert bundle.mac_key(alice.auth_private_key, bob.card().auth_public_key(),
+                          alice.fingerprint, bob.fingerprint) == key
+    # The recipient derives the same key from its own side.
+    assert bundle.mac_key(bob.auth_private_key, alice.card().auth_public_key(),
+                          alice.fingerprint, bob.fingerprint) == key
+    # The other direction gets a different key, so a bundle can't be reflected back.
+    assert BUNDLE["reverse_mac_key"] != BUNDLE["mac_key"]
+    body = bytes.fromhex(BUNDLE["payload_hex"])
+    mac = hmac.digest(key, bundle.HEADER + body, "sha256")
+    assert mac.hex() == BUNDLE["mac"]
+    assert BUNDLE["hpke_plaintext"] == alice.fingerprint.hex + mac.hex() + body.hex()
+
+
+def test_fixed_hpke_ciphertext_decrypts_to_the_exact_plaintext() -> None:
+    """HPKE encryption is randomised; the fixed ciphertext pins the decryption side."""
+    bob = identity("bob")
+    sealed = bytes.fromhex(BUNDLE["bundle"])
+    assert sealed[:15].hex() == BUNDLE["header"]
+    assert len(sealed) == 15 + 1120 + len(bytes.fromhex(BUNDLE["hpke_plaintext"])) + 16
+    plaintext = bundle.SUITE.decrypt(sealed[15:], bob.kem_private_key,
+                                     info=bytes.fromhex(BUNDLE["hpke_info"]))
+    assert plaintext.hex() == BUNDLE["hpke_plaintext"]
+
+
+def test_fixed_bundle_opens_to_the_expected_contents() -> None:
+    alice, bob = identity("alice"), identity("bob")
+    known = {alice.fingerprint: alice.card()}
+    opened = bundle.open_bundle(bytes.fromhex(BUNDLE["bundle"]), bob, known.get)
+    assert opened.sender == alice.card()
+    assert payload.payload_object(opened.contents) == BUNDLE["payload_object"]
+    assert opened.payload.hex() == BUNDLE["payload_hex"]
+
+
+def test_vectors_are_what_the_generator_makes() -> None:
+    """Re-running make_vectors.py changes nothing (apart from never re-encrypting)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_vectors",
+                                                  Path(__file__).parent / "make_vectors.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert json.loads(json.dumps(module.card_vectors())) == CARDS
+    assert json.loads(json.dumps(module.bundle_vectors(BUNDLE, False))) == BUNDLE
