@@ -165,3 +165,27 @@ def test_entry_list_is_lazy(qtbot, vault: Vault) -> None:  # type: ignore[no-unt
     model.fetchMore()
     assert model.rowCount() == 450 and not model.canFetchMore()
     assert model.index(0, 0).data(ID_ROLE)
+
+
+def test_search_view_offers_to_search_all_entries(qtbot, vault: Vault,  # type: ignore[no-untyped-def]
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from partsjournal.ui.search_view import SearchView
+    from partsjournal.vault import search
+
+    monkeypatch.setattr(search, "RANK_WINDOW", 5)
+    base = datetime(2025, 1, 1, tzinfo=UTC)
+    for i in range(120):  # windows of 5, 20, 80 newest: 80 hold enough matches
+        vault.entries.add(Entry(occurred_at=base + timedelta(days=i), title=f"day {i}",
+                                body="kindness " * (30 if i == 3 else 1)))
+    view = SearchView(vault)
+    qtbot.addWidget(view)
+    view.show()
+    view.set_query("kindness", now=True)
+    assert view.search_all.isVisible()
+    assert "recent entries" in view.summary.text()
+    assert "day 3" not in [view.model.hit(r).title for r in range(view.model.rowCount())]
+    qtbot.mouseClick(view.search_all, Qt.MouseButton.LeftButton)
+    assert view.model.hit(0).title == "day 3"
+    assert not view.search_all.isVisible()

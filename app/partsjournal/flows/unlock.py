@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from partsjournal.errors import JournalError
-from partsjournal.vault import Vault
-from partsjournal.vault.keyslots import KeySlots
+
+if TYPE_CHECKING:
+    from partsjournal.vault import Vault
+    from partsjournal.vault.keyslots import KeySlots
 
 
 class Method(Enum):
@@ -51,6 +54,8 @@ class UnlockFlow:
 
     def derive(self, secret: str) -> UnwrappedKey:
         """The slow step (Argon2id): runs in a worker; raises WrongPassphrase and friends."""
+        from partsjournal.vault import Vault
+
         slots = Vault.load_slots(self.folder)
         if self.method is Method.PASSPHRASE:
             return UnwrappedKey(slots, slots.unlock_with_passphrase(secret), self.method)
@@ -58,6 +63,8 @@ class UnlockFlow:
 
     def open(self, key: UnwrappedKey) -> Vault:
         """Open the database on the calling (GUI) thread."""
+        from partsjournal.vault import Vault
+
         self.busy = False
         return Vault.open_with_key(self.folder, key.slots, key.data_key,
                                    needs_new_passphrase=key.method is Method.RECOVERY_CODE)

@@ -12,6 +12,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QLineEdit, QWidget
@@ -20,17 +21,19 @@ from partsjournal import APP_NAME, __version__
 from partsjournal.errors import JournalError
 from partsjournal.ui import settings as keys
 from partsjournal.ui.autolock import IdleLock
-from partsjournal.ui.main_window import MainWindow
 from partsjournal.ui.messages import install_exception_hook, show_error
 from partsjournal.ui.settings import Settings
 from partsjournal.ui.theme import apply_theme
 from partsjournal.ui.unlock_window import UnlockWindow
-from partsjournal.ui.welcome import CreateVaultDialog, WelcomeWindow
 from partsjournal.ui.workers import run_in_background
-from partsjournal.vault import Vault, is_vault, restore
-from partsjournal.vault.backup import BackupPolicy
-from partsjournal.vault.keyslots import DEFAULT_PROFILE, KdfProfile
-from partsjournal.vault.locations import default_vault_dir
+from partsjournal.vault.locations import default_vault_dir, is_vault
+
+if TYPE_CHECKING:
+    from partsjournal.vault import Vault
+    from partsjournal.vault.keyslots import KdfProfile
+
+# The main window, the welcome screen and the passphrase estimator are imported when first
+# needed, so the unlock window — what most starts show — appears as fast as a bare Qt window.
 
 log = logging.getLogger("partsjournal")
 SAMPLE_PASSPHRASE = "sample journal"
@@ -87,6 +90,8 @@ class AppController(QObject):
 
     def show_welcome(self) -> None:
         """The first-run screen."""
+        from partsjournal.ui.welcome import WelcomeWindow
+
         welcome = WelcomeWindow()
         welcome.create_requested.connect(self.create_vault)
         welcome.open_requested.connect(self.open_folder)
@@ -113,6 +118,8 @@ class AppController(QObject):
 
     def create_vault(self) -> None:
         """Run the create-a-journal dialog."""
+        from partsjournal.ui.welcome import CreateVaultDialog
+
         dialog = CreateVaultDialog(profile=self.kdf_profile, parent=self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.vault is not None:
             self.settings.set(keys.LAST_VAULT, str(dialog.vault.folder))
@@ -135,6 +142,8 @@ class AppController(QObject):
             QLineEdit.EchoMode.Password)
         if not ok:
             return
+        from partsjournal.vault import restore
+
         try:
             restore(Path(folder), Path(path), passphrase=passphrase)
         except JournalError as exc:
@@ -144,7 +153,9 @@ class AppController(QObject):
 
     def open_sample(self) -> None:
         """Create a throw-away sample journal in a private temporary folder and open it."""
+        from partsjournal.vault import Vault
         from partsjournal.vault.demo import populate
+        from partsjournal.vault.keyslots import DEFAULT_PROFILE
 
         self.sample_dir = Path(tempfile.mkdtemp(prefix="parts-journal-sample-"))
         folder = self.sample_dir / "vault"
@@ -179,7 +190,7 @@ class AppController(QObject):
         """Copy to the person's chosen backup folder too, and rotate with their policy."""
         from partsjournal.vault import backup as backups
 
-        policy = BackupPolicy(keep_recent=self.settings.get(keys.BACKUPS_KEEP))
+        policy = backups.BackupPolicy(keep_recent=self.settings.get(keys.BACKUPS_KEEP))
         backups.rotate(vault.folder, policy)
         copy_dir = self.settings.get(keys.BACKUP_COPY_DIR)
         if copy_dir and Path(copy_dir).is_dir():
@@ -193,6 +204,8 @@ class AppController(QObject):
 
     def show_main(self, vault: Vault, *, sample: bool = False) -> None:
         """Open the main window on an unlocked vault."""
+        from partsjournal.ui.main_window import MainWindow
+
         self.vault = vault
         window = MainWindow(vault, sample=sample,
                             lock_on_minimise=self.settings.get(keys.LOCK_ON_MINIMISE))
@@ -214,15 +227,16 @@ class AppController(QObject):
         dialog = SettingsDialog(self.settings, self.vault, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.idle.set_timeout(self.settings.get(keys.AUTO_LOCK_MINUTES) * 60_000)
-            if isinstance(self.window, MainWindow):
-                self.window.lock_on_minimise = self.settings.get(keys.LOCK_ON_MINIMISE)
+            if self.state == "main":
+                self.window.lock_on_minimise = (  # type: ignore[union-attr]
+                    self.settings.get(keys.LOCK_ON_MINIMISE))
 
     def eventFilter(self, watched: QObject, event: object) -> bool:  # noqa: N802
         from PySide6.QtCore import QEvent
 
         if (watched is self.window and isinstance(event, QEvent)
-                and event.type() == QEvent.Type.Close and isinstance(self.window, MainWindow)):
-            self.window.flush_all()
+                and event.type() == QEvent.Type.Close and self.state == "main"):
+            self.window.flush_all()  # type: ignore[attr-defined]
             self._close_vault()
         return False
 
@@ -231,8 +245,9 @@ class AppController(QObject):
     def lock(self) -> None:
         """Save, destroy every widget that held journal text, close the database."""
         window = self.window
-        if not isinstance(window, MainWindow) or self.vault is None:
+        if self.state != "main" or self.vault is None:
             return
+        assert window is not None
         window.flush_all()
         window.clear_all()
         folder = self.vault.folder

@@ -31,7 +31,7 @@ class IdleLock(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._idle)
         self._watching = False
-        self._connect_system_signals()
+        self._bus_connected = False
 
     @property
     def watching(self) -> bool:
@@ -40,6 +40,9 @@ class IdleLock(QObject):
 
     def start(self, timeout_ms: int) -> None:
         """Watch for input while a journal is unlocked."""
+        if not self._bus_connected:  # connect lazily: not needed on the unlock screen
+            self._bus_connected = True
+            self._connect_system_signals()
         if not self._watching:
             app = QApplication.instance()
             if app is not None:

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from partsjournal.ui.delegates import SearchHitDelegate
 from partsjournal.ui.models import SearchResultsModel
 from partsjournal.vault import Vault
-from partsjournal.vault.search import HitKind, SearchHit
+from partsjournal.vault.search import HitKind, SearchHit, SearchResults
 
 DEBOUNCE_MS = 120
 
@@ -39,7 +46,14 @@ class SearchView(QWidget):
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setAccessibleName(self.tr("Search summary"))
-        layout.addWidget(self.summary)
+        self.search_all = QPushButton(self.tr("Search all entries"), self)
+        self.search_all.setAccessibleName(self.tr("Search all entries, not only recent ones"))
+        self.search_all.setVisible(False)
+        self.search_all.clicked.connect(lambda: self.run(complete=True))
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.search_all)
+        layout.addLayout(top)
         self.results = _ResultList(self)
         self.results.setModel(self.model)
         self.results.setItemDelegate(SearchHitDelegate(self.results))
@@ -62,18 +76,23 @@ class SearchView(QWidget):
         else:
             self._timer.start()
 
-    def run(self) -> None:
-        """Run the pending query."""
-        hits = self._vault.search.search(self._query) if self._query.strip() else []
+    def run(self, complete: bool = False) -> None:
+        """Run the pending query (``complete`` ranks all entries, not only recent ones)."""
+        hits = self._vault.search.search(self._query, complete=complete) \
+            if self._query.strip() else SearchResults()
         self.model.set_hits(hits)
+        self.search_all.setVisible(hits.truncated)
         if not self._query.strip():
             self.summary.setText("")
         elif not hits:
             self.summary.setText(self.tr("Nothing found for “%1”.").replace("%1", self._query))
         else:
-            self.summary.setText(
-                self.tr("1 result — press Enter to open") if len(hits) == 1
-                else self.tr("%n results — press Enter to open", "", len(hits)))
+            shown = (self.tr("1 result") if len(hits) == 1
+                     else self.tr("%n results", "", len(hits)))
+            if hits.truncated:
+                shown = self.tr("%1, best matches among your recent entries").replace(
+                    "%1", shown)
+            self.summary.setText(self.tr("%1 — press Enter to open").replace("%1", shown))
             self.results.setCurrentIndex(self.model.index(0, 0))
 
     def open_first(self) -> None:
@@ -101,6 +120,7 @@ class SearchView(QWidget):
         self._query = ""
         self.model.set_hits([])
         self.summary.clear()
+        self.search_all.setVisible(False)
 
 
 def hit_is_part(hit: SearchHit) -> bool:

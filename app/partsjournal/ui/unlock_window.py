@@ -21,7 +21,12 @@ from partsjournal.errors import JournalError
 from partsjournal.flows.unlock import Method, UnlockFlow, UnwrappedKey
 from partsjournal.ui.messages import explain
 from partsjournal.ui.workers import run_in_background
-from partsjournal.vault import Vault
+
+
+def _preload_storage() -> None:
+    import importlib
+
+    importlib.import_module("partsjournal.vault.vault")
 
 
 class UnlockWindow(QWidget):
@@ -88,6 +93,8 @@ class UnlockWindow(QWidget):
         links.addWidget(other)
         layout.addLayout(links)
         self._show_method()
+        # Load SQLCipher and the crypto library while the person types (see vault/__init__).
+        run_in_background(_preload_storage, lambda _result: None, lambda _error: None)
 
     def _show_method(self) -> None:
         if self.flow.method is Method.PASSPHRASE:
@@ -122,7 +129,7 @@ class UnlockWindow(QWidget):
 
     def _derived(self, key: UnwrappedKey) -> None:
         try:
-            vault: Vault = self.flow.open(key)
+            vault = self.flow.open(key)
         except JournalError as exc:
             self._failed(exc)
             return

@@ -25,3 +25,8 @@ def default_vault_dir() -> Path:
         return base / "Parts Journal" / "vault"
     base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
     return base / APP_DIR / "vault"
+
+
+def is_vault(folder: Path) -> bool:
+    """True if ``folder`` looks like a vault (has a key-slot file). Cheap: loads no crypto."""
+    return (Path(folder) / "keyslots.json").is_file()

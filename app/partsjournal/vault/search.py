@@ -15,12 +15,15 @@ from datetime import datetime
 from enum import StrEnum
 
 from partsjournal.domain.model import EntryKind, Role
-from partsjournal.vault.database import Database
+from partsjournal.vault.database import Database, Row
 from partsjournal.vault.entries import EntryFilter
+from partsjournal.vault.snippets import HIGHLIGHT_END, HIGHLIGHT_START, snippet, word_pattern
 from partsjournal.vault.timefmt import from_db
 
-HIGHLIGHT_START = "\x02"
-HIGHLIGHT_END = "\x03"
+#: As you type, entries are ranked among the this-many most recently written entries; older
+#: matches are one "search all" away. Ranking every match of a common word in a 20,000-entry
+#: journal takes longer than a keystroke should (see docs/performance.md).
+RANK_WINDOW = 1000
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SNIPPET_TOKENS = 14
 
@@ -47,6 +50,12 @@ class SearchHit:
     def snippet_segments(self) -> list[tuple[str, bool]]:
         """The snippet as (text, is_match) pieces, ready for plain-text highlighting."""
         return split_highlights(self.snippet)
+
+
+class SearchResults(list[SearchHit]):
+    """Hits, best first; ``truncated`` says entries were ranked among the recent ones only."""
+
+    truncated: bool = False
 
 
 def split_highlights(text: str) -> list[tuple[str, bool]]:
@@ -76,23 +85,32 @@ class SearchService:
         self._db = db
 
     def search(self, text: str, *, limit: int = 50, include_parts: bool = True,
-               include_entries: bool = True, where: EntryFilter | None = None) -> list[SearchHit]:
+               include_entries: bool = True, where: EntryFilter | None = None,
+               complete: bool = False) -> SearchResults:
         """Best matches first, parts and entries interleaved by rank.
 
         ``where`` narrows entries by kind, part and date range; a filter on entries also leaves
-        out parts, since they have no kind or date.
+        out parts, since they have no kind or date. Unless ``complete``, entries are ranked among
+        the :data:`RANK_WINDOW` most recently written matches (``truncated`` tells).
         """
+        results = SearchResults()
         query = fts_query(text)
         if query is None:
-            return []
+            return results
+        words = tuple(_WORD.findall(text))
+        pattern = word_pattern(words, not text[-1].isspace())
         hits: list[SearchHit] = []
         filtered = where is not None and where != EntryFilter()
         if include_parts and not filtered:
             hits += self._parts(query, limit)
         if include_entries:
-            hits += self._entries(query, limit, where or EntryFilter())
+            hits += self._entries(query, pattern, limit, where or EntryFilter(), complete,
+                                  results)
         hits.sort(key=lambda hit: hit.rank)
-        return hits[:limit]
+        results.extend(hits[:limit])
+        return results
+
+
 
     def _parts(self, query: str, limit: int) -> list[SearchHit]:
         rows = self._db.all(
@@ -104,14 +122,34 @@ class SearchService:
         return [SearchHit(HitKind.PART, r[0], r[1], r[3], r[4], subtitle=Role(r[2]).value)
                 for r in rows]
 
-    def _entries(self, query: str, limit: int, where: EntryFilter) -> list[SearchHit]:
+    def _entries(self, query: str, pattern: re.Pattern[str], limit: int, where: EntryFilter,
+                 complete: bool, results: SearchResults) -> list[SearchHit]:
+        newest = int(self._db.scalar("SELECT max(rowid) FROM entries") or 0)
+        window = newest if complete else RANK_WINDOW
+        while True:  # widen the window until it holds enough matches (a rarer word)
+            floor = max(0, newest - window + 1)
+            rows = self._ranked_entries(query, limit, where, floor)
+            if len(rows) >= limit or floor == 0:
+                break
+            window *= 4
+        results.truncated = floor > 0 and self._db.one(
+            "SELECT 1 FROM entries_fts WHERE entries_fts MATCH ? AND rowid < ? LIMIT 1",
+            (query, floor)) is not None
+        return [SearchHit(HitKind.ENTRY, r[0], r[1], snippet([r[4], r[5], r[6], r[1]], pattern),
+                          r[7], subtitle=EntryKind(r[2]).value, occurred_at=from_db(r[3]))
+                for r in rows]
+
+    def _ranked_entries(self, query: str, limit: int, where: EntryFilter,
+                        floor: int) -> list[Row]:
+        """Rank in FTS5 first (rowids only), then read the few rows shown."""
         clause, params = where.where()
-        rows = self._db.all(
-            "SELECT e.id, e.title, e.kind, e.occurred_at, "
-            f"snippet(entries_fts, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', "
-            f"{_SNIPPET_TOKENS}), bm25(entries_fts, 5.0, 1.0, 2.0, 1.0) AS rank "
-            "FROM entries_fts JOIN entries e ON e.rowid = entries_fts.rowid "
-            f"WHERE entries_fts MATCH ? AND {clause} ORDER BY rank LIMIT ?",
-            [query, *params, limit])
-        return [SearchHit(HitKind.ENTRY, r[0], r[1], r[4], r[5], subtitle=EntryKind(r[2]).value,
-                          occurred_at=from_db(r[3])) for r in rows]
+        # The inner query sorts only rowids and scores (filters read just the small leading
+        # columns); bodies are read for the few rows that are shown.
+        return self._db.all(
+            "SELECT e.id, e.title, e.kind, e.occurred_at, e.body, e.trailhead, e.debrief, "
+            "best.score FROM (SELECT e.rowid AS hit, f.score AS score FROM "
+            "(SELECT rowid AS hit, bm25(entries_fts, 5.0, 1.0, 2.0, 1.0) AS score "
+            "FROM entries_fts WHERE entries_fts MATCH ? AND rowid >= ?) AS f "
+            f"JOIN entries e ON e.rowid = f.hit WHERE {clause} ORDER BY f.score LIMIT ?) AS best "
+            "JOIN entries e ON e.rowid = best.hit ORDER BY best.score",
+            [query, floor, *params, limit])

@@ -25,6 +25,7 @@ from partsjournal.vault.database import Database
 from partsjournal.vault.entries import EntryRepository
 from partsjournal.vault.fsutil import make_private_dir
 from partsjournal.vault.keyslots import KdfProfile, KeySlots
+from partsjournal.vault.locations import is_vault
 from partsjournal.vault.parts import PartRepository, RelationRepository
 from partsjournal.vault.peers import (
     IdentityRepository,
@@ -59,11 +60,6 @@ class CheckReport:
     def ok(self) -> bool:
         """True when nothing was found wrong."""
         return not self.problems
-
-
-def is_vault(folder: Path) -> bool:
-    """True if ``folder`` looks like a vault (has a key-slot file)."""
-    return (folder / KEYSLOTS_FILE).is_file()
 
 
 class Vault:

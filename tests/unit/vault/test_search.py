@@ -79,3 +79,23 @@ def test_archived_parts_not_in_search(vault: Vault) -> None:
     part = vault.parts.add(Part(name="Sleepy"))
     vault.parts.set_archived(part.id, True)
     assert vault.search.search("sleepy") == []
+
+
+def test_as_you_type_ranks_recent_entries_and_can_search_all(vault: Vault,
+                                                             monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from partsjournal.vault import search
+
+    monkeypatch.setattr(search, "RANK_WINDOW", 5)
+    base = datetime(2025, 1, 1, tzinfo=UTC)
+    for i in range(60):
+        body = "kindness " * (30 if i == 3 else 1)  # the best match is an old entry
+        vault.entries.add(Entry(occurred_at=base + timedelta(days=i), title=f"day {i}",
+                                body=body))
+    quick = vault.search.search("kindness", limit=10)
+    assert len(quick) == 10 and quick.truncated
+    assert "day 3" not in [h.title for h in quick]
+    everything = vault.search.search("kindness", limit=10, complete=True)
+    assert not everything.truncated
+    assert everything[0].title == "day 3"
+    few = vault.search.search("kindness", limit=100)
+    assert len(few) == 60 and not few.truncated
