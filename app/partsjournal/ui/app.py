@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QLineEdit, QWidget
 
 from partsjournal import APP_NAME, __version__
@@ -269,6 +270,21 @@ class AppController(QObject):
             self.sample_dir = None
 
 
+def app_icon() -> QIcon:
+    """The app's icon, from the SVG sources embedded in icon_data (small variant for ≤ 32 px)."""
+    from partsjournal.ui.icon_data import APP_ICON_SMALL_SVG, APP_ICON_SVG
+
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        source = APP_ICON_SMALL_SVG if size <= 32 else APP_ICON_SVG
+        image = QImage.fromData(source.encode("utf-8"), "SVG")
+        if not image.isNull():
+            icon.addPixmap(QPixmap.fromImage(image.scaled(
+                size, size, Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation)))
+    return icon
+
+
 def run_app(vault: Path | None = None, argv: list[str] | None = None) -> int:
     """Start the GUI; returns the exit code."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
@@ -277,6 +293,7 @@ def run_app(vault: Path | None = None, argv: list[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("parts-journal")
     app.setDesktopFileName("org.partsjournal.PartsJournal")
+    app.setWindowIcon(app_icon())
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     install_exception_hook()
     settings = Settings()
