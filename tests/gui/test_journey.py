@@ -291,3 +291,42 @@ def test_theme_applies(qtbot, theme: str) -> None:  # type: ignore[no-untyped-de
     elif theme == "light":
         assert window_color.lightness() > 200
     apply_theme(app, "system")  # type: ignore[arg-type]
+
+
+def test_unlock_backs_up_in_the_background(qtbot, controller: AppController,  # type: ignore[no-untyped-def]
+                                           vault_dir: Path) -> None:
+    from partsjournal.vault import backup
+
+    Vault.create(vault_dir, PASSPHRASE, profile=FAST_KDF)[0].lock()
+    assert backup.list_backups(vault_dir) == []
+    controller.start(vault_dir)
+    _unlock(qtbot, controller)
+    qtbot.waitUntil(lambda: len(backup.list_backups(vault_dir)) == 1, timeout=5000)
+    assert controller.state == "main"
+
+
+def test_damage_found_after_unlock_locks_and_names_the_backup(
+        qtbot, controller: AppController, vault_dir: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from partsjournal.domain import Entry
+    from partsjournal.ui import app as app_module
+
+    vault = Vault.create(vault_dir, PASSPHRASE, profile=FAST_KDF)[0]
+    for i in range(40):
+        vault.entries.add(Entry(title=f"e{i}", body="words " * 300))
+    vault.backup_now()
+    vault.lock()
+    data = bytearray((vault_dir / "journal.db").read_bytes())
+    for offset in range(len(data) // 2, len(data) // 2 + 64):
+        data[offset] ^= 0xFF
+    (vault_dir / "journal.db").write_bytes(bytes(data))
+    shown: list[str] = []
+    monkeypatch.setattr(app_module, "show_error", lambda parent, error: shown.append(str(error)))
+    controller.start(vault_dir)
+    unlock = controller.window
+    assert isinstance(unlock, UnlockWindow)
+    qtbot.keyClicks(unlock.secret, PASSPHRASE)
+    qtbot.keyClick(unlock.secret, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert "journal.db" in shown[0] and ".pjbackup" in shown[0]
+    assert controller.state == "unlock" and controller.vault is None

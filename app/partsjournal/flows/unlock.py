@@ -66,7 +66,10 @@ class UnlockFlow:
         from partsjournal.vault import Vault
 
         self.busy = False
-        return Vault.open_with_key(self.folder, key.slots, key.data_key,
+        # Page verification and the daily backup run afterwards in a worker
+        # (Vault.maintenance_job), so a large journal opens at once.
+        return Vault.open_with_key(self.folder, key.slots, key.data_key, auto_backup=False,
+                                   verify=False,
                                    needs_new_passphrase=key.method is Method.RECOVERY_CODE)
 
     def failed(self, error: JournalError) -> str:

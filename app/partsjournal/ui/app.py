@@ -184,24 +184,34 @@ class AppController(QObject):
                     vault.lock()
                     self.show_unlock(vault.folder)
                     return
-        self._extra_backup_copy(vault)
-        self.show_main(vault)
+        try:
+            self.show_main(vault)
+        except JournalError as exc:  # e.g. a damaged page read while filling the window
+            self._close_vault()
+            self.show_unlock(vault.folder)
+            show_error(self.window, exc)
+            return
+        self._start_maintenance(vault)
 
-    def _extra_backup_copy(self, vault: Vault) -> None:
-        """Copy to the person's chosen backup folder too, and rotate with their policy."""
-        from partsjournal.vault import backup as backups
+    def _start_maintenance(self, vault: Vault) -> None:
+        """Verify every page and take the daily backup in a worker, after the window is up."""
+        from partsjournal.vault.backup import BackupPolicy
 
-        policy = backups.BackupPolicy(keep_recent=self.settings.get(keys.BACKUPS_KEEP))
-        backups.rotate(vault.folder, policy)
+        policy = BackupPolicy(keep_recent=self.settings.get(keys.BACKUPS_KEEP))
         copy_dir = self.settings.get(keys.BACKUP_COPY_DIR)
-        if copy_dir and Path(copy_dir).is_dir():
-            newest = backups.newest_backup(vault.folder)
-            target = Path(copy_dir) / newest.name if newest else None
-            if newest is not None and target is not None and not target.exists():
-                try:
-                    shutil.copy2(newest, target)
-                except OSError:
-                    log.warning("could not copy the automatic backup to the chosen folder")
+        job = vault.maintenance_job(policy, Path(copy_dir) if copy_dir else None)
+
+        def done(report: object) -> None:
+            damage = getattr(report, "damage", None)
+            if damage is not None and self.vault is vault:
+                self.lock()
+                show_error(self.window, damage)
+
+        def failed(error: BaseException) -> None:
+            log.warning("the background check after unlocking failed: %s",
+                        type(error).__name__)
+
+        run_in_background(job, done, failed)
 
     def show_main(self, vault: Vault, *, sample: bool = False) -> None:
         """Open the main window on an unlocked vault."""

@@ -143,14 +143,19 @@ class Database:
         finally:
             dest.close()
 
-    def close(self) -> None:
-        """Checkpoint the WAL into the main file and close; further use raises VaultLocked."""
+    def close(self, *, checkpoint: bool = True) -> None:
+        """Checkpoint the WAL into the main file and close; further use raises VaultLocked.
+
+        A second, short-lived connection (the background check) closes without checkpointing,
+        so it never waits for the app's own connection.
+        """
         if self._conn is None:
             return
-        try:
-            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except sqlcipher3.Error:
-            pass
+        if checkpoint:
+            try:
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlcipher3.Error:
+                pass
         self._conn.close()
         self._conn = None
 

@@ -7,6 +7,8 @@ database and forgets the data key; a locked vault object refuses every further c
 from __future__ import annotations
 
 import os
+import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -47,6 +49,14 @@ class PreparedKeys:
     slots: KeySlots
     data_key: bytes
     recovery_code: str
+
+
+@dataclass(frozen=True)
+class MaintenanceReport:
+    """What the background check after unlocking found: damage, and the backup it took."""
+
+    damage: VaultCorrupted | None
+    backup: Path | None
 
 
 @dataclass
@@ -146,9 +156,15 @@ class Vault:
 
     @classmethod
     def open_with_key(cls, folder: Path, slots: KeySlots, data_key: bytes, *,
-                      auto_backup: bool = True, needs_new_passphrase: bool = False) -> Vault:
-        """Open the database with a key already unwrapped (e.g. by a worker thread)."""
-        vault = cls._open(Path(folder), slots, data_key, auto_backup=auto_backup, policy=None)
+                      auto_backup: bool = True, verify: bool = True,
+                      needs_new_passphrase: bool = False) -> Vault:
+        """Open the database with a key already unwrapped (e.g. by a worker thread).
+
+        The app passes ``verify=False, auto_backup=False`` and runs :meth:`maintenance_job` in a
+        worker instead, because on a large journal both take longer than opening should.
+        """
+        vault = cls._open(Path(folder), slots, data_key, auto_backup=auto_backup, policy=None,
+                          verify=verify)
         vault.needs_new_passphrase = needs_new_passphrase
         return vault
 
@@ -196,7 +212,7 @@ class Vault:
 
     @classmethod
     def _open(cls, folder: Path, slots: KeySlots, data_key: bytes, *, auto_backup: bool,
-              policy: backups.BackupPolicy | None) -> Vault:
+              policy: backups.BackupPolicy | None, verify: bool = True) -> Vault:
         db_path = folder / DATABASE_FILE
         try:
             db = Database(db_path, data_key)
@@ -205,8 +221,7 @@ class Vault:
                                  path=db_path, newest_backup=backups.newest_backup(folder)) \
                 from exc
         try:
-            problems = [r[0] for r in db.all("PRAGMA cipher_integrity_check")]
-            if problems:
+            if verify and db.all("PRAGMA cipher_integrity_check"):
                 raise VaultCorrupted(f"The journal file {db_path} is damaged.", path=db_path)
             current = schema.check_supported(db)
             vault = cls(folder, slots, data_key, db)
@@ -285,6 +300,39 @@ class Vault:
         path = self.backup_now()
         backups.rotate(self.folder, policy)
         return path
+
+    def maintenance_job(self, policy: backups.BackupPolicy,
+                        copy_to: Path | None = None) -> Callable[[], MaintenanceReport]:
+        """A job for a worker thread: verify every page, then take the daily backup if due.
+
+        The job opens its own connection on the thread that runs it (SQLite connections stay on
+        the thread that opened them) and never touches this vault's connection. WAL lets the
+        person keep writing meanwhile; the backup is a consistent snapshot.
+        """
+        folder, slots, key = self.folder, self._slots, self._key()
+
+        def job() -> MaintenanceReport:
+            db_path = folder / DATABASE_FILE
+            db = Database(db_path, key)
+            try:
+                problems = [str(r[0]) for r in db.all("PRAGMA cipher_integrity_check")]
+                if problems:
+                    return MaintenanceReport(VaultCorrupted(
+                        f"The journal file {db_path} is damaged.", path=db_path,
+                        newest_backup=backups.newest_backup(folder)), None)
+                taken = None
+                now = datetime.now(UTC)
+                if backups.backup_due(folder, now, policy):
+                    dest = backups.automatic_backup_path(folder, now)
+                    taken = backups.write_backup(db, key, slots, dest)
+                    backups.rotate(folder, policy)
+                    if copy_to is not None and copy_to.is_dir():
+                        shutil.copy2(taken, copy_to / taken.name)
+                return MaintenanceReport(None, taken)
+            finally:
+                db.close(checkpoint=False)
+
+        return job
 
     def backup_to(self, dest: Path) -> Path:
         """A manual backup to a place the person chose (e.g. a USB stick)."""
