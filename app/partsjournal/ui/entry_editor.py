@@ -171,7 +171,12 @@ class EntryEditor(QWidget):
         self.self_energy = rating_spin(inner, self.tr("Self-energy"))
         self.self_energy.setToolTip(self.tr(
             "How present was Self — calm, curious, compassionate — from 0 to 10?"))
-        form.addRow(self.tr("&Self-energy (0–10)"), self.self_energy)
+        energy_row = QHBoxLayout()
+        energy_row.addWidget(self.self_energy)
+        energy_row.addStretch(1)
+        energy_label = QLabel(self.tr("&Self-energy (0–10)"), inner)
+        energy_label.setBuddy(self.self_energy)
+        form.addRow(energy_label, energy_row)
         layout.addLayout(form)
 
         parts_box = QGroupBox(self.tr("Parts present"), inner)
