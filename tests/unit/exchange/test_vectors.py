@@ -154,3 +154,26 @@ def test_vectors_are_what_the_generator_makes() -> None:
     spec.loader.exec_module(module)
     assert json.loads(json.dumps(module.card_vectors())) == CARDS
     assert json.loads(json.dumps(module.bundle_vectors(BUNDLE, False))) == BUNDLE
+
+
+def test_every_refusal_reason_is_documented() -> None:
+    """Each machine-readable reason in the code is named in the format documents."""
+    import re
+
+    import partsjournal
+
+    package = Path(partsjournal.__file__).parent
+    docs = Path(__file__).parents[3] / "docs"
+    reasons = {
+        "bundle-format.md": r'(?:BundleRejected|_rejected|_Refused)\(\s*"([a-z_]+)"',
+        "contact-card.md": r'CardRejected\(\s*"([a-z_]+)"',
+    }
+    for doc, pattern in reasons.items():
+        found = set()
+        for path in [*(package / "exchange").glob("*.py"), package / "vault" / "peers.py"]:
+            found |= set(re.findall(pattern, path.read_text(encoding="utf-8")))
+        text = (docs / doc).read_text(encoding="utf-8")
+        assert len(found) >= 8
+        missing = sorted(r for r in found if f"`{r}`" not in text)
+        assert missing == [], (doc, missing)
+    assert BUNDLE["header"] in (docs / "bundle-format.md").read_text(encoding="utf-8")
