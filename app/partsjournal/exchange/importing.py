@@ -4,6 +4,13 @@ Plain Python, no Qt. Opening checks everything (decryption, known sender, MAC, p
 preview exists; applying writes nothing unless all of it can be written. A bundle from a known
 but *unverified* peer is imported, and the preview and every view mark that peer as not
 verified (docs/bundle-format.md explains why this is the chosen behaviour).
+
+Threads: :meth:`BundleImport.from_file` does everything on the calling thread. To keep the slow
+part (reading and decrypting up to 16 MiB) off the GUI thread, take ``identity =
+vault.identity.get()`` and ``cards = {p.fingerprint: p.card for p in vault.peers.list()}`` on the
+GUI thread, run ``open_bundle(read_bundle_file(path), identity, cards.get)`` in a worker (it touches
+no database), then build ``BundleImport(vault, opened)`` and call :meth:`BundleImport.apply` back
+on the GUI thread.
 """
 
 from __future__ import annotations
@@ -193,8 +200,8 @@ class BundleImport:
             peer = self._peer()
             if self.applied or received.has_bundle(peer.id, self.contents.bundle_id):
                 raise _already_imported(peer)
-            plan = _plan(self.contents, peer, received.held_for_import(peer.id))
             held = received.held_for_import(peer.id)
+            plan = _plan(self.contents, peer, held)
             local_ids: dict[str, str] = {}
             for part, line in zip(self.contents.parts, plan.parts, strict=True):
                 if line.change in (PartChange.NEW, PartChange.UPDATED):

@@ -125,11 +125,10 @@ class ShareFlow:
         if not identity.display_name:
             raise ValidationError("display_name", "Choose the name your peers will see on your "
                                   "contact card first.")
-        try:
-            parts = [self._vault.parts.get(pid) for pid in self.part_ids]
-        except NotFound as exc:
-            raise NotFound("One of the chosen parts no longer exists; choose the parts "
-                           "again.") from exc
+        own = {p.id: p for p in self._vault.parts.list(include_archived=True)}
+        if any(pid not in own for pid in self.part_ids):
+            raise NotFound("One of the chosen parts no longer exists; choose the parts again.")
+        parts = [own[pid] for pid in self.part_ids]
         contents = build_contents(identity.display_name, parts, self.fields,
                                   self._vault.relations.list(), self.withdraw_ids, self.message)
         return PreparedShare(self.peer, contents, identity)
