@@ -27,12 +27,12 @@ from partsjournal.errors import (
     VaultNotFound,
     WrongPassphrase,
 )
-from partsjournal.vault import Vault, restore
 from partsjournal.vault.fsutil import restrict_umask
 from partsjournal.vault.locations import default_vault_dir
 
 if TYPE_CHECKING:
     from partsjournal.exchange.card import ContactCard
+    from partsjournal.vault import Vault
     from partsjournal.vault.peers import Peer
 
 EXIT_OK = 0
@@ -115,8 +115,19 @@ def read_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ",
     return first
 
 
+def _vault() -> type[Vault]:
+    """The Vault class, imported on first use.
+
+    ``parts-journal`` with no command opens the app, which should not wait for SQLite and the
+    crypto library to load before showing its first window (see vault/__init__).
+    """
+    from partsjournal.vault import Vault
+
+    return Vault
+
+
 def _unlock(args: argparse.Namespace, *, auto_backup: bool = True) -> Vault:
-    return Vault.unlock(args.vault, read_passphrase(args), auto_backup=auto_backup)
+    return _vault().unlock(args.vault, read_passphrase(args), auto_backup=auto_backup)
 
 
 # Subcommands -------------------------------------------------------------------------------
@@ -124,7 +135,7 @@ def _unlock(args: argparse.Namespace, *, auto_backup: bool = True) -> Vault:
 def cmd_init(args: argparse.Namespace) -> int:
     """Create a vault and print its recovery code once."""
     passphrase = read_passphrase(args, "New passphrase: ", confirm=True)
-    vault, code = Vault.create(args.vault, passphrase)
+    vault, code = _vault().create(args.vault, passphrase)
     vault.lock()
     print(f"Created a new journal in {args.vault}.")
     print("Your recovery code (write it down and keep it somewhere safe; it is shown only once):")
@@ -137,7 +148,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from partsjournal.vault.demo import populate
 
     passphrase = read_passphrase(args, "Passphrase for the sample vault: ", confirm=True)
-    vault, code = Vault.create(args.vault, passphrase)
+    vault, code = _vault().create(args.vault, passphrase)
     try:
         counts = populate(vault)
     finally:
@@ -151,7 +162,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """Run every integrity check; exit 0 only if all hold."""
     passphrase = read_passphrase(args)
-    vault = Vault.unlock(args.vault, passphrase, auto_backup=False)
+    vault = _vault().unlock(args.vault, passphrase, auto_backup=False)
     try:
         report = vault.check(passphrase)
     finally:
@@ -201,6 +212,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     """Replace the vault with a backup (the replaced files are kept)."""
     passphrase = read_passphrase(args, "Passphrase of the backup: ")
+    from partsjournal.vault import restore
+
     replaced = restore(args.vault, Path(args.from_), passphrase=passphrase)
     print(f"Restored {args.from_} into {args.vault}.")
     if replaced is not None:
