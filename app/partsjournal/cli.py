@@ -582,15 +582,43 @@ def exit_code_for(error: JournalError) -> int:
     return EXIT_ERROR
 
 
+#: Files the app opens when given on the command line (a file manager's "Open with").
+OPENABLE_SUFFIXES = (".pjbundle", ".pjcard")
+
+
+def split_file_argument(argv: Sequence[str], commands: set[str]) -> tuple[list[str], Path | None]:
+    """Take ``FILE.pjbundle`` / ``FILE.pjcard`` out of an app launch (no subcommand given)."""
+    args = list(argv)
+    skip = False
+    for i, arg in enumerate(args):
+        if skip:
+            skip = False
+            continue
+        if arg == "--vault":
+            skip = True
+            continue
+        if arg.startswith("-"):
+            continue
+        if arg in commands:
+            return args, None
+        if Path(arg).suffix.lower() in OPENABLE_SUFFIXES:
+            return args[:i] + args[i + 1:], Path(arg).expanduser().absolute()
+        return args, None
+    return args, None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code. Errors are one sentence on stderr."""
     harden_process()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    commands = {name for action in parser._subparsers._group_actions  # type: ignore[union-attr]
+                for name in getattr(action, "choices", {}) or {}}
+    remaining, open_file = split_file_argument(sys.argv[1:] if argv is None else argv, commands)
+    args = parser.parse_args(remaining)
     if args.command is None:
         from partsjournal.ui.app import run_app
 
-        return run_app(vault=args.vault)
+        return run_app(vault=args.vault, open_file=open_file)
     try:
         return int(args.handler(args))
     except CliError as exc:

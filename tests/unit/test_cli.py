@@ -136,3 +136,17 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         cli.main(["--version"])
     assert "parts-journal 0.1.0" in capsys.readouterr().out
+
+
+def test_a_file_on_the_command_line_is_opened_by_the_app(tmp_path: Path) -> None:
+    commands = {"init", "check", "share", "receive"}
+    bundle = tmp_path / "from Sam.pjbundle"
+    assert cli.split_file_argument([str(bundle)], commands) == ([], bundle)
+    assert cli.split_file_argument(["--vault", "/v", str(bundle)], commands) == (
+        ["--vault", "/v"], bundle)
+    # Subcommands keep their own file arguments.
+    assert cli.split_file_argument(["receive", str(bundle)], commands) == (
+        ["receive", str(bundle)], None)
+    assert cli.split_file_argument(["--vault", "x.pjcard"], commands) == (
+        ["--vault", "x.pjcard"], None)
+    assert cli.split_file_argument([], commands) == ([], None)

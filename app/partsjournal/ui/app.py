@@ -57,6 +57,7 @@ class AppController(QObject):
         self.idle = IdleLock(self)
         self.idle.lock_now.connect(self._auto_lock)
         self.state = ""
+        self.pending_file: Path | None = None
 
     # Starting --------------------------------------------------------------------------------
 
@@ -75,6 +76,19 @@ class AppController(QObject):
                 f"There is no journal in {vault_dir}. You can create one there or open another."))
             return
         self.show_welcome()
+
+    def open_file(self, path: Path | None) -> None:
+        """A file handed over on the command line or by a second launch: open it when unlocked."""
+        if self.window is not None:
+            self.window.showNormal()
+            self.window.raise_()
+            self.window.activateWindow()
+        if path is None:
+            return
+        if self.state == "main":
+            self.window.open_file(path)  # type: ignore[union-attr]
+        else:
+            self.pending_file = path  # opened right after the journal is unlocked
 
     def _set_window(self, window: QWidget, state: str) -> None:
         old = self.window
@@ -226,6 +240,9 @@ class AppController(QObject):
         window.installEventFilter(self)
         self._set_window(window, "main")
         self.idle.start(self.settings.get(keys.AUTO_LOCK_MINUTES) * 60_000)
+        if self.pending_file is not None:
+            path, self.pending_file = self.pending_file, None
+            window.open_file(path)
 
     def _auto_lock(self, reason: str) -> None:
         log.info("locking the journal (%s)", reason)
@@ -295,8 +312,11 @@ def app_icon() -> QIcon:
     return icon
 
 
-def run_app(vault: Path | None = None, argv: list[str] | None = None) -> int:
-    """Start the GUI; returns the exit code."""
+def run_app(vault: Path | None = None, argv: list[str] | None = None,
+            open_file: Path | None = None) -> int:
+    """Start the GUI (or hand ``open_file`` to the copy already running); returns the exit code."""
+    from partsjournal.ui.single_instance import InstanceServer, send_to_running
+
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
@@ -308,8 +328,16 @@ def run_app(vault: Path | None = None, argv: list[str] | None = None) -> int:
     install_exception_hook()
     settings = Settings()
     apply_theme(app, settings.get(keys.THEME))
+    if send_to_running(open_file):
+        return 0  # the running app shows itself (and opens the file)
+    server = InstanceServer(parent=app)
+    server.listen()
     controller = AppController(settings)
+    server.file_opened.connect(controller.open_file)
     controller.start(vault)
+    if open_file is not None:
+        controller.open_file(open_file)
     code = app.exec()
+    server.close()
     controller._close_vault()
     return int(code)

@@ -1,0 +1,91 @@
+"""One running app per user: a second launch hands its file (if any) to the first and exits.
+
+The channel is a local socket (a Unix domain socket, or a named pipe on Windows) that only the
+same user can open — local inter-process communication, not networking. Messages are one line
+of JSON: ``{"open": "/path/to/file.pjbundle"}`` or ``{"open": ""}`` to just bring the window up.
+No journal content ever passes through it; only a path the person chose to open.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+log = logging.getLogger(__name__)
+MAX_MESSAGE = 8192
+TIMEOUT_MS = 1500
+
+
+def server_name(tag: str = "") -> str:
+    """A per-user name, so two people on one machine each get their own app."""
+    digest = hashlib.sha256(f"{getpass.getuser()}:{tag}".encode()).hexdigest()[:16]
+    return f"parts-journal-{digest}"
+
+
+def send_to_running(path: Path | None, name: str | None = None) -> bool:
+    """Hand ``path`` to an app that is already running; False if none answers."""
+    socket = QLocalSocket()
+    socket.connectToServer(name or server_name())
+    if not socket.waitForConnected(TIMEOUT_MS):
+        return False
+    message = json.dumps({"open": str(path) if path else ""}).encode() + b"\n"
+    socket.write(message)
+    socket.waitForBytesWritten(TIMEOUT_MS)
+    socket.disconnectFromServer()
+    return True
+
+
+class InstanceServer(QObject):
+    """Listens for later launches; emits ``file_opened`` with a path (or None to just show)."""
+
+    file_opened = Signal(object)  # Path | None
+
+    def __init__(self, name: str | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server.newConnection.connect(self._accept)
+        self.name = name or server_name()
+
+    def listen(self) -> bool:
+        """Start listening, replacing a stale socket left by a crashed run."""
+        if self._server.listen(self.name):
+            return True
+        QLocalServer.removeServer(self.name)
+        ok = self._server.listen(self.name)
+        if not ok:
+            log.warning("single-instance channel unavailable: %s", self._server.errorString())
+        return ok
+
+    def close(self) -> None:
+        """Stop listening (at quit)."""
+        self._server.close()
+
+    def _accept(self) -> None:
+        # Sockets stay children of the server (freed with it): a launch is rare, and deleting
+        # them from Python while Qt still holds them is how crashes happen.
+        while self._server.hasPendingConnections():
+            socket = self._server.nextPendingConnection()
+            socket.readyRead.connect(self._read)
+
+    def _read(self) -> None:
+        socket = self.sender()
+        if not isinstance(socket, QLocalSocket):
+            return
+        if not socket.canReadLine():
+            if socket.bytesAvailable() > MAX_MESSAGE:
+                socket.abort()
+            return
+        line = bytes(socket.readLine(MAX_MESSAGE).data())
+        socket.disconnectFromServer()
+        try:
+            wanted = json.loads(line).get("open", "")
+        except (ValueError, AttributeError):
+            return
+        self.file_opened.emit(Path(wanted) if isinstance(wanted, str) and wanted else None)
