@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import stat
 import tempfile
 import time
 from pathlib import Path
@@ -27,6 +25,7 @@ from partsjournal.ui.unlock_window import UnlockWindow
 from partsjournal.ui.welcome import CreateVaultDialog, WelcomeWindow
 from partsjournal.vault import Vault
 
+from ..canary import files_containing, needles
 from ..conftest import FAST_KDF
 
 PASSPHRASE = "tulip orbit mackerel lantern"
@@ -233,25 +232,6 @@ def test_lock_closes_the_database(qtbot, controller: AppController, vault_dir: P
         (vault_dir / "journal.db-wal").stat().st_size == 0
 
 
-def _scan(folder: Path, needles: list[bytes], since: float, skip: Path | None = None
-          ) -> list[str]:
-    found = []
-    for root, _dirs, names in os.walk(folder):
-        for name in names:
-            path = Path(root) / name
-            if skip is not None and path == skip:
-                continue
-            try:
-                info = path.stat()
-                if info.st_mtime < since or not stat.S_ISREG(info.st_mode):
-                    continue
-                data = path.read_bytes()
-            except OSError:
-                continue
-            found += [str(path) for needle in needles if needle in data]
-    return found
-
-
 def test_canary_typed_in_the_gui_reaches_no_file(qtbot, controller: AppController, modals,  # type: ignore[no-untyped-def]
                                                  tmp_path: Path, settings,
                                                  _private_environment: Path) -> None:
@@ -268,12 +248,12 @@ def test_canary_typed_in_the_gui_reaches_no_file(qtbot, controller: AppControlle
     assert controller.vault.search.search("Canary")  # type: ignore[union-attr]
     controller.lock()
     controller.window.close()  # type: ignore[union-attr]
-    needles = [CANARY.encode(), CANARY.encode("utf-16-le"), CANARY.encode("utf-16-be")]
+    wanted = needles(CANARY)
     db = folder / "journal.db"
-    assert _scan(folder, needles, started, skip=db) == []
+    assert files_containing(folder, wanted, started, skip=db) == []
     assert CANARY.encode() not in db.read_bytes()
     for place in (_private_environment, Path(tempfile.gettempdir())):
-        assert _scan(place, needles, started) == [], place
+        assert files_containing(place, wanted, started) == [], place
     assert CANARY not in Path(settings.file_name).read_text(encoding="utf-8", errors="replace")
 
 

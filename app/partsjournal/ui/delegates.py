@@ -23,28 +23,37 @@ def _text_color(option: QStyleOptionViewItem, selected: bool) -> QPalette.ColorR
     return QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
 
 
-class EntryDelegate(QStyledItemDelegate):
-    """Two lines: title; then date · kind · part names."""
+class _TwoLineDelegate(QStyledItemDelegate):
+    """Rows of two text lines; subclasses paint the text, this paints the row and sizes it."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         metrics = QFontMetrics(option.font)
-        return QSize(200, metrics.height() * 2 + PAD * 2 + 2)
+        return QSize(200, metrics.height() * 2 + PAD * 2 + 4)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        summary = index.data(OBJECT_ROLE)
-        if not isinstance(summary, EntrySummary):
-            super().paint(painter, option, index)
-            return
+    @staticmethod
+    def begin_row(painter: QPainter, option: QStyleOptionViewItem) -> tuple[QRect, int, bool]:
+        """Draw the row background; returns the text rectangle, line height, selected."""
         painter.save()
         style = option.widget.style() if option.widget else None
         if style is not None:
             style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter,
                                 option.widget)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        palette = option.palette
         rect = option.rect.adjusted(PAD, PAD, -PAD, -PAD)
+        return rect, QFontMetrics(option.font).height(), selected
+
+
+class EntryDelegate(_TwoLineDelegate):
+    """Two lines: title; then date · kind · part names."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        summary = index.data(OBJECT_ROLE)
+        if not isinstance(summary, EntrySummary):
+            super().paint(painter, option, index)
+            return
+        rect, line, selected = self.begin_row(painter, option)
+        palette = option.palette
         metrics = QFontMetrics(option.font)
-        line = metrics.height()
         title_font = QFont(option.font)
         title_font.setBold(True)
         painter.setFont(title_font)
@@ -68,28 +77,17 @@ class EntryDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class SearchHitDelegate(QStyledItemDelegate):
+class SearchHitDelegate(_TwoLineDelegate):
     """Title and kind on the first line; the snippet with its matches in bold underneath."""
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
-        metrics = QFontMetrics(option.font)
-        return QSize(200, metrics.height() * 2 + PAD * 2 + 4)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         hit = index.data(OBJECT_ROLE)
         if not isinstance(hit, SearchHit):
             super().paint(painter, option, index)
             return
-        painter.save()
-        style = option.widget.style() if option.widget else None
-        if style is not None:
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter,
-                                option.widget)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        rect, line, selected = self.begin_row(painter, option)
         palette = option.palette
-        rect = option.rect.adjusted(PAD, PAD, -PAD, -PAD)
         metrics = QFontMetrics(option.font)
-        line = metrics.height()
         bold = QFont(option.font)
         bold.setBold(True)
         painter.setPen(palette.color(_text_color(option, selected)))

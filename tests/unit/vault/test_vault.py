@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import json
-import os
 import stat
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from partsjournal.errors import (
 from partsjournal.vault import Vault, backup, schema
 from partsjournal.vault.keyslots import KdfProfile
 
+from ...canary import files_containing, needles
 from ...conftest import PASSPHRASE
 
 
@@ -232,29 +232,12 @@ def test_database_looks_random(vault: Vault, vault_dir: Path) -> None:
 CANARY = "Canary-7f3a-Ωmega-fjord"
 
 
-def _scan(folder: Path, needles: list[bytes], since: float = 0.0) -> list[str]:
-    """Files under ``folder`` (changed after ``since``) whose raw bytes hold a needle."""
-    found = []
-    for root, _dirs, names in os.walk(folder):
-        for name in names:
-            path = Path(root) / name
-            try:
-                info = path.stat()
-                if info.st_mtime < since or not stat.S_ISREG(info.st_mode):
-                    continue
-                data = path.read_bytes()
-            except OSError:
-                continue
-            found += [f"{path}" for n in needles if n in data]
-    return found
-
-
 def test_canary_appears_in_no_file(vault: Vault, vault_dir: Path, tmp_path: Path,
                                    _private_environment: Path) -> None:
     import time
 
     started = time.time() - 1
-    needles = [CANARY.encode("utf-8"), CANARY.encode("utf-16-le"), CANARY.encode("utf-16-be")]
+    wanted = needles(CANARY)
     _fill(vault, canary=CANARY)
     hit = vault.search.search("Canary")
     assert hit, "the canary must be searchable inside the vault"
@@ -262,8 +245,8 @@ def test_canary_appears_in_no_file(vault: Vault, vault_dir: Path, tmp_path: Path
     import tempfile
 
     places = [vault_dir, _private_environment, Path(tempfile.gettempdir())]
-    assert _scan(vault_dir, needles) == []  # while open (WAL included)
+    assert files_containing(vault_dir, wanted) == []  # while open (WAL included)
     vault.lock()
     for place in places:
-        assert _scan(place, needles, since=started) == [], place
+        assert files_containing(place, wanted, since=started) == [], place
     assert json.loads((vault_dir / "keyslots.json").read_text())
