@@ -1,0 +1,77 @@
+"""Journal text made safe to place inside a generated Markdown document.
+
+A title or an excerpt is the person's own text, but inside a report it must stay text: a ``#``
+must not become a heading, ``![x](file:...)`` must not become an image, ``<b>`` must not become
+markup in whatever viewer opens the file later. Everything that could change the document's
+structure is escaped with a backslash, which every CommonMark reader (Qt's included) shows as
+the plain character.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Inline characters with a meaning in CommonMark/GFM: emphasis, code, links and images (an
+# escaped "[" also defuses "!["), raw HTML, strikethrough, and "&" only where it would start an
+# entity. Backslash escapes are defined for every ASCII punctuation character; the rest (".",
+# "!", "?") is left alone so the file still reads naturally as text.
+_INLINE = re.compile(r"([\\`*_\[\]<~]|&(?=#?[A-Za-z0-9]+;))")
+# What would open a block (heading, list, quote, thematic break) at the start of a line.
+_BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
+
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_LINE_MARKER = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)")
+_STRONG = re.compile(r"(\*\*|__)(.+?)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
+_SPACE = re.compile(r"\s+")
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` as literal Markdown text on one line: nothing in it is markup any more."""
+    one_line = _SPACE.sub(" ", text).strip()
+    escaped = _INLINE.sub(r"\\\1", one_line)
+    return _BLOCK_START.sub(_escape_block_start, escaped)
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    spaces, marker = match.group(1), match.group(2)
+    if marker.isdigit():  # "1." opens a list: escape the "." or ")" that follows the number
+        return f"{spaces}{marker}\\"
+    return f"{spaces}\\{marker}"
+
+
+def is_question(line: str) -> bool:
+    """A line the person marked as a question to bring: it starts with ``Q:``."""
+    return line.lstrip().startswith("Q:")
+
+
+def plain_excerpt(body: str, limit: int = 280) -> str:
+    """The start of a Markdown body as one line of plain text, at most ``limit`` characters.
+
+    Markdown syntax is dropped rather than escaped (an excerpt should read like prose), and lines
+    marked as questions are left out because the summary lists them on their own.
+    """
+    lines = []
+    for line in body.splitlines():
+        if is_question(line):
+            continue
+        line = _IMAGE.sub(r"\1", line)
+        line = _LINK.sub(r"\1", line)
+        line = _LINE_MARKER.sub("", line)
+        line = _STRONG.sub(r"\2", line)
+        line = _EMPHASIS.sub(r"\1", line)
+        lines.append(line.replace("`", ""))
+    text = _SPACE.sub(" ", " ".join(lines)).strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,.;:—-") + "…"
+
+
+def slug(text: str, fallback: str, limit: int = 60) -> str:
+    """A file-name-safe ASCII form of ``text`` (``fallback`` if nothing is left)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    cleaned = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return cleaned[:limit].rstrip("-") or fallback
