@@ -1,0 +1,180 @@
+"""The whole journal as one :class:`Snapshot`, read out and written back exactly (data export).
+
+Reading uses the repositories; writing puts every row back with its original id, times and
+revision, which the repositories deliberately never do (adding a part there starts a fresh stage
+history, saving one bumps its revision). Writing is only allowed into an empty journal and runs
+in one transaction, so an import either restores everything or leaves the journal empty.
+
+Two things are never part of a snapshot: the vault's identity keys (they stay in the journal they
+were made in; see docs/export-format.md) and the vault id.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from partsjournal.domain.model import (
+    C_QUALITIES,
+    PART_TEXT_FIELDS,
+    Entry,
+    Part,
+    Relation,
+    StageEvent,
+)
+from partsjournal.errors import JournalError
+from partsjournal.vault.peers import Peer, ReceivedPart, ReceivedRelation, ShareLogEntry
+from partsjournal.vault.timefmt import from_db, to_db
+from partsjournal.vault.vault import Vault
+
+#: Tables that must be empty before a snapshot is written (the identity row always exists).
+_CONTENT_TABLES = ("parts", "relations", "peers", "received_parts", "received_relations",
+                   "received_bundles", "entries", "share_log")
+
+
+@dataclass(frozen=True)
+class ReceivedBundle:
+    """A bundle already imported from a peer: remembered so the same file is refused again."""
+
+    peer_id: str
+    bundle_id: str
+    created: datetime
+    imported_at: datetime
+
+
+@dataclass
+class PartRecord:
+    """A part with its whole stage history (oldest first) and where it sits on the map."""
+
+    part: Part
+    history: list[StageEvent]
+    position: tuple[float, float] | None = None
+
+
+@dataclass
+class Snapshot:
+    """Everything in a journal except its identity keys and vault id."""
+
+    display_name: str = ""
+    parts: list[PartRecord] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    peers: list[Peer] = field(default_factory=list)
+    received_parts: list[ReceivedPart] = field(default_factory=list)
+    received_relations: list[ReceivedRelation] = field(default_factory=list)
+    received_bundles: list[ReceivedBundle] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    share_log: list[ShareLogEntry] = field(default_factory=list)
+
+
+def read_snapshot(vault: Vault) -> Snapshot:
+    """Read the whole journal, in a stable order (by time, then id), so equal journals read equal.
+
+    Stage histories and the parts of an entry keep their own order, which carries meaning.
+    """
+    positions = vault.parts.positions()
+    parts = sorted(vault.parts.list(include_archived=True), key=lambda p: (p.created_at, p.id))
+    entries = [vault.entries.get(s.id) for s in vault.entries.list()]
+    entries.sort(key=lambda e: (e.occurred_at, e.id))
+    rows = vault.db.all("SELECT peer_id, bundle_id, created, imported_at FROM received_bundles")
+    bundles = sorted((ReceivedBundle(r[0], r[1], from_db(r[2]), from_db(r[3])) for r in rows),
+                     key=lambda b: (b.imported_at, b.peer_id, b.bundle_id))
+    return Snapshot(
+        display_name=vault.identity.get().display_name,
+        parts=[PartRecord(p, vault.parts.history(p.id), positions.get(p.id)) for p in parts],
+        relations=sorted(vault.relations.list(), key=lambda r: (r.created_at, r.id)),
+        peers=sorted(vault.peers.list(), key=lambda p: (p.added_at, p.id)),
+        received_parts=sorted(vault.received.list(), key=lambda p: (p.received_at, p.id)),
+        received_relations=sorted(vault.received.relations(), key=lambda r: r.id),
+        received_bundles=bundles,
+        entries=entries,
+        share_log=sorted(vault.share_log.list(), key=lambda s: (s.shared_at, s.id)),
+    )
+
+
+def is_empty(vault: Vault) -> bool:
+    """True if the journal holds nothing but its identity (a new vault)."""
+    return all(vault.db.one(f"SELECT 1 FROM {table} LIMIT 1") is None
+               for table in _CONTENT_TABLES)
+
+
+def write_snapshot(vault: Vault, snapshot: Snapshot) -> None:
+    """Write a validated snapshot into an empty journal, all of it or (on any error) nothing."""
+    db = vault.db
+    with db.transaction():
+        if not is_empty(vault):
+            raise JournalError("An export can only be imported into a new, empty journal. "
+                               "Nothing was changed.")
+        db.execute("UPDATE identity SET display_name = ? WHERE id = 1", (snapshot.display_name,))
+        part_columns = ("id", "name", "role", *PART_TEXT_FIELDS, "color", "trust_in_self",
+                        "stage", "archived", "created_at", "updated_at", "revision", "map_x",
+                        "map_y")
+        for record in snapshot.parts:
+            p = record.part
+            x, y = record.position if record.position is not None else (None, None)
+            db.execute(
+                f"INSERT INTO parts ({', '.join(part_columns)}) VALUES "
+                f"({', '.join('?' for _ in part_columns)})",
+                (p.id, p.name, p.role.value, *(getattr(p, f) for f in PART_TEXT_FIELDS),
+                 p.color, p.trust_in_self, p.stage.value, int(p.archived), to_db(p.created_at),
+                 to_db(p.updated_at), p.revision, x, y))
+            db.executemany(
+                "INSERT INTO stage_events (id, part_id, stage, occurred_at, note) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(e.id, p.id, e.stage.value, to_db(e.occurred_at), e.note)
+                 for e in record.history])
+        db.executemany(
+            "INSERT INTO relations (id, kind, from_part_id, to_part_id, note, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(r.id, r.kind.value, r.from_part_id, r.to_part_id, r.note, to_db(r.created_at))
+             for r in snapshot.relations])
+        db.executemany(
+            "INSERT INTO peers (id, name, card, fingerprint, verified_at, added_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(p.id, p.name, p.card.to_bytes(), p.fingerprint.hex,
+              to_db(p.verified_at) if p.verified_at else None, to_db(p.added_at))
+             for p in snapshot.peers])
+        db.executemany(
+            "INSERT INTO received_parts (id, peer_id, sender_part_id, revision, name, role, "
+            "fields, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(rp.id, rp.peer_id, rp.sender_part_id, rp.revision, rp.name,
+              rp.role.value if rp.role else "",
+              json.dumps(dict(rp.fields), ensure_ascii=False, sort_keys=True),
+              to_db(rp.received_at)) for rp in snapshot.received_parts])
+        db.executemany(
+            "INSERT INTO received_relations (id, peer_id, kind, from_received_id, "
+            "to_received_id, note) VALUES (?, ?, ?, ?, ?, ?)",
+            [(r.id, r.peer_id, r.kind.value, r.from_received_id, r.to_received_id, r.note)
+             for r in snapshot.received_relations])
+        db.executemany(
+            "INSERT INTO received_bundles (peer_id, bundle_id, created, imported_at) "
+            "VALUES (?, ?, ?, ?)",
+            [(b.peer_id, b.bundle_id, to_db(b.created), to_db(b.imported_at))
+             for b in snapshot.received_bundles])
+        _write_entries(vault, snapshot.entries)
+        db.executemany(
+            "INSERT INTO share_log (id, peer_id, peer_name, bundle_id, shared_at, parts, "
+            "fields, withdrawn) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(s.id, s.peer_id, s.peer_name, s.bundle_id, to_db(s.shared_at),
+              json.dumps([{"id": p.id, "name": p.name, "revision": p.revision,
+                           "fields": list(p.fields)} for p in s.parts], ensure_ascii=False),
+              json.dumps(list(s.fields)),
+              json.dumps([{"id": w.id, "name": w.name} for w in s.withdrawn],
+                         ensure_ascii=False)) for s in snapshot.share_log])
+
+
+def _write_entries(vault: Vault, entries: list[Entry]) -> None:
+    columns = ("id", "occurred_at", "kind", "title", "body", "trailhead", "self_energy",
+               *C_QUALITIES, "peer_id", "my_role", "planned_minutes", "agreements", "debrief",
+               "created_at", "updated_at")
+    vault.db.executemany(
+        f"INSERT INTO entries ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+        [(e.id, to_db(e.occurred_at), e.kind.value, e.title, e.body, e.trailhead, e.self_energy,
+          *(e.qualities.get(q) for q in C_QUALITIES), e.peer_id,
+          e.my_role.value if e.my_role else None, e.planned_minutes, e.agreements, e.debrief,
+          to_db(e.created_at), to_db(e.updated_at)) for e in entries])
+    vault.db.executemany(
+        "INSERT INTO entry_parts (entry_id, position, part_id, received_part_id, note) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [(e.id, position, p.part_id, p.received_part_id, p.note)
+         for e in entries for position, p in enumerate(e.parts)])
