@@ -397,8 +397,9 @@ def _question_lines(summary: Summary, w: _Writer) -> list[str]:
     for number, question in enumerate(summary.questions, 1):
         title = question.entry_title or t("an untitled entry")
         source = t("from “{title}”, {day}").format(title=title, day=w.day(question.day))
-        lines.append(f"{number}. {escape_markdown(question.text)}  ")
-        lines.append(f"   *{escape_markdown(source)}*")
+        # One line per item: a continuation line would become an item of its own in some
+        # renderers (Qt's among them).
+        lines.append(f"{number}. {escape_markdown(question.text)} *({escape_markdown(source)})*")
     return lines + [""]
 
 
@@ -437,10 +438,8 @@ def _stage_lines(summary: Summary, w: _Writer) -> list[str]:
             what = t("{part}: {before} → {after}").format(
                 part=change.part_name, before=t(STAGE_WORDS[change.previous]),
                 after=t(STAGE_WORDS[change.stage]))
-        lines.append(f"- **{escape_markdown(day)}**: {escape_markdown(what)}"
-                     + ("  " if change.note else ""))
-        if change.note:
-            lines.append(f"  *“{escape_markdown(change.note)}”*")
+        note = f": *“{escape_markdown(change.note)}”*" if change.note.strip() else ""
+        lines.append(f"- **{escape_markdown(day)}**: {escape_markdown(what)}{note}")
     return lines + [""]
 
 

@@ -117,11 +117,11 @@ def test_markdown_is_readable_and_journal_text_stays_text(vault: Vault,
     assert "- 4 entries: 2 solo sessions, 1 check-in, 1 therapy session." in text
     assert ("- Self-energy averaged 6.0 over 3 ratings, from 4 on 2 March 2026 to 6 on "
             "15 March 2026.") in text
-    assert "1. Why now?  \n   *from “Monday”, 2 March 2026*" in text
+    assert "1. Why now? *(from “Monday”, 2 March 2026)*\n" in text
     assert "3. Is Little safe?" in text
     assert "- **Critic** (manager, befriended): in 2 entries" in text
     assert "- **Little \\<one>** (exile, noticed): in 2 entries" in text
-    assert "Critic: getting to know → befriended" in text and "*“said thanks”*" in text
+    assert "Critic: getting to know → befriended: *“said thanks”*" in text
     assert "Little \\<one> was first noticed" in text
     assert "- Week of 9 March 2026: 7.0 (2 ratings)" in text
     assert "- Calm: 5.0 (2 ratings)" in text
