@@ -39,6 +39,7 @@ from partsjournal.domain.model import (
 from partsjournal.exchange.importing import PartChange
 from partsjournal.exchange.payload import SHAREABLE_FIELDS
 from partsjournal.ui import peers_view as peers_view_module
+from partsjournal.ui.card_widgets import AddPeerDialog
 from partsjournal.ui.import_dialog import ImportDialog
 from partsjournal.ui.peer_models import (
     CheckItem,
@@ -48,7 +49,6 @@ from partsjournal.ui.peer_models import (
     ReceivedPartsModel,
     ShareLogModel,
 )
-from partsjournal.ui.peer_widgets import AddPeerDialog
 from partsjournal.ui.peers_view import RECEIVED_TAB, SAFETY_TAB, PeersView
 from partsjournal.ui.share_wizard import DONE, FIELDS, MESSAGE, PARTS, PREVIEW, ShareWizard
 from partsjournal.vault import Vault

@@ -34,10 +34,10 @@ from shiboken6 import isValid
 from partsjournal.errors import BundleRejected, JournalError
 from partsjournal.exchange.bundle import OpenedBundle, open_bundle, read_bundle_file
 from partsjournal.exchange.importing import BundleImport, ImportPreview, ImportResult
+from partsjournal.ui.card_widgets import AddPeerDialog
 from partsjournal.ui.part_editor import named
 from partsjournal.ui.peer_models import ImportPreviewModel, local_datetime
 from partsjournal.ui.peer_widgets import (
-    AddPeerDialog,
     ProblemLine,
     SafetyNumberDialog,
     heading_label,

@@ -79,8 +79,9 @@ def _two_journals(tmp: Path) -> tuple[Vault, Vault, Path]:
 
 def render_for_screenshots(out_dir: Path, theme: str) -> list[Path]:
     """Every Peers screen in one theme (``light`` or ``dark``); returns the files written."""
+    from partsjournal.ui.card_widgets import AddPeerDialog
     from partsjournal.ui.import_dialog import ImportDialog
-    from partsjournal.ui.peer_widgets import AddPeerDialog, SafetyNumberDialog
+    from partsjournal.ui.peer_widgets import SafetyNumberDialog
     from partsjournal.ui.peers_view import RECEIVED_TAB, SAFETY_TAB, SHARED_TAB, PeersView
     from partsjournal.ui.share_wizard import ShareWizard
 

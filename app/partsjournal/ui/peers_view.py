@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from partsjournal.errors import JournalError
+from partsjournal.ui.card_widgets import CARD_SUFFIX, AddPeerDialog, MyCardPanel
 from partsjournal.ui.import_dialog import ImportDialog
 from partsjournal.ui.messages import show_error
 from partsjournal.ui.part_editor import named
@@ -43,9 +44,6 @@ from partsjournal.ui.peer_models import (
     peer_status,
 )
 from partsjournal.ui.peer_widgets import (
-    CARD_SUFFIX,
-    AddPeerDialog,
-    MyCardPanel,
     ReceivedProfile,
     SafetyNumberPanel,
     confirm,
