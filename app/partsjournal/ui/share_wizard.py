@@ -219,13 +219,13 @@ class SavingPage(SharePage):
         self.progress.show()
         self.label.setText(self.tr("Encrypting for %1 and saving to %2…")
                            .replace("%1", prepared.peer.name).replace("%2", str(path)))
-        self.share.busy = True
+        self.share.set_busy(True)
         run_in_background(prepared.seal, self._sealed, self._failed)
 
     def _sealed(self, data: object) -> None:
         if not isValid(self) or self.share.closed:
             return
-        self.share.busy = False
+        self.share.set_busy(False)
         prepared, path = self.share.prepared, self.share.path
         assert isinstance(data, bytes) and prepared is not None and path is not None
         try:
@@ -244,7 +244,7 @@ class SavingPage(SharePage):
     def _failed(self, error: BaseException) -> None:
         if not isValid(self) or self.share.closed:
             return
-        self.share.busy = False
+        self.share.set_busy(False)
         self.progress.hide()
         self.label.setText(self.tr("The bundle was not saved."))
         self.problem.show_error(error)
@@ -362,6 +362,11 @@ class ShareWizard(QWizard):
             path = path.with_name(path.name + BUNDLE_SUFFIX)
         self.path = path
         return True
+
+    def set_busy(self, busy: bool) -> None:
+        """While the bundle is sealed and written, it can't be cancelled."""
+        self.busy = busy
+        self.button(QWizard.WizardButton.CancelButton).setEnabled(not busy)
 
     def reject(self) -> None:
         """Cancel — except while the file is being written."""
