@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import ctypes
 import math
 import random
-import sys
 import time
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -45,28 +42,6 @@ from partsjournal.ui.theme import ROLE_COLORS, dark_palette, light_palette
 from partsjournal.vault import Vault
 
 HOSTILE = '<img src="file:///etc/hosts"><b>x</b>'
-
-
-@pytest.fixture(autouse=True)
-def _none_references() -> Iterator[None]:
-    """Give back the references to None that PySide6 loses during each test.
-
-    PySide6 6.12 on CPython 3.11 drops one reference to None on every Qt call that returns
-    nothing (``setPos``, ``setPen``, ``QTimer.start``...). Python 3.12+ never frees None, but
-    on 3.11 a few thousand such calls bring its count to zero and abort the whole run. A map of
-    200 parts makes that many, so each test here returns what it lost.
-    """
-    start = sys.getrefcount(None)
-    yield
-    give_back(start)
-
-
-def give_back(start: int) -> None:
-    """Restore None's reference count to ``start`` if Qt calls lowered it."""
-    if sys.version_info >= (3, 12):
-        return
-    for _ in range(max(0, start - sys.getrefcount(None))):
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
 
 
 @pytest.fixture(autouse=True)
@@ -157,18 +132,14 @@ def test_two_hundred_parts_build_fast_and_stay_apart(qtbot: QtBot, vault: Vault)
                 stored += 1
             except Exception:  # noqa: BLE001 - a random duplicate is simply skipped
                 pass
-    start = sys.getrefcount(None)
     view = make_view(qtbot, vault)
-    give_back(start)
     assert len(view.scene.nodes) == 200
     assert len(view.scene.edges) == stored == len(vault.relations.list())
     timings = []
     for _ in range(3):
-        start = sys.getrefcount(None)
         began = time.perf_counter()
         view.reload()
         timings.append(time.perf_counter() - began)
-        give_back(start)
     assert min(timings) < 0.2, timings
     points = [n.pos() for n in view.scene.nodes.values()]
     closest = min(math.dist((p.x(), p.y()), (q.x(), q.y()))
