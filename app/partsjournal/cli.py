@@ -12,6 +12,7 @@ import getpass
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
@@ -444,6 +445,114 @@ def cmd_receive(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# Summaries and data export ----------------------------------------------------------------
+
+NOT_ENCRYPTED = ("parts-journal: note: {out} is not encrypted. Anyone who can read it can read "
+                 "what it says; keep it somewhere private and delete it when you no longer "
+                 "need it.")
+
+
+def _date_argument(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-01") from None
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """A therapy-prep summary (pdf, md) or everything (json, markdown): plaintext, with a note."""
+    names = [name for group in args.part for name in group]
+    if args.summary and args.format not in ("pdf", "md"):
+        raise CliError("A summary is written with --format pdf or --format md.", EXIT_USAGE)
+    if args.summary and args.since is None:
+        raise CliError("A summary needs --since DATE (and optionally --until DATE).", EXIT_USAGE)
+    if not args.summary and args.format not in ("json", "markdown"):
+        raise CliError("A full export is --format json or --format markdown; add --summary for "
+                       "a pdf or md summary.", EXIT_USAGE)
+    if not args.summary and (args.since or args.until or names):
+        raise CliError("--since, --until and --part are for --summary.", EXIT_USAGE)
+    out = Path(args.out)
+    if args.format != "markdown" and out.exists() and not args.force:
+        raise CliError(f"{out} already exists; choose another name or add --force.")
+    from partsjournal.reports.export import export_json, export_markdown
+    from partsjournal.reports.summary import build_summary, to_markdown
+
+    text = ""
+    vault = _unlock(args)
+    try:
+        if args.summary:
+            summary = build_summary(vault, args.since, args.until,
+                                    [_own_part_id(vault, name) for name in names] or None)
+            text = to_markdown(summary)
+            what = f"a summary of {len(summary.entries)} entries"
+        elif args.format == "json":
+            export_json(vault, out, overwrite=args.force)
+            what = "everything in your journal, as JSON"
+        else:
+            out = export_markdown(vault, out).parent
+            what = "everything in your journal, as a folder of Markdown files"
+    finally:
+        vault.lock()
+    if args.format == "pdf":
+        _write_summary_pdf(text, out)
+    elif args.format == "md":
+        from partsjournal.vault.fsutil import atomic_write
+
+        atomic_write(out, text.encode("utf-8"))
+    print(f"Wrote {what} to {out}.")
+    print(NOT_ENCRYPTED.format(out=out), file=sys.stderr)
+    return EXIT_OK
+
+
+def _write_summary_pdf(text: str, out: Path) -> None:
+    """Render with Qt's PDF writer on an offscreen QGuiApplication made for this command only."""
+    try:
+        from PySide6.QtGui import QGuiApplication
+
+        from partsjournal.ui.summary_pdf import write_pdf
+    except ImportError as exc:
+        raise CliError("Writing a PDF needs Qt (PySide6), which isn't available here; use "
+                       "--format md instead.") from exc
+    # Held in a variable so the application lives until the PDF is written.
+    app = QGuiApplication.instance() or QGuiApplication(["parts-journal", "-platform",
+                                                         "offscreen"])
+    write_pdf(text, out)
+    del app
+
+
+def cmd_import_json(args: argparse.Namespace) -> int:
+    """Create a new vault holding everything from a JSON export (docs/export-format.md)."""
+    from partsjournal.reports.importer import read_export
+    from partsjournal.vault.transfer import write_snapshot
+
+    snapshot = read_export(Path(args.file))  # a bad file is refused before anything is made
+    folder = Path(args.vault)
+    _vault().check_can_create(folder)
+    existed = folder.exists()
+    passphrase = read_passphrase(args, "New passphrase: ", confirm=True)
+    vault, code = _vault().create(folder, passphrase)
+    try:
+        write_snapshot(vault, snapshot)
+    except BaseException:
+        vault.lock()
+        if not existed:
+            import shutil
+
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
+    vault.lock()
+    print(f"Imported {len(snapshot.parts)} parts, {len(snapshot.entries)} entries, "
+          f"{len(snapshot.peers)} peers and {len(snapshot.received_parts)} received parts into "
+          f"a new journal in {folder}.")
+    print("Your recovery code (write it down and keep it somewhere safe; it is shown only once):")
+    print(f"  {code}")
+    if snapshot.peers:
+        print("This journal has a new contact card (an export never holds your private keys). "
+              "Give your peers the new card (parts-journal card) and compare safety numbers "
+              "again.")
+    return EXIT_OK
+
+
 # Parser ------------------------------------------------------------------------------------
 
 class _Parser(argparse.ArgumentParser):
@@ -497,6 +606,7 @@ def build_parser() -> argparse.ArgumentParser:
     passwd.add_argument("--new-passphrase-file", metavar="FILE",
                         help="read the new passphrase from the first line of FILE")
     _exchange_commands(add, sub)
+    _export_commands(add)
     return parser
 
 
@@ -561,6 +671,29 @@ def _exchange_commands(add: Callable[..., argparse.ArgumentParser],
     receive = add("receive", cmd_receive, "preview a bundle from a peer and import it")
     receive.add_argument("file", metavar="FILE", help="the .pjbundle file")
     receive.add_argument("--yes", action="store_true", help="import without asking")
+
+
+def _export_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
+    """``export`` (summary or everything) and ``import-json`` (into a new vault)."""
+    export = add("export", cmd_export,
+                 "write a therapy-prep summary (--summary, pdf or md) or everything (json or "
+                 "markdown); the output is NOT encrypted")
+    export.add_argument("--summary", action="store_true",
+                        help="a therapy-prep summary of the days --since to --until")
+    export.add_argument("--since", type=_date_argument, metavar="DATE",
+                        help="first day of the summary (YYYY-MM-DD)")
+    export.add_argument("--until", type=_date_argument, metavar="DATE",
+                        help="last day of the summary (default: today)")
+    export.add_argument("--part", action="append", nargs="+", default=[], metavar="NAME",
+                        help="only entries where this part showed up (repeatable)")
+    export.add_argument("--format", required=True, choices=("pdf", "md", "json", "markdown"),
+                        help="pdf or md for --summary; json or markdown (a folder) for everything")
+    export.add_argument("--out", required=True, metavar="PATH",
+                        help="the file to write (for markdown: a new or empty folder)")
+    export.add_argument("--force", action="store_true", help="replace the file if it exists")
+    imported = add("import-json", cmd_import_json,
+                   "create a new vault from a JSON export (asks for the new passphrase)")
+    imported.add_argument("file", metavar="FILE", help="the .json file written by export")
 
 
 _EXIT_FOR: list[tuple[type[JournalError], int]] = [
