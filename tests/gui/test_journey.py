@@ -310,3 +310,47 @@ def test_damage_found_after_unlock_locks_and_names_the_backup(
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert "journal.db" in shown[0] and ".pjbackup" in shown[0]
     assert controller.state == "unlock" and controller.vault is None
+
+
+def test_a_file_handed_over_while_locked_opens_after_unlock(
+        qtbot, controller: AppController, vault_dir: Path,
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    opened: list[Path] = []
+    monkeypatch.setattr(MainWindow, "open_file", lambda self, path: opened.append(path))
+    Vault.create(vault_dir, PASSPHRASE, profile=FAST_KDF)[0].lock()
+    controller.start(vault_dir)
+    bundle = tmp_path / "from Sam.pjbundle"
+    controller.open_file(bundle)
+    assert opened == [] and controller.pending_file == bundle
+    window = _unlock(qtbot, controller)
+    assert opened == [bundle] and controller.pending_file is None
+    controller.open_file(tmp_path / "card.pjcard")  # while unlocked: at once
+    assert opened[-1] == tmp_path / "card.pjcard"
+    assert window is controller.window
+
+
+def test_main_window_pages_and_dropped_files(qtbot, sample_vault: Vault, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    window = MainWindow(sample_vault)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    for key, page in ((Qt.Key.Key_3, window.map), (Qt.Key.Key_4, window.peers),
+                      (Qt.Key.Key_2, window.parts), (Qt.Key.Key_1, window.journal)):
+        qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+        assert window.pages.currentWidget() is page
+    received: list[Path] = []
+    monkeypatch.setattr(window.peers, "open_file", lambda path: received.append(path))
+    mime = QMimeData()
+    card = tmp_path / "Sam.pjcard"
+    mime.setUrls([QUrl.fromLocalFile(str(card))])
+    drop = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(drop)
+    assert received == [card] and window.pages.currentWidget() is window.peers
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "notes.txt"))])
+    assert window._dropped_file(mime) is None

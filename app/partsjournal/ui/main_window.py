@@ -6,11 +6,15 @@ what happens on lock.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
     QKeyEvent,
     QKeySequence,
     QUndoCommand,
@@ -33,8 +37,10 @@ from partsjournal import APP_NAME, __version__
 from partsjournal.domain.model import Entry
 from partsjournal.errors import JournalError
 from partsjournal.ui.journal_view import JournalView
+from partsjournal.ui.map_view import MapView
 from partsjournal.ui.messages import show_error
 from partsjournal.ui.parts_view import PartsView
+from partsjournal.ui.peers_view import PeersView
 from partsjournal.ui.search_view import SearchView, hit_is_part
 from partsjournal.vault import Vault
 from partsjournal.vault.search import SearchHit
@@ -101,10 +107,13 @@ class MainWindow(QMainWindow):
 
         self.journal = JournalView(vault, self)
         self.parts = PartsView(vault, self)
+        self.map = MapView(vault, self)
+        self.peers = PeersView(vault, self)
         self.search = SearchView(vault, self)
         self.pages = QStackedWidget(self)
-        for page in (self.journal, self.parts, self.search):
+        for page in (self.journal, self.parts, self.map, self.peers, self.search):
             self.pages.addWidget(page)
+        self.setAcceptDrops(True)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -126,6 +135,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.journal.status.connect(self._status)
         self.parts.status.connect(self._status)
+        self.map.status.connect(self._status)
+        self.peers.status.connect(self._status)
+        self.map.open_part.connect(self.open_part)
+        self.map.open_received_part.connect(self.open_received_part)
+        self.map.changed.connect(self.parts.reload)
         self.journal.entry_deleted.connect(self._entry_deleted)
         self.parts.open_entry.connect(self.open_entry)
         self.search.open_hit.connect(self._open_hit)
@@ -147,7 +161,14 @@ class MainWindow(QMainWindow):
         self.parts_action = QAction(self.tr("Parts"), self, checkable=True)
         self.parts_action.setShortcut(QKeySequence("Ctrl+2"))
         self.parts_action.triggered.connect(self.show_parts)
-        for action in (self.journal_action, self.parts_action):
+        self.map_action = QAction(self.tr("Map"), self, checkable=True)
+        self.map_action.setShortcut(QKeySequence("Ctrl+3"))
+        self.map_action.triggered.connect(self.show_map)
+        self.peers_action = QAction(self.tr("Peers"), self, checkable=True)
+        self.peers_action.setShortcut(QKeySequence("Ctrl+4"))
+        self.peers_action.triggered.connect(self.show_peers)
+        for action in (self.journal_action, self.parts_action, self.map_action,
+                       self.peers_action):
             group.addAction(action)
             bar.addAction(action)
         spacer = QWidget(bar)
@@ -182,6 +203,10 @@ class MainWindow(QMainWindow):
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         self.save_action.triggered.connect(self.save_now)
         file_menu.addSeparator()
+        import_bundle = file_menu.addAction(self.tr("&Import a bundle from a peer…"))
+        import_bundle.setShortcut(QKeySequence("Ctrl+I"))
+        import_bundle.triggered.connect(self.import_bundle)
+        file_menu.addSeparator()
         backup = file_menu.addAction(self.tr("&Back up now…"))
         backup.triggered.connect(self.back_up_now)
         file_menu.addSeparator()
@@ -209,8 +234,9 @@ class MainWindow(QMainWindow):
         preferences.triggered.connect(self.settings_requested)
 
         view = menu.addMenu(self.tr("&View"))
-        view.addAction(self.journal_action)
-        view.addAction(self.parts_action)
+        for action in (self.journal_action, self.parts_action, self.map_action,
+                       self.peers_action):
+            view.addAction(action)
 
         help_menu = menu.addMenu(self.tr("&Help"))
         about = help_menu.addAction(self.tr("&About Parts Journal"))
@@ -219,19 +245,67 @@ class MainWindow(QMainWindow):
 
     # Pages -----------------------------------------------------------------------------------
 
+    def _switch(self, page: QWidget, action: QAction) -> None:
+        """Leave the current page (saving what it holds) and show ``page``."""
+        current = self.pages.currentWidget()
+        if current is not page and hasattr(current, "flush"):
+            current.flush()
+        action.setChecked(True)
+        self.pages.setCurrentWidget(page)
+
     def show_journal(self) -> None:
         """Switch to the Journal page."""
-        self.parts.flush()
-        self.journal_action.setChecked(True)
-        self.pages.setCurrentWidget(self.journal)
+        self._switch(self.journal, self.journal_action)
         self.journal.refresh()
 
     def show_parts(self) -> None:
         """Switch to the Parts page."""
-        self.journal.flush()
-        self.parts_action.setChecked(True)
-        self.pages.setCurrentWidget(self.parts)
+        self._switch(self.parts, self.parts_action)
         self.parts.reload()
+
+    def show_map(self) -> None:
+        """Switch to the Map page."""
+        self._switch(self.map, self.map_action)
+        self.map.reload()
+
+    def show_peers(self) -> None:
+        """Switch to the Peers page."""
+        self._switch(self.peers, self.peers_action)
+        self.peers.reload()
+
+    def open_received_part(self, received_id: str) -> None:
+        """Show a part a peer shared, on its peer's page."""
+        part = self.vault.received.get(received_id)
+        self.show_peers()
+        self.peers.select_peer(part.peer_id)
+
+    def import_bundle(self) -> None:
+        """File ▸ Import a bundle: choose a .pjbundle and preview it before anything changes."""
+        self.show_peers()
+        self.peers.choose_bundle()
+
+    def open_file(self, path: Path) -> None:
+        """A bundle or a card handed over by the command line, a second launch or a drop."""
+        self.show_peers()
+        self.peers.open_file(path)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if self._dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        path = self._dropped_file(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_file(path)
+
+    @staticmethod
+    def _dropped_file(mime: QMimeData) -> Path | None:
+        urls = mime.urls() if mime.hasUrls() else []
+        if len(urls) != 1 or not urls[0].isLocalFile():
+            return None
+        path = Path(urls[0].toLocalFile())
+        return path if path.suffix.lower() in (".pjbundle", ".pjcard") else None
 
     def new_entry(self) -> None:
         """Ctrl+N."""
@@ -274,8 +348,11 @@ class MainWindow(QMainWindow):
         self.search_field.blockSignals(False)
         self.search.clear()
         if self.pages.currentWidget() is self.search:
-            self.pages.setCurrentWidget(self.parts if self.parts_action.isChecked()
-                                        else self.journal)
+            pages = {self.parts_action: self.parts, self.map_action: self.map,
+                     self.peers_action: self.peers}
+            checked = next((page for action, page in pages.items() if action.isChecked()),
+                           self.journal)
+            self.pages.setCurrentWidget(checked)
 
     def _open_hit(self, hit: SearchHit) -> None:
         self._leave_search()
@@ -293,9 +370,9 @@ class MainWindow(QMainWindow):
 
     def flush_all(self) -> bool:
         """Save every pending edit; False if something could not be saved."""
-        journal_ok = self.journal.flush()
-        parts_ok = self.parts.flush()
-        return journal_ok and parts_ok
+        results = [self.journal.flush(), self.parts.flush(), self.map.flush(),
+                   self.peers.flush()]
+        return all(results)
 
     def back_up_now(self) -> None:
         """Write a manual backup to a chosen file."""
@@ -305,8 +382,6 @@ class MainWindow(QMainWindow):
             self.tr("Parts Journal backups (*.pjbackup)"))
         if not path:
             return
-        from pathlib import Path
-
         try:
             written = self.vault.backup_to(Path(path))
         except JournalError as exc:
@@ -345,6 +420,8 @@ class MainWindow(QMainWindow):
         self.search_field.clear()
         self.undo_stack.clear()
         self.parts.clear()
+        self.map.clear()
+        self.peers.clear()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)

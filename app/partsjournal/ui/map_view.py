@@ -393,7 +393,7 @@ class MapView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._fit_pending:
-            QTimer.singleShot(0, self.fit)
+            QTimer.singleShot(0, self, self.fit)  # dropped if the view is gone by then
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -239,7 +239,7 @@ class SavingPage(SharePage):
         self.progress.setValue(1)
         self.label.setText(self.tr("Saved."))
         self.completeChanged.emit()
-        QTimer.singleShot(0, self.share.next)
+        QTimer.singleShot(0, self, self.share.next)
 
     def _failed(self, error: BaseException) -> None:
         if not isValid(self) or self.share.closed:
