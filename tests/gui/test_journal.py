@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
@@ -189,3 +191,38 @@ def test_search_view_offers_to_search_all_entries(qtbot, vault: Vault,  # type: 
     qtbot.mouseClick(view.search_all, Qt.MouseButton.LeftButton)
     assert view.model.hit(0).title == "day 3"
     assert not view.search_all.isVisible()
+
+
+def test_a_peers_shared_part_can_be_present_in_an_entry(qtbot, vault: Vault, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                        fast_kdf) -> None:
+    from partsjournal.exchange.importing import BundleImport
+    from partsjournal.exchange.sharing import ShareFlow
+
+    other, _ = Vault.create(tmp_path / "sam", "sam's passphrase", profile=fast_kdf)
+    other.identity.set_display_name("Sam")
+    vault.identity.set_display_name("Robin")
+    other.peers.add(vault.identity.card())
+    vault.peers.add(other.identity.card())
+    other.parts.add(Part(name="Sam's Critic", role=Role.MANAGER, job="Keeps Sam safe"))
+    flow = ShareFlow(other)
+    flow.choose_peer(other.peers.find("Robin").id)
+    flow.choose_parts([p.id for p in other.parts.list()])
+    flow.write(tmp_path / "share.pjbundle")
+    BundleImport.from_file(vault, tmp_path / "share.pjbundle").apply()
+    other.lock()
+    received = vault.received.list()[0]
+
+    view = JournalView(vault)
+    qtbot.addWidget(view)
+    view.new_entry(EntryKind.PEER_SESSION)
+    editor = view.editor
+    labels = editor._part_names.stringList()
+    assert "Sam's Critic (Sam's)" in labels
+    qtbot.keyClicks(editor.body, "Held space while Sam met their critic.")
+    qtbot.keyClicks(editor.part_input, "Sam's Critic (Sam's)")
+    qtbot.keyClick(editor.part_input, Qt.Key.Key_Return)
+    assert editor.presences.index(0, 0).data() == "Sam's Critic (a peer's)"
+    assert view.flush()
+    stored = vault.entries.get(editor.entry_id)
+    assert stored.parts[0].received_part_id == received.id
+    assert stored.parts[0].part_id is None

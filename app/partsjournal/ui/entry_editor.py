@@ -73,6 +73,7 @@ class EntryEditor(QWidget):
         super().__init__(parent)
         self._vault = vault
         self._entry: Entry | None = None
+        self._received_labels: dict[str, str] = {}
         self._is_new = False
         self._dirty = False
         self._loading = False
@@ -351,9 +352,19 @@ class EntryEditor(QWidget):
         self.setEnabled(False)
 
     def _refresh_part_names(self) -> None:
-        self._parts_by_name = {p.name.casefold(): p for p in
-                               self._vault.parts.list(include_archived=True)}
-        self._part_names.setStringList(sorted(p.name for p in self._parts_by_name.values()))
+        """Own parts by name, and a peer's shared parts as "Name (Peer's)" — both can be present."""
+        self._parts_by_name: dict[str, PartPresence] = {}
+        for part in self._vault.parts.list(include_archived=True):
+            self._parts_by_name[part.name.casefold()] = PartPresence(part_id=part.id,
+                                                                     name=part.name)
+        for received in self._vault.received.list():
+            label = self.tr("%1 (%2's)").replace("%1", received.name).replace(
+                "%2", received.peer_name)
+            self._parts_by_name.setdefault(label.casefold(), PartPresence(
+                received_part_id=received.id, name=received.name))
+            self._received_labels[label.casefold()] = label
+        names = [p.name for p in self._parts_by_name.values() if p.part_id]
+        self._part_names.setStringList(sorted(names) + sorted(self._received_labels.values()))
 
     # Editing ---------------------------------------------------------------------------------
 
@@ -382,8 +393,8 @@ class EntryEditor(QWidget):
         name = self.part_input.text().strip()
         if not name or self._entry is None:
             return
-        part = self._parts_by_name.get(name.casefold())
-        if part is None:
+        found = self._parts_by_name.get(name.casefold())
+        if found is None:
             answer = QMessageBox.question(
                 self, self.tr("New part"),
                 self.tr("There is no part called “%1” yet. Add it as a new part?").replace(
@@ -397,7 +408,8 @@ class EntryEditor(QWidget):
                 return
             self._refresh_part_names()
             self.status.emit(self.tr("New part added: you can fill in its profile under Parts."))
-        self.presences.add(PartPresence(part_id=part.id, name=part.name))
+            found = PartPresence(part_id=part.id, name=part.name)
+        self.presences.add(PartPresence(found.part_id, found.received_part_id, "", found.name))
         self.part_input.clear()
 
     def _remove_selected_part(self) -> None:

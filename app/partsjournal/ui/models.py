@@ -425,7 +425,11 @@ class PresenceModel(QAbstractTableModel):
             return None
         presence = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return presence.name if index.column() == 0 else presence.note
+            if index.column() == 1:
+                return presence.note
+            if presence.received_part_id:  # a part a peer shared, not one's own
+                return tr("%1 (a peer's)").replace("%1", presence.name)
+            return presence.name
         return None
 
     def setData(self, index: Index, value: Any,  # noqa: N802
