@@ -81,6 +81,10 @@ def render_all(out: Path, theme: str) -> None:
     exile = next(p for p in parts if p.role.value == "exile")
     window.open_part(exile.id)
     _grab(window, name("parts-exile"), size)
+    window.show_map()
+    _grab(window, name("map"), size)
+    window.show_peers()
+    _grab(window, name("peers-empty"), size)
     window.search_field.setText("critic")
     window.search.set_query("critic", now=True)
     _grab(window, name("search"), size)
@@ -117,6 +121,10 @@ def main(argv: list[str] | None = None) -> int:
     themes = ("light", "dark") if args.theme == "both" else (args.theme,)
     for theme in themes:
         render_all(args.out, theme)
+        from partsjournal.ui.peers_screenshots import render_for_screenshots as peers_shots
+
+        for path in peers_shots(args.out, theme):
+            print(path)
     return 0
 
 
