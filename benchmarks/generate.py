@@ -7,6 +7,7 @@ the same size always gives the same content. Vaults are cached under ``benchmark
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import time
@@ -29,7 +30,7 @@ from partsjournal.errors import ValidationError
 from partsjournal.vault import Vault, schema
 from partsjournal.vault.keyslots import KdfProfile
 
-CACHE = Path(__file__).with_name(".cache")
+CACHE = Path(os.environ.get("PJ_BENCH_CACHE") or Path(__file__).with_name(".cache"))
 PASSPHRASE = "benchmark passphrase"
 #: Benchmarks measure everything but key derivation with this profile; KDF is measured apart.
 FAST = KdfProfile(memory_kib=8 * 1024, iterations=1, lanes=1)
