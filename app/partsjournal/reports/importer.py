@@ -14,12 +14,10 @@ import json
 import math
 import os
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import Any, NoReturn
 
 from partsjournal.domain.model import (
     C_QUALITIES,
@@ -38,15 +36,15 @@ from partsjournal.domain.model import (
 from partsjournal.domain.validation import (
     MAX_NAME,
     MAX_PLANNED_MINUTES,
-    check_name,
-    check_text,
     validate_entry,
     validate_part,
     validate_relation,
 )
-from partsjournal.errors import JournalError, ValidationError
+from partsjournal.errors import JournalError
 from partsjournal.exchange.card import parse_armored
 from partsjournal.exchange.payload import SHAREABLE_FIELDS, FieldValue
+from partsjournal.reports import checks as check
+from partsjournal.reports.checks import ImportRejected
 from partsjournal.reports.export import FORMAT, VERSION
 from partsjournal.vault.peers import (
     Peer,
@@ -68,9 +66,7 @@ from partsjournal.vault.vault import Vault
 #: An export bigger than this is refused before it is read (a 20,000-entry journal is ~250 MB).
 MAX_FILE = 1024 * 1024 * 1024
 
-_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
-_E = TypeVar("_E", Role, Stage, RelationKind, EntryKind, PeerRole)
 
 _TOP = ("format", "version", "exported_at", "identity", "parts", "relations", "peers",
         "received_parts", "received_relations", "received_bundles", "entries", "share_log")
@@ -90,17 +86,6 @@ _SHARE = ("id", "peer_id", "peer_name", "bundle_id", "shared_at", "parts", "fiel
           "withdrawn")
 _SHARED_PART = ("id", "name", "revision", "fields")
 _WITHDRAWN = ("id", "name")
-
-
-class ImportRejected(JournalError):
-    """An export file that can't be imported; ``where`` points into the file (e.g. entries[3])."""
-
-    def __init__(self, where: str, problem: str) -> None:
-        place = f" At {where}: " if where else " "
-        super().__init__(f"This export file can't be imported.{place}{problem} Nothing was "
-                         "imported.")
-        self.where = where
-        self.problem = problem
 
 
 @dataclass(frozen=True)
@@ -181,149 +166,33 @@ def import_json(path: Path, into: Vault) -> ImportResult:
 
 # Checking values ---------------------------------------------------------------------------
 
-def _fail(where: str, problem: str) -> NoReturn:
-    raise ImportRejected(where, problem)
-
-
-def _object(value: Any, where: str, keys: tuple[str, ...]) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        _fail(where, "This should be an object ({…}).")
-    missing = [k for k in keys if k not in value]
-    if missing:
-        _fail(where, f"“{missing[0]}” is missing.")
-    unknown = sorted(set(value) - set(keys))
-    if unknown:
-        _fail(where, f"“{unknown[0][:40]}” is not part of the export format.")
-    return value
-
-
-def _list(value: Any, where: str) -> list[Any]:
-    if not isinstance(value, list):
-        _fail(where, "This should be a list ([…]).")
-    return value
-
-
-def _str(value: Any, where: str) -> str:
-    if not isinstance(value, str):
-        _fail(where, "This should be text.")
-    return value
-
-
-def _text(value: Any, where: str, limit: int | None = None) -> str:
-    text = _str(value, where)
-    if limit is not None and len(text) > limit:
-        _fail(where, f"This text has {len(text):,} characters; at most {limit:,} are allowed.")
-    try:
-        return check_text(text, where, "This text")
-    except ValidationError as exc:
-        _fail(where, str(exc))
-
-
-def _name(value: Any, where: str) -> str:
-    text = _str(value, where)
-    cleaned = _checked(lambda: check_name(text, where, "This name"), where)
-    if cleaned != text:
-        _fail(where, "This name starts or ends with spaces.")
-    return text
-
-
-def _checked(check: Callable[[], Any], where: str) -> Any:
-    try:
-        return check()
-    except ValidationError as exc:
-        _fail(where, str(exc))
-
-
-def _id(value: Any, where: str) -> str:
-    text = _str(value, where)
-    if not _UUID.match(text):
-        _fail(where, f"“{text[:60]}” is not a valid id (a lowercase UUID).")
-    return text
-
-
-def _opt_id(value: Any, where: str) -> str | None:
-    return None if value is None else _id(value, where)
-
-
-def _time(value: Any, where: str) -> datetime:
-    text = _str(value, where)
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        _fail(where, f"“{text[:40]}” is not a date and time (ISO 8601).")
-    if moment.tzinfo is None:
-        _fail(where, f"“{text[:40]}” has no time zone; times are written like "
-              "2026-03-01T09:30:00+00:00.")
-    return moment
-
-
-def _opt_time(value: Any, where: str) -> datetime | None:
-    return None if value is None else _time(value, where)
-
-
-def _int(value: Any, where: str, low: int, high: int) -> int:
-    if type(value) is not int:
-        _fail(where, "This should be a whole number.")
-    if not low <= value <= high:
-        _fail(where, f"{value} is out of range ({low} to {high:,}).")
-    return value
-
-
-def _opt_int(value: Any, where: str, low: int, high: int) -> int | None:
-    return None if value is None else _int(value, where, low, high)
-
-
-def _bool(value: Any, where: str) -> bool:
-    if not isinstance(value, bool):
-        _fail(where, "This should be true or false.")
-    return value
-
-
-def _enum(kind: type[_E], value: Any, where: str) -> _E:
-    text = _str(value, where)
-    try:
-        return kind(text)
-    except ValueError:
-        choices = ", ".join(m.value for m in kind)
-        _fail(where, f"“{text[:40]}” is not one of: {choices}.")
-
-
-def _unique(seen: set[Any], key: Any, where: str, what: str) -> None:
-    if key in seen:
-        _fail(where, f"{what} appears twice.")
-    seen.add(key)
-
-
-MAX_REVISION = 2**53 - 1
-
-
 # The document ------------------------------------------------------------------------------
 
 def parse_document(doc: dict[str, Any]) -> Snapshot:
     """Validate an export's JSON object and turn it into a :class:`Snapshot`."""
     if doc.get("format") != FORMAT:
-        _fail("", "It is not a Parts Journal export (its “format” is not "
+        check.fail("", "It is not a Parts Journal export (its “format” is not "
               f"“{FORMAT}”).")
     version = doc.get("version")
     if type(version) is int and version > VERSION:
         raise JournalError("This export was made by a newer version of Parts Journal. Update "
                            "Parts Journal, then import it again. Nothing was imported.")
     if type(version) is not int or version != VERSION:
-        _fail("version", f"The version must be {VERSION}.")
-    _object(doc, "the file", _TOP)
-    _time(doc["exported_at"], "exported_at")
-    identity = _object(doc["identity"], "identity", ("display_name",))
-    display_name = _str(identity["display_name"], "identity.display_name")
+        check.fail("version", f"The version must be {VERSION}.")
+    check.obj(doc, "the file", _TOP)
+    check.moment(doc["exported_at"], "exported_at")
+    identity = check.obj(doc["identity"], "identity", ("display_name",))
+    display_name = check.string(identity["display_name"], "identity.display_name")
     if display_name:
-        _name(display_name, "identity.display_name")
+        check.name(display_name, "identity.display_name")
 
-    parts = [_part(v, f"parts[{n}]") for n, v in enumerate(_list(doc["parts"], "parts"))]
+    parts = [_part(v, f"parts[{n}]") for n, v in enumerate(check.items(doc["parts"], "parts"))]
     part_ids: set[str] = set()
     event_ids: set[str] = set()
     for n, record in enumerate(parts):
-        _unique(part_ids, record.part.id, f"parts[{n}].id", "This part id")
+        check.unique(part_ids, record.part.id, f"parts[{n}].id", "This part id")
         for m, event in enumerate(record.history):
-            _unique(event_ids, event.id, f"parts[{n}].stage_history[{m}].id",
+            check.unique(event_ids, event.id, f"parts[{n}].stage_history[{m}].id",
                     "This stage-event id")
 
     relations = _relations(doc["relations"], part_ids)
@@ -341,39 +210,39 @@ def parse_document(doc: dict[str, Any]) -> Snapshot:
 
 
 def _part(value: Any, where: str) -> PartRecord:
-    v = _object(value, where, _PART)
-    part_id = _id(v["id"], f"{where}.id")
-    texts = {f: _text(v[f], f"{where}.{f}") for f in PART_TEXT_FIELDS}
+    v = check.obj(value, where, _PART)
+    part_id = check.ident(v["id"], f"{where}.id")
+    texts = {f: check.text(v[f], f"{where}.{f}") for f in PART_TEXT_FIELDS}
     part = Part(
-        id=part_id, name=_name(v["name"], f"{where}.name"),
-        role=_enum(Role, v["role"], f"{where}.role"), **texts,
-        color=_str(v["color"], f"{where}.color"),
-        trust_in_self=_opt_int(v["trust_in_self"], f"{where}.trust_in_self", 0, 10),
-        stage=_enum(Stage, v["stage"], f"{where}.stage"),
-        archived=_bool(v["archived"], f"{where}.archived"),
-        created_at=_time(v["created_at"], f"{where}.created_at"),
-        updated_at=_time(v["updated_at"], f"{where}.updated_at"),
-        revision=_int(v["revision"], f"{where}.revision", 1, MAX_REVISION))
-    _checked(partial(validate_part, part), where)
+        id=part_id, name=check.name(v["name"], f"{where}.name"),
+        role=check.choice(Role, v["role"], f"{where}.role"), **texts,
+        color=check.string(v["color"], f"{where}.color"),
+        trust_in_self=check.opt_integer(v["trust_in_self"], f"{where}.trust_in_self", 0, 10),
+        stage=check.choice(Stage, v["stage"], f"{where}.stage"),
+        archived=check.boolean(v["archived"], f"{where}.archived"),
+        created_at=check.moment(v["created_at"], f"{where}.created_at"),
+        updated_at=check.moment(v["updated_at"], f"{where}.updated_at"),
+        revision=check.integer(v["revision"], f"{where}.revision", 1, check.MAX_REVISION))
+    check.checked(partial(validate_part, part), where)
     position = None
     if v["map_position"] is not None:
-        pos = _object(v["map_position"], f"{where}.map_position", ("x", "y"))
+        pos = check.obj(v["map_position"], f"{where}.map_position", ("x", "y"))
         xy = []
         for axis in ("x", "y"):
             number = pos[axis]
             if isinstance(number, bool) or not isinstance(number, int | float) \
                     or not math.isfinite(number):
-                _fail(f"{where}.map_position.{axis}", "This should be a number.")
+                check.fail(f"{where}.map_position.{axis}", "This should be a number.")
             xy.append(float(number))
         position = (xy[0], xy[1])
     history = []
-    for m, item in enumerate(_list(v["stage_history"], f"{where}.stage_history")):
+    for m, item in enumerate(check.items(v["stage_history"], f"{where}.stage_history")):
         at = f"{where}.stage_history[{m}]"
-        e = _object(item, at, _EVENT)
-        history.append(StageEvent(part_id=part_id, id=_id(e["id"], f"{at}.id"),
-                                  stage=_enum(Stage, e["stage"], f"{at}.stage"),
-                                  occurred_at=_time(e["occurred_at"], f"{at}.occurred_at"),
-                                  note=_text(e["note"], f"{at}.note")))
+        e = check.obj(item, at, _EVENT)
+        history.append(StageEvent(part_id=part_id, id=check.ident(e["id"], f"{at}.id"),
+                                  stage=check.choice(Stage, e["stage"], f"{at}.stage"),
+                                  occurred_at=check.moment(e["occurred_at"], f"{at}.occurred_at"),
+                                  note=check.text(e["note"], f"{at}.note")))
     return PartRecord(part, history, position)
 
 
@@ -381,26 +250,26 @@ def _relations(value: Any, part_ids: set[str]) -> list[Relation]:
     relations: list[Relation] = []
     ids: set[str] = set()
     pairs: set[tuple[str, str, str]] = set()
-    for n, item in enumerate(_list(value, "relations")):
+    for n, item in enumerate(check.items(value, "relations")):
         where = f"relations[{n}]"
-        v = _object(item, where, _RELATION)
+        v = check.obj(item, where, _RELATION)
         relation = Relation(
-            id=_id(v["id"], f"{where}.id"),
-            kind=_enum(RelationKind, v["kind"], f"{where}.kind"),
-            from_part_id=_id(v["from_part_id"], f"{where}.from_part_id"),
-            to_part_id=_id(v["to_part_id"], f"{where}.to_part_id"),
-            note=_text(v["note"], f"{where}.note"),
-            created_at=_time(v["created_at"], f"{where}.created_at"))
-        _unique(ids, relation.id, f"{where}.id", "This relation id")
+            id=check.ident(v["id"], f"{where}.id"),
+            kind=check.choice(RelationKind, v["kind"], f"{where}.kind"),
+            from_part_id=check.ident(v["from_part_id"], f"{where}.from_part_id"),
+            to_part_id=check.ident(v["to_part_id"], f"{where}.to_part_id"),
+            note=check.text(v["note"], f"{where}.note"),
+            created_at=check.moment(v["created_at"], f"{where}.created_at"))
+        check.unique(ids, relation.id, f"{where}.id", "This relation id")
         for end in ("from_part_id", "to_part_id"):
             if getattr(relation, end) not in part_ids:
-                _fail(f"{where}.{end}", "No part in this file has this id.")
-        _checked(partial(validate_relation, relation), where)
+                check.fail(f"{where}.{end}", "No part in this file has this id.")
+        check.checked(partial(validate_relation, relation), where)
         keys = {(relation.kind.value, relation.from_part_id, relation.to_part_id)}
         if not relation.kind.directed:
             keys.add((relation.kind.value, relation.to_part_id, relation.from_part_id))
         if keys & pairs:
-            _fail(where, "The same relationship between these two parts appears twice.")
+            check.fail(where, "The same relationship between these two parts appears twice.")
         pairs |= keys
         relations.append(relation)
     return relations
@@ -411,82 +280,83 @@ def _peers(value: Any) -> list[Peer]:
     ids: set[str] = set()
     names: set[str] = set()
     prints: set[str] = set()
-    for n, item in enumerate(_list(value, "peers")):
+    for n, item in enumerate(check.items(value, "peers")):
         where = f"peers[{n}]"
-        v = _object(item, where, _PEER)
-        peer_id = _id(v["id"], f"{where}.id")
-        name = _name(v["name"], f"{where}.name")
-        fingerprint = _str(v["fingerprint"], f"{where}.fingerprint")
+        v = check.obj(item, where, _PEER)
+        peer_id = check.ident(v["id"], f"{where}.id")
+        name = check.name(v["name"], f"{where}.name")
+        fingerprint = check.string(v["fingerprint"], f"{where}.fingerprint")
         if not _HEX64.match(fingerprint):
-            _fail(f"{where}.fingerprint", "A fingerprint is 64 lowercase hex digits.")
+            check.fail(f"{where}.fingerprint", "A fingerprint is 64 lowercase hex digits.")
         try:
-            card = parse_armored(_str(v["card"], f"{where}.card"))
+            card = parse_armored(check.string(v["card"], f"{where}.card"))
         except JournalError as exc:
-            _fail(f"{where}.card", str(exc))
+            check.fail(f"{where}.card", str(exc))
         if card.fingerprint.hex != fingerprint:
-            _fail(f"{where}.fingerprint", "It doesn't match the keys on the peer's card.")
-        verified = _bool(v["verified"], f"{where}.verified")
-        verified_at = _opt_time(v["verified_at"], f"{where}.verified_at")
+            check.fail(f"{where}.fingerprint", "It doesn't match the keys on the peer's card.")
+        verified = check.boolean(v["verified"], f"{where}.verified")
+        verified_at = check.opt_moment(v["verified_at"], f"{where}.verified_at")
         if verified != (verified_at is not None):
-            _fail(f"{where}.verified_at", "A verified peer has a verification time, and an "
+            check.fail(f"{where}.verified_at", "A verified peer has a verification time, and an "
                   "unverified one has none (null).")
-        _unique(ids, peer_id, f"{where}.id", "This peer id")
-        _unique(names, name.casefold(), f"{where}.name", "This peer name")
-        _unique(prints, fingerprint, f"{where}.fingerprint", "This fingerprint")
+        check.unique(ids, peer_id, f"{where}.id", "This peer id")
+        check.unique(names, name.casefold(), f"{where}.name", "This peer name")
+        check.unique(prints, fingerprint, f"{where}.fingerprint", "This fingerprint")
         peers.append(Peer(peer_id, name, card, verified_at,
-                          _time(v["added_at"], f"{where}.added_at")))
+                          check.moment(v["added_at"], f"{where}.added_at")))
     return peers
 
 
 def _field(name: str, value: Any, where: str) -> FieldValue:
     if name == "name":
-        return _name(value, where)
+        return check.name(value, where)
     if name == "role":
-        return _enum(Role, value, where).value
+        return check.choice(Role, value, where).value
     if name == "stage":
-        return _enum(Stage, value, where).value
+        return check.choice(Stage, value, where).value
     if name == "trust_in_self":
-        return _opt_int(value, where, 0, 10)
+        return check.opt_integer(value, where, 0, 10)
     if name == "color":
-        text = _str(value, where)
+        text = check.string(value, where)
         if text and not re.fullmatch(r"#[0-9a-fA-F]{6}", text):
-            _fail(where, "A colour is written as #rrggbb.")
+            check.fail(where, "A colour is written as #rrggbb.")
         return text
-    return _text(value, where)
+    return check.text(value, where)
 
 
 def _received_parts(value: Any, peers: dict[str, Peer]) -> list[ReceivedPart]:
     received: list[ReceivedPart] = []
     ids: set[str] = set()
     senders: set[tuple[str, str]] = set()
-    for n, item in enumerate(_list(value, "received_parts")):
+    for n, item in enumerate(check.items(value, "received_parts")):
         where = f"received_parts[{n}]"
-        v = _object(item, where, _RECEIVED)
-        rid = _id(v["id"], f"{where}.id")
-        peer_id = _id(v["peer_id"], f"{where}.peer_id")
+        v = check.obj(item, where, _RECEIVED)
+        rid = check.ident(v["id"], f"{where}.id")
+        peer_id = check.ident(v["peer_id"], f"{where}.peer_id")
         if peer_id not in peers:
-            _fail(f"{where}.peer_id", "No peer in this file has this id.")
-        sender_part_id = _id(v["sender_part_id"], f"{where}.sender_part_id")
-        name = _name(v["name"], f"{where}.name")
+            check.fail(f"{where}.peer_id", "No peer in this file has this id.")
+        sender_part_id = check.ident(v["sender_part_id"], f"{where}.sender_part_id")
+        name = check.name(v["name"], f"{where}.name")
         raw = v["fields"]
         if not isinstance(raw, dict):
-            _fail(f"{where}.fields", "This should be an object ({…}).")
+            check.fail(f"{where}.fields", "This should be an object ({…}).")
         unknown = sorted(set(raw) - set(SHAREABLE_FIELDS))
         if unknown:
-            _fail(f"{where}.fields", f"“{unknown[0][:40]}” is not a field of a part.")
+            check.fail(f"{where}.fields", f"“{unknown[0][:40]}” is not a field of a part.")
         fields = {f: _field(f, raw[f], f"{where}.fields.{f}") for f in SHAREABLE_FIELDS
                   if f in raw}
         if fields.get("name") != name:
-            _fail(f"{where}.fields.name", "The shared fields must hold the part's name.")
-        _unique(ids, rid, f"{where}.id", "This received-part id")
-        _unique(senders, (peer_id, sender_part_id), f"{where}.sender_part_id",
+            check.fail(f"{where}.fields.name", "The shared fields must hold the part's name.")
+        check.unique(ids, rid, f"{where}.id", "This received-part id")
+        check.unique(senders, (peer_id, sender_part_id), f"{where}.sender_part_id",
                 "The same part from the same peer")
         peer = peers[peer_id]
         received.append(ReceivedPart(
             id=rid, peer_id=peer_id, peer_name=peer.name, peer_verified=peer.verified,
             sender_part_id=sender_part_id,
-            revision=_int(v["revision"], f"{where}.revision", 1, MAX_REVISION), name=name,
-            fields=fields, received_at=_time(v["received_at"], f"{where}.received_at")))
+            revision=check.integer(v["revision"], f"{where}.revision", 1, check.MAX_REVISION),
+            name=name,
+            fields=fields, received_at=check.moment(v["received_at"], f"{where}.received_at")))
     return received
 
 
@@ -494,22 +364,23 @@ def _received_relations(value: Any, received: dict[str, ReceivedPart]
                         ) -> list[ReceivedRelation]:
     relations: list[ReceivedRelation] = []
     ids: set[str] = set()
-    for n, item in enumerate(_list(value, "received_relations")):
+    for n, item in enumerate(check.items(value, "received_relations")):
         where = f"received_relations[{n}]"
-        v = _object(item, where, _RECEIVED_RELATION)
+        v = check.obj(item, where, _RECEIVED_RELATION)
         relation = ReceivedRelation(
-            id=_id(v["id"], f"{where}.id"), peer_id=_id(v["peer_id"], f"{where}.peer_id"),
-            kind=_enum(RelationKind, v["kind"], f"{where}.kind"),
-            from_received_id=_id(v["from_received_id"], f"{where}.from_received_id"),
-            to_received_id=_id(v["to_received_id"], f"{where}.to_received_id"),
-            note=_text(v["note"], f"{where}.note"))
-        _unique(ids, relation.id, f"{where}.id", "This relation id")
+            id=check.ident(v["id"], f"{where}.id"),
+            peer_id=check.ident(v["peer_id"], f"{where}.peer_id"),
+            kind=check.choice(RelationKind, v["kind"], f"{where}.kind"),
+            from_received_id=check.ident(v["from_received_id"], f"{where}.from_received_id"),
+            to_received_id=check.ident(v["to_received_id"], f"{where}.to_received_id"),
+            note=check.text(v["note"], f"{where}.note"))
+        check.unique(ids, relation.id, f"{where}.id", "This relation id")
         for end in ("from_received_id", "to_received_id"):
             part = received.get(getattr(relation, end))
             if part is None:
-                _fail(f"{where}.{end}", "No received part in this file has this id.")
+                check.fail(f"{where}.{end}", "No received part in this file has this id.")
             if part.peer_id != relation.peer_id:
-                _fail(f"{where}.{end}", "This part was received from a different peer.")
+                check.fail(f"{where}.{end}", "This part was received from a different peer.")
         relations.append(relation)
     return relations
 
@@ -517,17 +388,17 @@ def _received_relations(value: Any, received: dict[str, ReceivedPart]
 def _bundles(value: Any, peers: dict[str, Peer]) -> list[ReceivedBundle]:
     bundles: list[ReceivedBundle] = []
     seen: set[tuple[str, str]] = set()
-    for n, item in enumerate(_list(value, "received_bundles")):
+    for n, item in enumerate(check.items(value, "received_bundles")):
         where = f"received_bundles[{n}]"
-        v = _object(item, where, _BUNDLE)
+        v = check.obj(item, where, _BUNDLE)
         bundle = ReceivedBundle(
-            peer_id=_id(v["peer_id"], f"{where}.peer_id"),
-            bundle_id=_id(v["bundle_id"], f"{where}.bundle_id"),
-            created=_time(v["created"], f"{where}.created"),
-            imported_at=_time(v["imported_at"], f"{where}.imported_at"))
+            peer_id=check.ident(v["peer_id"], f"{where}.peer_id"),
+            bundle_id=check.ident(v["bundle_id"], f"{where}.bundle_id"),
+            created=check.moment(v["created"], f"{where}.created"),
+            imported_at=check.moment(v["imported_at"], f"{where}.imported_at"))
         if bundle.peer_id not in peers:
-            _fail(f"{where}.peer_id", "No peer in this file has this id.")
-        _unique(seen, (bundle.peer_id, bundle.bundle_id), where, "This bundle")
+            check.fail(f"{where}.peer_id", "No peer in this file has this id.")
+        check.unique(seen, (bundle.peer_id, bundle.bundle_id), where, "This bundle")
         bundles.append(bundle)
     return bundles
 
@@ -536,64 +407,64 @@ def _entries(value: Any, part_ids: set[str], received: dict[str, ReceivedPart],
              peers: dict[str, Peer]) -> list[Entry]:
     entries: list[Entry] = []
     ids: set[str] = set()
-    for n, item in enumerate(_list(value, "entries")):
+    for n, item in enumerate(check.items(value, "entries")):
         where = f"entries[{n}]"
-        v = _object(item, where, _ENTRY)
+        v = check.obj(item, where, _ENTRY)
         entry = Entry(
-            id=_id(v["id"], f"{where}.id"),
-            occurred_at=_time(v["occurred_at"], f"{where}.occurred_at"),
-            kind=_enum(EntryKind, v["kind"], f"{where}.kind"),
-            title=_text(v["title"], f"{where}.title", MAX_NAME),
-            body=_text(v["body"], f"{where}.body"),
-            trailhead=_text(v["trailhead"], f"{where}.trailhead"),
-            self_energy=_opt_int(v["self_energy"], f"{where}.self_energy", 0, 10),
+            id=check.ident(v["id"], f"{where}.id"),
+            occurred_at=check.moment(v["occurred_at"], f"{where}.occurred_at"),
+            kind=check.choice(EntryKind, v["kind"], f"{where}.kind"),
+            title=check.text(v["title"], f"{where}.title", MAX_NAME),
+            body=check.text(v["body"], f"{where}.body"),
+            trailhead=check.text(v["trailhead"], f"{where}.trailhead"),
+            self_energy=check.opt_integer(v["self_energy"], f"{where}.self_energy", 0, 10),
             qualities=_qualities(v["qualities"], f"{where}.qualities"),
             parts=_presences(v["parts"], f"{where}.parts", part_ids, received),
-            peer_id=_opt_id(v["peer_id"], f"{where}.peer_id"),
+            peer_id=check.opt_ident(v["peer_id"], f"{where}.peer_id"),
             my_role=None if v["my_role"] is None
-            else _enum(PeerRole, v["my_role"], f"{where}.my_role"),
-            planned_minutes=_opt_int(v["planned_minutes"], f"{where}.planned_minutes", 1,
+            else check.choice(PeerRole, v["my_role"], f"{where}.my_role"),
+            planned_minutes=check.opt_integer(v["planned_minutes"], f"{where}.planned_minutes", 1,
                                      MAX_PLANNED_MINUTES),
-            agreements=_text(v["agreements"], f"{where}.agreements"),
-            debrief=_text(v["debrief"], f"{where}.debrief"),
-            created_at=_time(v["created_at"], f"{where}.created_at"),
-            updated_at=_time(v["updated_at"], f"{where}.updated_at"))
+            agreements=check.text(v["agreements"], f"{where}.agreements"),
+            debrief=check.text(v["debrief"], f"{where}.debrief"),
+            created_at=check.moment(v["created_at"], f"{where}.created_at"),
+            updated_at=check.moment(v["updated_at"], f"{where}.updated_at"))
         if entry.kind is not EntryKind.PEER_SESSION:
             for key in ("peer_id", "my_role", "planned_minutes"):
                 if v[key] is not None:
-                    _fail(f"{where}.{key}", "Only a peer session has this; it should be null.")
+                    check.fail(f"{where}.{key}", "Only a peer session has this; it should be null.")
         if entry.peer_id is not None and entry.peer_id not in peers:
-            _fail(f"{where}.peer_id", "No peer in this file has this id.")
-        _checked(partial(validate_entry, entry), where)
-        _unique(ids, entry.id, f"{where}.id", "This entry id")
+            check.fail(f"{where}.peer_id", "No peer in this file has this id.")
+        check.checked(partial(validate_entry, entry), where)
+        check.unique(ids, entry.id, f"{where}.id", "This entry id")
         entries.append(entry)
     return entries
 
 
 def _qualities(value: Any, where: str) -> dict[str, int]:
     if not isinstance(value, dict):
-        _fail(where, "This should be an object ({…}).")
+        check.fail(where, "This should be an object ({…}).")
     unknown = sorted(set(value) - set(C_QUALITIES))
     if unknown:
-        _fail(where, f"“{unknown[0][:40]}” is not one of the 8 C's.")
-    return {q: _int(value[q], f"{where}.{q}", 0, 10) for q in C_QUALITIES if q in value}
+        check.fail(where, f"“{unknown[0][:40]}” is not one of the 8 C's.")
+    return {q: check.integer(value[q], f"{where}.{q}", 0, 10) for q in C_QUALITIES if q in value}
 
 
 def _presences(value: Any, where: str, part_ids: set[str], received: dict[str, ReceivedPart]
                ) -> list[PartPresence]:
     presences: list[PartPresence] = []
-    for n, item in enumerate(_list(value, where)):
+    for n, item in enumerate(check.items(value, where)):
         at = f"{where}[{n}]"
-        v = _object(item, at, _PRESENCE)
-        presence = PartPresence(part_id=_opt_id(v["part_id"], f"{at}.part_id"),
-                                received_part_id=_opt_id(v["received_part_id"],
+        v = check.obj(item, at, _PRESENCE)
+        presence = PartPresence(part_id=check.opt_ident(v["part_id"], f"{at}.part_id"),
+                                received_part_id=check.opt_ident(v["received_part_id"],
                                                          f"{at}.received_part_id"),
-                                note=_text(v["note"], f"{at}.note"),
-                                name=_str(v["name"], f"{at}.name"))
+                                note=check.text(v["note"], f"{at}.note"),
+                                name=check.string(v["name"], f"{at}.name"))
         if presence.part_id is not None and presence.part_id not in part_ids:
-            _fail(f"{at}.part_id", "No part in this file has this id.")
+            check.fail(f"{at}.part_id", "No part in this file has this id.")
         if presence.received_part_id is not None and presence.received_part_id not in received:
-            _fail(f"{at}.received_part_id", "No received part in this file has this id.")
+            check.fail(f"{at}.received_part_id", "No received part in this file has this id.")
         presences.append(presence)
     return presences
 
@@ -601,42 +472,43 @@ def _presences(value: Any, where: str, part_ids: set[str], received: dict[str, R
 def _share_log(value: Any, peers: dict[str, Peer]) -> list[ShareLogEntry]:
     log: list[ShareLogEntry] = []
     ids: set[str] = set()
-    for n, item in enumerate(_list(value, "share_log")):
+    for n, item in enumerate(check.items(value, "share_log")):
         where = f"share_log[{n}]"
-        v = _object(item, where, _SHARE)
-        peer_id = _opt_id(v["peer_id"], f"{where}.peer_id")
+        v = check.obj(item, where, _SHARE)
+        peer_id = check.opt_ident(v["peer_id"], f"{where}.peer_id")
         if peer_id is not None and peer_id not in peers:
-            _fail(f"{where}.peer_id", "No peer in this file has this id.")
+            check.fail(f"{where}.peer_id", "No peer in this file has this id.")
         parts = []
-        for m, raw in enumerate(_list(v["parts"], f"{where}.parts")):
+        for m, raw in enumerate(check.items(v["parts"], f"{where}.parts")):
             at = f"{where}.parts[{m}]"
-            p = _object(raw, at, _SHARED_PART)
+            p = check.obj(raw, at, _SHARED_PART)
             parts.append(SharedPartRecord(
-                _id(p["id"], f"{at}.id"), _text(p["name"], f"{at}.name", MAX_NAME),
-                _int(p["revision"], f"{at}.revision", 1, MAX_REVISION),
+                check.ident(p["id"], f"{at}.id"), check.text(p["name"], f"{at}.name", MAX_NAME),
+                check.integer(p["revision"], f"{at}.revision", 1, check.MAX_REVISION),
                 _field_names(p["fields"], f"{at}.fields")))
         withdrawn = []
-        for m, raw in enumerate(_list(v["withdrawn"], f"{where}.withdrawn")):
+        for m, raw in enumerate(check.items(v["withdrawn"], f"{where}.withdrawn")):
             at = f"{where}.withdrawn[{m}]"
-            w = _object(raw, at, _WITHDRAWN)
-            withdrawn.append(WithdrawnRecord(_id(w["id"], f"{at}.id"),
-                                             _text(w["name"], f"{at}.name", MAX_NAME)))
+            w = check.obj(raw, at, _WITHDRAWN)
+            withdrawn.append(WithdrawnRecord(check.ident(w["id"], f"{at}.id"),
+                                             check.text(w["name"], f"{at}.name", MAX_NAME)))
         entry = ShareLogEntry(
-            id=_id(v["id"], f"{where}.id"), peer_id=peer_id,
-            peer_name=_text(v["peer_name"], f"{where}.peer_name", MAX_NAME),
-            bundle_id=_id(v["bundle_id"], f"{where}.bundle_id"),
-            shared_at=_time(v["shared_at"], f"{where}.shared_at"), parts=tuple(parts),
+            id=check.ident(v["id"], f"{where}.id"), peer_id=peer_id,
+            peer_name=check.text(v["peer_name"], f"{where}.peer_name", MAX_NAME),
+            bundle_id=check.ident(v["bundle_id"], f"{where}.bundle_id"),
+            shared_at=check.moment(v["shared_at"], f"{where}.shared_at"), parts=tuple(parts),
             fields=_field_names(v["fields"], f"{where}.fields"), withdrawn=tuple(withdrawn))
-        _unique(ids, entry.id, f"{where}.id", "This share-log id")
+        check.unique(ids, entry.id, f"{where}.id", "This share-log id")
         log.append(entry)
     return log
 
 
 def _field_names(value: Any, where: str) -> tuple[str, ...]:
-    names = tuple(_str(item, f"{where}[{n}]") for n, item in enumerate(_list(value, where)))
+    names = tuple(check.string(item, f"{where}[{n}]")
+                  for n, item in enumerate(check.items(value, where)))
     for n, name in enumerate(names):
         if name not in SHAREABLE_FIELDS:
-            _fail(f"{where}[{n}]", f"“{name[:40]}” is not a field of a part.")
+            check.fail(f"{where}[{n}]", f"“{name[:40]}” is not a field of a part.")
     return names
 
 
