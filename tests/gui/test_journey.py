@@ -354,3 +354,32 @@ def test_main_window_pages_and_dropped_files(qtbot, sample_vault: Vault, tmp_pat
     assert received == [card] and window.pages.currentWidget() is window.peers
     mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "notes.txt"))])
     assert window._dropped_file(mime) is None
+
+
+def test_locking_closes_open_dialogs_that_hold_journal_text(
+        qtbot, controller: AppController, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialog
+
+    from partsjournal.domain import Entry
+
+    vault = Vault.create(vault_dir, PASSPHRASE, profile=FAST_KDF)[0]
+    vault.entries.add(Entry(title="Lantern evening", body="The lantern part spoke softly."))
+    vault.lock()
+    controller.start(vault_dir)
+    window = _unlock(qtbot, controller)
+    window.therapy_summary()
+    window.export_journal()
+    qtbot.waitUntil(lambda: sum(d.isVisible() for d in window.findChildren(QDialog)) == 2)
+    from partsjournal.ui.export_dialogs import SummaryDialog
+
+    summary = window.findChild(SummaryDialog)
+
+    def summary_text() -> str:
+        edits = summary.findChildren(QPlainTextEdit) + summary.findChildren(QTextEdit)
+        return " ".join(w.toPlainText() for w in edits)
+
+    qtbot.waitUntil(lambda: "antern" in summary_text())
+    controller.lock()
+    qtbot.waitUntil(lambda: not any("antern" in t for t in _texts_of_every_widget()),
+                    timeout=3000)
+    assert controller.state == "unlock"

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QLabel,
     QLineEdit,
@@ -207,6 +208,11 @@ class MainWindow(QMainWindow):
         import_bundle.setShortcut(QKeySequence("Ctrl+I"))
         import_bundle.triggered.connect(self.import_bundle)
         file_menu.addSeparator()
+        summary = file_menu.addAction(self.tr("&Therapy-prep summary…"))
+        summary.triggered.connect(self.therapy_summary)
+        export = file_menu.addAction(self.tr("&Export journal…"))
+        export.triggered.connect(self.export_journal)
+        file_menu.addSeparator()
         backup = file_menu.addAction(self.tr("&Back up now…"))
         backup.triggered.connect(self.back_up_now)
         file_menu.addSeparator()
@@ -374,6 +380,27 @@ class MainWindow(QMainWindow):
                    self.peers.flush()]
         return all(results)
 
+    def therapy_summary(self) -> None:
+        """A readable summary of a period to take to therapy (saved unencrypted, on purpose)."""
+        from partsjournal.ui.export_dialogs import SummaryDialog
+
+        self.flush_all()
+        dialog = SummaryDialog(self.vault, self)
+        dialog.saved.connect(lambda path: self._status(
+            self.tr("Summary saved to %1 — remember it is not encrypted.").replace(
+                "%1", str(path))))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def export_journal(self) -> None:
+        """Everything, as JSON or a Markdown folder, for moving elsewhere (unencrypted)."""
+        from partsjournal.ui.export_dialogs import ExportDialog
+
+        self.flush_all()
+        dialog = ExportDialog(self.vault, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     def back_up_now(self) -> None:
         """Write a manual backup to a chosen file."""
         self.flush_all()
@@ -414,7 +441,14 @@ class MainWindow(QMainWindow):
     # Locking ---------------------------------------------------------------------------------
 
     def clear_all(self) -> None:
-        """Empty every widget of journal text (the window is about to go)."""
+        """Empty every widget of journal text (the window is about to go).
+
+        Open dialogs (summary preview, share wizard, import preview...) hold journal text too:
+        they are closed first.
+        """
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
         self.journal.clear()
         self.search.clear()
         self.search_field.clear()
