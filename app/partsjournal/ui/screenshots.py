@@ -90,6 +90,11 @@ def render_all(out: Path, theme: str) -> None:
     _grab(window, name("search"), size)
     window.search_field.clear()
 
+    from partsjournal.ui.export_dialogs import ExportDialog, SummaryDialog
+
+    summary = SummaryDialog(vault)
+    _grab(summary, name("therapy-summary"), QSize(900, 700))
+    _grab(ExportDialog(vault), name("export"))
     settings = Settings(tmp / "settings.ini")
     dialog = SettingsDialog(settings, vault)
     tabs = getattr(dialog, "tabs", None)
