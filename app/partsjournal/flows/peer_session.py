@@ -49,14 +49,18 @@ def default_agreements(texts: Mapping[str, str] | None = None) -> str:
 
 
 def format_clock(seconds: float) -> str:
-    """``12:05`` or ``1:02:03``; a negative value (overtime) gets a leading ``+``."""
+    """``12:05``, ``60:00`` or ``1:45:03``; overtime (a negative value) gets a leading ``+``.
+
+    Minutes run up to 99 before hours are shown, because "60:00" reads more naturally than
+    "1:00:00" for an hour-long session.
+    """
     sign = "+" if seconds < 0 else ""
-    total = math.ceil(abs(seconds)) if seconds >= 0 else math.floor(abs(seconds))
-    hours, rest = divmod(int(total), 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
-    return f"{sign}{minutes:02d}:{secs:02d}"
+    total = int(math.ceil(abs(seconds)) if seconds >= 0 else math.floor(abs(seconds)))
+    minutes, secs = divmod(total, 60)
+    if minutes < 100:
+        return f"{sign}{minutes:02d}:{secs:02d}"
+    hours, minutes = divmod(minutes, 60)
+    return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
 
 
 class TimerState(StrEnum):

@@ -175,9 +175,9 @@ def part_timelines(parts: Sequence[Part], events: Sequence[StageEvent],
                    *, key_entries_per_part: int = 8) -> tuple[PartTimeline, ...]:
     """A timeline for every part with a stage event or an appearance in the range.
 
-    Key entries are the sessions a part appeared in and any entry within two days of one of its
-    stage events; when there are more than ``key_entries_per_part``, those next to a stage
-    event are kept first, then the most recent sessions.
+    Key entries are, up to ``key_entries_per_part``: entries within two days of one of its
+    stage events first, then the sessions it appeared in, then its other appearances (the most
+    recent of each kind when there are more).
     """
     by_part_events: dict[str, list[StageEvent]] = defaultdict(list)
     for event in events:
@@ -210,8 +210,14 @@ def _key_entries(presences: Sequence[PresenceRow], events: Sequence[StageEvent],
 
     near = [p for p in presences if near_event(p)]
     sessions = [p for p in presences if p.kind in SESSION_KINDS and p not in near]
-    chosen = near[-limit:] if len(near) >= limit else \
-        near + sessions[max(0, len(sessions) - (limit - len(near))):]
+    others = [p for p in presences if p not in near and p not in sessions]
+    chosen: list[PresenceRow] = []
+    # Next to a stage event first, then sessions, then anything else; the most recent of each.
+    for group in (near, sessions, others):
+        room = limit - len(chosen)
+        if room <= 0:
+            break
+        chosen += group[-room:]
     return tuple(sorted(chosen, key=lambda p: p.occurred_at))
 
 

@@ -145,7 +145,9 @@ def test_a_one_minute_session(clock: FakeClock) -> None:
 def test_format_clock() -> None:
     assert format_clock(0) == "00:00"
     assert format_clock(59.2) == "01:00"
-    assert format_clock(3723) == "1:02:03"
+    assert format_clock(3600) == "60:00"
+    assert format_clock(3723) == "62:03"
+    assert format_clock(6003) == "1:40:03"
     assert format_clock(-61) == "+01:01"
 
 

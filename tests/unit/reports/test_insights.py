@@ -130,7 +130,8 @@ def test_hand_made_counts_and_the_range_edges(vault: Vault) -> None:
     timeline = {x.name: x for x in insights.timelines}
     assert timeline["B"].archived and timeline["B"].stage_before is Stage.NOTICED
     assert [e.stage for e in timeline["B"].events] == [Stage.WITNESSED]
-    assert [k.kind for k in timeline["A"].key_entries] == [EntryKind.SOLO_SESSION]
+    assert [k.kind for k in timeline["A"].key_entries] == [EntryKind.SOLO_SESSION,
+                                                           EntryKind.NOTE]
     assert [k.kind for k in timeline["B"].key_entries] == [EntryKind.SOLO_SESSION,
                                                            EntryKind.CHECK_IN]
 
@@ -142,6 +143,23 @@ def test_local_date_range_is_whole_days() -> None:
     assert span.until == datetime(2026, 4, 1, tzinfo=tz)
     assert span.contains(datetime(2026, 3, 31, 23, 59, tzinfo=tz))
     assert not span.contains(datetime(2026, 4, 1, tzinfo=tz))
+
+
+def test_key_entries_prefer_stage_steps_then_sessions(vault: Vault) -> None:
+    t = datetime(2026, 1, 10, 12, tzinfo=UTC)
+    part = vault.parts.add(Part(name="P", created_at=t - timedelta(days=100)))
+    kinds = [EntryKind.NOTE, EntryKind.SOLO_SESSION, EntryKind.CHECK_IN, EntryKind.NOTE,
+             EntryKind.THERAPY_SESSION, EntryKind.NOTE]
+    for day, kind in enumerate(kinds):
+        vault.entries.add(Entry(occurred_at=t + timedelta(days=day * 10), kind=kind,
+                                title=f"day {day * 10}",
+                                parts=[PartPresence(part_id=part.id)]))
+    vault.parts.add_stage_event(StageEvent(part.id, Stage.BEFRIENDED, t + timedelta(days=31)))
+    insights = build_insights(vault, t - timedelta(days=1), t + timedelta(days=60),
+                              key_entries_per_part=3)
+    (timeline,) = insights.timelines
+    assert [k.title for k in timeline.key_entries] == ["day 10", "day 30", "day 40"]
+    assert timeline.appearances == 6
 
 
 def test_rolling_average_and_trend() -> None:
