@@ -109,6 +109,15 @@ def test_clicking_a_point_or_a_part_opens_it(qtbot: QtBot, sample_vault: Vault) 
         qtbot.mouseClick(view.energy_chart, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
 
 
+def test_clear_forgets_what_was_shown(qtbot: QtBot, sample_vault: Vault) -> None:
+    view = make(qtbot, sample_vault)
+    view.clear()
+    assert view.activity.rowCount() == 0 and view.insights is None
+    assert view.summary.text() == "" and view.energy_caption.text() == ""
+    assert view.timeline_chart.accessibleDescription() == "No parts were active"
+    qtbot.waitUntil(lambda: view.energy_chart.hits == [] and view.timeline_chart.hits == [])
+
+
 def test_an_empty_journal_says_so_kindly(qtbot: QtBot, vault: Vault) -> None:
     view = make(qtbot, vault)
     assert view.summary.text() == "0 entries · 0 parts active"

@@ -374,7 +374,8 @@ class GuidedSessionDialog(QDialog):
         self.resume_combo.setAccessibleName(self.tr("Paused sessions"))
         for draft in paused:
             when = draft.updated_at.astimezone().strftime("%x %H:%M")
-            self.resume_combo.addItem(f"{draft.title or self.tr('Untitled')} — {when}", draft.id)
+            self.resume_combo.addItem(self.tr("%1, paused %2").replace(
+                "%1", draft.title or self.tr("Untitled")).replace("%2", when), draft.id)
         self.resume_button = named(QPushButton(self.tr("&Resume"), self.resume_row),
                                    "sixFsResume")
         self.resume_button.clicked.connect(self._resume_chosen)

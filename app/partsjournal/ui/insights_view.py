@@ -405,15 +405,30 @@ class InsightsView(QWidget):
             self.summary.setText(str(exc))
             return
         self.insights = insights
-        self.energy_chart.set_points(insights.energy, span.since, span.until)
+        since, until = self._chart_span(insights, span)
+        self.energy_chart.set_points(insights.energy, since, until)
         self.qualities_chart.set_stats(insights.qualities)
         # The lists show every part that showed up, not only the top ten.
         self.activity.set_rows(InsightQueries(self._vault.db).part_activity(span.since,
                                                                             span.until))
-        self.timeline_chart.set_timelines(insights.timelines, span.since, span.until)
+        self.timeline_chart.set_timelines(insights.timelines, since, until)
         self.summary.setText(self._summary_text(insights))
         self.energy_caption.setText(self._energy_text(insights))
         self._selection_changed()
+
+    @staticmethod
+    def _chart_span(insights: Insights, span: DateRange) -> tuple[datetime | None,
+                                                                  datetime | None]:
+        """One time axis for both charts, even for "all time" (from the first thing shown)."""
+        if span.since is not None and span.until is not None:
+            return span.since, span.until
+        moments = [p.occurred_at for p in insights.energy]
+        for timeline in insights.timelines:
+            moments += [e.occurred_at for e in timeline.events]
+            moments += [k.occurred_at for k in timeline.key_entries]
+        if not moments:
+            return span.since, span.until
+        return span.since or min(moments), span.until or max(max(moments), utc_now())
 
     def _summary_text(self, insights: Insights) -> str:
         entries = insights.entry_count
@@ -440,6 +455,16 @@ class InsightsView(QWidget):
             else:
                 text += " " + tr("It stayed about the same across this time.")
         return text + " " + tr("The line is a gentle average of the last five ratings.")
+
+    def clear(self) -> None:
+        """Forget everything shown (before locking: no journal text stays in the widgets)."""
+        self.insights = None
+        self.activity.set_rows([])
+        self.energy_chart.set_points((), None, None)
+        self.qualities_chart.set_stats(())
+        self.timeline_chart.set_timelines((), None, None)
+        self.summary.clear()
+        self.energy_caption.clear()
 
     # Merge and split ---------------------------------------------------------------------------
 

@@ -65,7 +65,7 @@ from partsjournal.flows.peer_session import (
     format_clock,
 )
 from partsjournal.ui.entry_editor import EntryEditor
-from partsjournal.ui.part_editor import named, plain_label
+from partsjournal.ui.part_editor import named, plain_label, swatch
 from partsjournal.ui.theme import role_color, role_label
 from partsjournal.ui.vocabulary import field_label, stage_label
 from partsjournal.vault import Vault
@@ -140,7 +140,7 @@ class ReceivedPartListModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return part.name
         if role == Qt.ItemDataRole.DecorationRole:
-            return role_color(part.role or Role.UNKNOWN, part.text("color"))
+            return swatch(role_color(part.role or Role.UNKNOWN, part.text("color")))
         if role == Qt.ItemDataRole.ToolTipRole:
             return part.text("job") or None
         if role == Qt.ItemDataRole.UserRole:
@@ -187,6 +187,7 @@ class PeerSessionPanel(QWidget):
         self._vault = vault
         self.timer = PeerSessionTimer(60, PeerRole.EXPLORER, clock=clock or time.monotonic)
         self._loading = False
+        self._peer_names: dict[str, str] = {}
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self.tick)
@@ -341,6 +342,7 @@ class PeerSessionPanel(QWidget):
         self.parts_view.setModel(self.received)
         self.parts_view.setAccessibleName(self.tr("Parts your peer shared with you"))
         self.parts_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.parts_view.setSpacing(2)
         self.part_text = named(QPlainTextEdit(parts_page), "peerSessionPartText")
         self.part_text.setReadOnly(True)
         self.part_text.setAccessibleName(self.tr("What your peer shared about this part"))
@@ -460,6 +462,7 @@ class PeerSessionPanel(QWidget):
             peers = self._vault.peers.list()
         except JournalError:
             peers = []
+        self._peer_names = {peer.id: peer.name for peer in peers}
         for peer in peers:
             self.peer_combo.addItem(peer.label, peer.id)
         self._loading = False
@@ -475,10 +478,10 @@ class PeerSessionPanel(QWidget):
                                              "shared with you at hand."))
         elif not parts:
             self.parts_intro.setText(self.tr("%1 hasn't shared any parts with you yet.")
-                                     .replace("%1", self.peer_combo.currentText()))
+                                     .replace("%1", self._peer_name()))
         else:
             self.parts_intro.setText(self.tr("What %1 chose to share with you. Read-only.")
-                                     .replace("%1", self.peer_combo.currentText()))
+                                     .replace("%1", self._peer_name()))
         if parts:
             self.parts_view.setCurrentIndex(self.received.index(0, 0))
         if not self._loading:
@@ -536,8 +539,12 @@ class PeerSessionPanel(QWidget):
 
     # Showing -----------------------------------------------------------------------------------
 
+    def _peer_name(self) -> str:
+        """The chosen peer's name for sentences (the menu itself marks unverified peers)."""
+        return self._peer_names.get(str(self.peer_combo.currentData() or ""), "")
+
     def _role_sentence(self) -> str:
-        peer = self.peer_combo.currentText() if self.peer_combo.currentData() else ""
+        peer = self._peer_name()
         if self.timer.role is PeerRole.EXPLORER:
             return (self.tr("You are exploring; %1 is companioning you.").replace("%1", peer)
                     if peer else self.tr("You are exploring; your peer is companioning you."))
