@@ -164,10 +164,14 @@ class EntryRepository:
         if part_id is not None:
             where = EntryFilter(part_id=part_id)
         clause, params = (where or EntryFilter()).where()
+        # Page by the time index first (rowids only), then fetch names for the page alone:
+        # computing part names before sorting would cost one subquery per entry per page.
         rows = self._db.all(
             f"SELECT e.id, e.occurred_at, e.kind, e.title, e.self_energy, {_PART_NAMES} "
-            f"FROM entries e WHERE {clause} ORDER BY e.occurred_at DESC, e.rowid DESC "
-            "LIMIT ? OFFSET ?", [*params, limit, offset])
+            "FROM (SELECT e.rowid AS hit FROM entries e "
+            f"WHERE {clause} ORDER BY e.occurred_at DESC, e.rowid DESC LIMIT ? OFFSET ?) AS page "
+            "JOIN entries e ON e.rowid = page.hit ORDER BY e.occurred_at DESC, e.rowid DESC",
+            [*params, limit, offset])
         return [_summary(r) for r in rows]
 
 
