@@ -383,3 +383,42 @@ def test_locking_closes_open_dialogs_that_hold_journal_text(
     qtbot.waitUntil(lambda: not any("antern" in t for t in _texts_of_every_widget()),
                     timeout=3000)
     assert controller.state == "unlock"
+
+
+def test_practice_tools_are_wired_into_the_window(qtbot, sample_vault: Vault) -> None:  # type: ignore[no-untyped-def]
+    from partsjournal.ui.guide import GuideDialog
+    from partsjournal.ui.guided_session import GuidedSessionDialog
+    from partsjournal.ui.part_commands import MergePartsCommand
+
+    window = MainWindow(sample_vault)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.insights
+
+    window.guided_session()
+    qtbot.waitUntil(lambda: window.findChild(GuidedSessionDialog) is not None
+                    and window.findChild(GuidedSessionDialog).isVisible())
+    window.findChild(GuidedSessionDialog).reject()
+
+    window.start_peer_session()
+    editor = window.journal.editor
+    assert editor.kind.currentData() == "peer_session"
+    assert window.peer_session is not None and window.peer_session.isVisible()
+    qtbot.waitUntil(lambda: "stays here" in editor.agreements.toPlainText())
+
+    window.show_guide()
+    assert window.findChild(GuideDialog) is not None
+
+    parts = {p.name: p for p in sample_vault.parts.list()}
+    keep, absorb = parts["The Scroller"], parts["The Snapper"]
+    entries_before = len(sample_vault.parts.appears_in(absorb.id))
+    window._push_part_change(MergePartsCommand(sample_vault, keep.id, absorb.id,
+                                               on_change=window._parts_changed))
+    assert sample_vault.parts.find_by_name("The Snapper") is None
+    assert len(sample_vault.parts.appears_in(keep.id)) >= entries_before
+    window.undo_action.trigger()
+    assert sample_vault.parts.find_by_name("The Snapper") is not None
+    assert len(sample_vault.parts.appears_in(absorb.id)) == entries_before

@@ -68,6 +68,8 @@ class EntryEditor(QWidget):
     saved = Signal(str)
     status = Signal(str)
     delete_requested = Signal(str)
+    #: "Timer and agreements…": the window opens the peer-session panel beside the editor.
+    peer_session_requested = Signal()
 
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -239,6 +241,11 @@ class EntryEditor(QWidget):
 
         self.peer_box = QGroupBox(self.tr("Peer session"), inner)
         peer_form = QFormLayout(self.peer_box)
+        self.peer_session_button = QPushButton(self.tr("Open the session timer and agreements…"),
+                                               self.peer_box)
+        self.peer_session_button.setAccessibleName(self.tr("Open the peer-session panel"))
+        self.peer_session_button.clicked.connect(self.peer_session_requested)
+        peer_form.addRow(self.peer_session_button)
         self.my_role = QComboBox(self.peer_box)
         self.my_role.addItem(self.tr("—"), "")
         for role in PeerRole:

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QDialog,
+    QDockWidget,
     QFileDialog,
     QLabel,
     QLineEdit,
@@ -35,12 +36,15 @@ from PySide6.QtWidgets import (
 )
 
 from partsjournal import APP_NAME, __version__
-from partsjournal.domain.model import Entry
+from partsjournal.domain.model import Entry, EntryKind
 from partsjournal.errors import JournalError
+from partsjournal.ui.guided_session import GuidedSessionDialog
+from partsjournal.ui.insights_view import InsightsView
 from partsjournal.ui.journal_view import JournalView
 from partsjournal.ui.map_view import MapView
 from partsjournal.ui.messages import show_error
 from partsjournal.ui.parts_view import PartsView
+from partsjournal.ui.peer_session import PeerSessionPanel
 from partsjournal.ui.peers_view import PeersView
 from partsjournal.ui.search_view import SearchView, hit_is_part
 from partsjournal.vault import Vault
@@ -110,10 +114,13 @@ class MainWindow(QMainWindow):
         self.parts = PartsView(vault, self)
         self.map = MapView(vault, self)
         self.peers = PeersView(vault, self)
+        self.insights = InsightsView(vault, self)
+        self.insights.set_undo_stack(self.undo_stack)
         self.search = SearchView(vault, self)
         self.pages = QStackedWidget(self)
-        for page in (self.journal, self.parts, self.map, self.peers, self.search):
+        for page in (self.journal, self.parts, self.map, self.peers, self.insights, self.search):
             self.pages.addWidget(page)
+        self.peer_session: PeerSessionPanel | None = None
         self.setAcceptDrops(True)
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -141,6 +148,11 @@ class MainWindow(QMainWindow):
         self.map.open_part.connect(self.open_part)
         self.map.open_received_part.connect(self.open_received_part)
         self.map.changed.connect(self.parts.reload)
+        self.insights.status.connect(self._status)
+        self.insights.open_part.connect(self.open_part)
+        self.insights.open_entry.connect(self.open_entry)
+        self.insights.parts_changed.connect(self.parts.reload)
+        self.journal.editor.peer_session_requested.connect(self.start_peer_session)
         self.journal.entry_deleted.connect(self._entry_deleted)
         self.parts.open_entry.connect(self.open_entry)
         self.search.open_hit.connect(self._open_hit)
@@ -168,8 +180,11 @@ class MainWindow(QMainWindow):
         self.peers_action = QAction(self.tr("Peers"), self, checkable=True)
         self.peers_action.setShortcut(QKeySequence("Ctrl+4"))
         self.peers_action.triggered.connect(self.show_peers)
+        self.insights_action = QAction(self.tr("Insights"), self, checkable=True)
+        self.insights_action.setShortcut(QKeySequence("Ctrl+5"))
+        self.insights_action.triggered.connect(self.show_insights)
         for action in (self.journal_action, self.parts_action, self.map_action,
-                       self.peers_action):
+                       self.peers_action, self.insights_action):
             group.addAction(action)
             bar.addAction(action)
         spacer = QWidget(bar)
@@ -241,10 +256,25 @@ class MainWindow(QMainWindow):
 
         view = menu.addMenu(self.tr("&View"))
         for action in (self.journal_action, self.parts_action, self.map_action,
-                       self.peers_action):
+                       self.peers_action, self.insights_action):
             view.addAction(action)
 
+        practice = menu.addMenu(self.tr("P&ractice"))
+        guided = practice.addAction(self.tr("&Guided self-session (the 6 F's)…"))
+        guided.setShortcut(QKeySequence("Ctrl+G"))
+        guided.triggered.connect(self.guided_session)
+        peer = practice.addAction(self.tr("&Peer session with timer and agreements…"))
+        peer.triggered.connect(self.start_peer_session)
+        practice.addSeparator()
+        merge = practice.addAction(self.tr("&Merge two parts…"))
+        merge.triggered.connect(self._merge_parts)
+        split = practice.addAction(self.tr("&Split off a new part…"))
+        split.triggered.connect(self._split_part)
+
         help_menu = menu.addMenu(self.tr("&Help"))
+        guide = help_menu.addAction(self.tr("&Guide to parts work"))
+        guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        guide.triggered.connect(self.show_guide)
         about = help_menu.addAction(self.tr("&About Parts Journal"))
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self._about)
@@ -278,6 +308,90 @@ class MainWindow(QMainWindow):
         """Switch to the Peers page."""
         self._switch(self.peers, self.peers_action)
         self.peers.reload()
+
+    def show_insights(self) -> None:
+        """Switch to the Insights page."""
+        self._switch(self.insights, self.insights_action)
+        self.insights.reload()
+
+    def guided_session(self) -> None:
+        """A solo session through the 6 F's; the answers become an entry (and maybe a part)."""
+        self.flush_all()
+        dialog = GuidedSessionDialog(self.vault, self)
+        dialog.entry_created.connect(self.open_entry)
+        dialog.part_changed.connect(lambda _part_id: self.parts.reload())
+        dialog.paused.connect(lambda _draft: self._status(
+            self.tr("Session paused. Pick it up again from Practice ▸ Guided self-session.")))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def start_peer_session(self) -> None:
+        """The time-boxed peer-session panel beside the entry it is recorded in."""
+        self.show_journal()
+        editor = self.journal.editor
+        if editor.entry_id is None or editor.kind.currentData() != EntryKind.PEER_SESSION.value:
+            self.journal.new_entry(EntryKind.PEER_SESSION)
+        if self.peer_session is None:
+            self.peer_session = PeerSessionPanel(self.vault, self)
+            self.peer_session.status.connect(self._status)
+            dock = QDockWidget(self.tr("Peer session"), self)
+            dock.setObjectName("peer-session")
+            dock.setWidget(self.peer_session)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.peer_session.attach(editor)
+        entry = editor.collect()
+        if entry is not None:
+            self.peer_session.load_entry(entry)
+        dock_widget = self.peer_session.parentWidget()
+        if dock_widget is not None:
+            dock_widget.show()
+
+    def show_guide(self) -> None:
+        """F1: short pages on parts, the 6 F's, the 8 C's and peer practice."""
+        from partsjournal.ui.guide import GuideDialog
+
+        dialog = GuideDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
+    def _merge_parts(self) -> None:
+        """Two parts turn out to be one: entries, relations and history move over (undoable)."""
+        from partsjournal.ui.part_surgery_dialogs import MergePartsDialog
+
+        self.flush_all()
+        dialog = MergePartsDialog(self.vault, self, keep_id=self._chosen_part_id())
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._push_part_change(dialog.command(on_change=self._parts_changed))
+
+    def _split_part(self) -> None:
+        """A new part steps out of one you know (undoable)."""
+        from partsjournal.ui.part_surgery_dialogs import SplitPartDialog
+
+        self.flush_all()
+        part_id = self._chosen_part_id()
+        if part_id is None:
+            self._status(self.tr("Choose the part to split on the Parts page first."))
+            return
+        dialog = SplitPartDialog(self.vault, part_id, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._push_part_change(dialog.command(on_change=self._parts_changed))
+
+    def _chosen_part_id(self) -> str | None:
+        return self.parts.current_part_id() or self.insights.selected_part_id()
+
+    def _push_part_change(self, command: QUndoCommand) -> None:
+        self.undo_stack.push(command)
+        error = getattr(command, "error", None)
+        if error is not None:
+            show_error(self, error)
+        else:
+            self._status(command.text().replace("&&", "&"))
+
+    def _parts_changed(self) -> None:
+        self.parts.reload()
+        self.journal.refresh()
+        if self.pages.currentWidget() is self.insights:
+            self.insights.reload()
 
     def open_received_part(self, received_id: str) -> None:
         """Show a part a peer shared, on its peer's page."""
@@ -355,7 +469,7 @@ class MainWindow(QMainWindow):
         self.search.clear()
         if self.pages.currentWidget() is self.search:
             pages = {self.parts_action: self.parts, self.map_action: self.map,
-                     self.peers_action: self.peers}
+                     self.peers_action: self.peers, self.insights_action: self.insights}
             checked = next((page for action, page in pages.items() if action.isChecked()),
                            self.journal)
             self.pages.setCurrentWidget(checked)
@@ -456,6 +570,9 @@ class MainWindow(QMainWindow):
         self.parts.clear()
         self.map.clear()
         self.peers.clear()
+        self.insights.clear()
+        if self.peer_session is not None:
+            self.peer_session.clear()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
