@@ -85,6 +85,10 @@ def render_all(out: Path, theme: str) -> None:
     _grab(window, name("map"), size)
     window.show_peers()
     _grab(window, name("peers-empty"), size)
+    window.show_insights()
+    _grab(window, name("insights"), size)
+    window.start_peer_session()
+    _grab(window, name("journal-with-peer-session-panel"), size)
     window.search_field.setText("critic")
     window.search.set_query("critic", now=True)
     _grab(window, name("search"), size)
@@ -114,6 +118,20 @@ def render_all(out: Path, theme: str) -> None:
     empty_vault.lock()
 
 
+def practice_shots(out: Path, theme: str) -> list[Path]:
+    """The practice tools (guided session, peer session, insights, guide) on the sample."""
+    from partsjournal.ui.practice_screenshots import render_for_screenshots
+    from partsjournal.vault.demo import populate
+
+    tmp = Path(tempfile.mkdtemp(prefix="pj-shots-"))
+    vault, _code = Vault.create(tmp / "vault", "sample journal", profile=FAST)
+    populate(vault)
+    try:
+        return render_for_screenshots(vault, out, theme)
+    finally:
+        vault.lock()
+
+
 def main(argv: list[str] | None = None) -> int:
     """``python -m partsjournal.ui.screenshots --out DIR [--theme light|dark|both]``."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -129,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
         from partsjournal.ui.peers_screenshots import render_for_screenshots as peers_shots
 
         for path in peers_shots(args.out, theme):
+            print(path)
+        for path in practice_shots(args.out, theme):
             print(path)
     return 0
 
