@@ -29,7 +29,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QPainter, QPalette, QPixmap, QUndoStack
+from PySide6.QtGui import QFont, QPainter, QPalette, QPixmap, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -199,7 +199,7 @@ class InsightsView(QWidget):
         self.insights: Insights | None = None
         self.undo_stack: QUndoStack = QUndoStack(self)
         self._build()
-        self.reload()
+        self._loaded = False  # computed when first shown, not at unlock
 
     # Building ----------------------------------------------------------------------------------
 
@@ -396,8 +396,14 @@ class InsightsView(QWidget):
 
     # Showing -----------------------------------------------------------------------------------
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded:
+            self.reload()
+
     def reload(self) -> None:
         """Read the range again and redraw (after edits elsewhere, or when shown)."""
+        self._loaded = True
         span = self.date_range()
         try:
             insights = build_insights(self._vault, span.since, span.until)

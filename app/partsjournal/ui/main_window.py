@@ -301,8 +301,8 @@ class MainWindow(QMainWindow):
 
     def show_map(self) -> None:
         """Switch to the Map page."""
+        self.map.reload()  # before showing, so the first show doesn't build it twice
         self._switch(self.map, self.map_action)
-        self.map.reload()
 
     def show_peers(self) -> None:
         """Switch to the Peers page."""
@@ -311,8 +311,8 @@ class MainWindow(QMainWindow):
 
     def show_insights(self) -> None:
         """Switch to the Insights page."""
-        self._switch(self.insights, self.insights_action)
         self.insights.reload()
+        self._switch(self.insights, self.insights_action)
 
     def guided_session(self) -> None:
         """A solo session through the 6 F's; the answers become an entry (and maybe a part)."""

@@ -133,7 +133,9 @@ class MapView(QWidget):
         self.note_label.setWordWrap(True)
         layout.addWidget(self.note_label)
         layout.addWidget(self.stack, 1)
-        self.reload()
+        # Built when first shown: laying out hundreds of parts is work a person who never opens
+        # the map should not wait for at unlock (benchmarks: 0.66 s for 500 parts).
+        self._loaded = False
 
     # Building ------------------------------------------------------------------------------
 
@@ -211,6 +213,7 @@ class MapView(QWidget):
 
     def reload(self) -> None:
         """Read parts, relationships and recent appearances again and redraw the map."""
+        self._loaded = True
         self.flush()
         self._fill_whose()
         read_only = self._peer_id is not None
@@ -392,6 +395,8 @@ class MapView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._loaded:
+            self.reload()
         if self._fit_pending:
             QTimer.singleShot(0, self, self.fit)  # dropped if the view is gone by then
 
