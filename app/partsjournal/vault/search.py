@@ -67,13 +67,31 @@ def split_highlights(text: str) -> list[tuple[str, bool]]:
     return pieces
 
 
+#: Words so common that requiring them narrows nothing but costs a long index scan each.
+#: Dropped from a query that has other words; a query of only these is kept whole.
+STOPWORDS = frozenset("""
+a an and are as at be but by for from had has have he her his i in is it its me my of on or
+our she so that the their them then there they this to was we were what when which who with
+you your
+""".split())
+
+
+def query_words(text: str) -> tuple[list[str], bool]:
+    """The words to look for, and whether the last one is still being typed (a prefix)."""
+    words = _WORD.findall(text)
+    typing = bool(text) and not text[-1].isspace()
+    kept = [w for i, w in enumerate(words)
+            if w.casefold() not in STOPWORDS or (typing and i == len(words) - 1)]
+    return (kept or words), typing
+
+
 def fts_query(text: str) -> str | None:
     """Turn what the person typed into a safe FTS5 query, or None if there is nothing to find."""
-    words = _WORD.findall(text)
+    words, typing = query_words(text)
     if not words:
         return None
     quoted = [f'"{w}"' for w in words]
-    if text and not text[-1].isspace():
+    if typing:
         quoted[-1] += "*"
     return " ".join(quoted)
 
@@ -97,8 +115,8 @@ class SearchService:
         query = fts_query(text)
         if query is None:
             return results
-        words = tuple(_WORD.findall(text))
-        pattern = word_pattern(words, not text[-1].isspace())
+        words, typing = query_words(text)
+        pattern = word_pattern(tuple(words), typing)
         hits: list[SearchHit] = []
         filtered = where is not None and where != EntryFilter()
         if include_parts and not filtered:

@@ -13,7 +13,13 @@ def test_query_building_is_safe() -> None:
     assert fts_query("  ") is None
     assert fts_query("inner crit") == '"inner" "crit"*'
     assert fts_query("inner ") == '"inner"'
-    assert fts_query('"AND OR NEAR(* ') == '"AND" "OR" "NEAR"'
+    assert fts_query('"NOT NEAR(* ') == '"NOT" "NEAR"'
+    assert fts_query("AND OR ") == '"AND" "OR"'  # operators stay quoted words
+    # Common words narrow nothing: dropped when other words remain, kept while being typed.
+    assert fts_query("the planner ") == '"planner"'
+    assert fts_query("thanked the little one") == '"thanked" "little" "one"*'
+    assert fts_query("the") == '"the"*'
+    assert fts_query("the ") == '"the"'
 
 
 def test_search_finds_parts_and_entries_with_snippets(vault: Vault) -> None:
