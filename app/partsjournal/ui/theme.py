@@ -6,17 +6,22 @@ picks black or white by contrast. Nothing else hard-codes a colour: widgets use 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
-from partsjournal.domain.model import EntryKind, Role
+if TYPE_CHECKING:
+    from partsjournal.domain.model import EntryKind, Role
 
-ROLE_COLORS: dict[Role, str] = {
-    Role.MANAGER: "#4f86c6",      # steady blue: planning, controlling
-    Role.FIREFIGHTER: "#e07a3f",  # warm orange: urgent, reactive
-    Role.EXILE: "#9b6fc4",        # soft violet: tender, hidden
-    Role.UNKNOWN: "#8a8f98",      # grey: not known yet
+# Keyed by the roles' values: Role is a StrEnum, so ROLE_COLORS[Role.EXILE] works, and the unlock
+# window does not have to load the domain model first.
+ROLE_COLORS: dict[str, str] = {
+    "manager": "#4f86c6",      # steady blue: planning, controlling
+    "firefighter": "#e07a3f",  # warm orange: urgent, reactive
+    "exile": "#9b6fc4",        # soft violet: tender, hidden
+    "unknown": "#8a8f98",      # grey: not known yet
 }
 
 
@@ -34,10 +39,10 @@ def text_on(color: QColor) -> QColor:
 def role_label(role: Role) -> str:
     """The translated singular name of a role."""
     labels = {
-        Role.MANAGER: QCoreApplication.translate("Role", "Manager"),
-        Role.FIREFIGHTER: QCoreApplication.translate("Role", "Firefighter"),
-        Role.EXILE: QCoreApplication.translate("Role", "Exile"),
-        Role.UNKNOWN: QCoreApplication.translate("Role", "Not sure yet"),
+        "manager": QCoreApplication.translate("Role", "Manager"),
+        "firefighter": QCoreApplication.translate("Role", "Firefighter"),
+        "exile": QCoreApplication.translate("Role", "Exile"),
+        "unknown": QCoreApplication.translate("Role", "Not sure yet"),
     }
     return labels[role]
 
@@ -45,10 +50,10 @@ def role_label(role: Role) -> str:
 def role_group_label(role: Role) -> str:
     """The translated plural heading of a role group."""
     labels = {
-        Role.MANAGER: QCoreApplication.translate("Role", "Managers"),
-        Role.FIREFIGHTER: QCoreApplication.translate("Role", "Firefighters"),
-        Role.EXILE: QCoreApplication.translate("Role", "Exiles"),
-        Role.UNKNOWN: QCoreApplication.translate("Role", "Not sure yet"),
+        "manager": QCoreApplication.translate("Role", "Managers"),
+        "firefighter": QCoreApplication.translate("Role", "Firefighters"),
+        "exile": QCoreApplication.translate("Role", "Exiles"),
+        "unknown": QCoreApplication.translate("Role", "Not sure yet"),
     }
     return labels[role]
 
@@ -56,11 +61,11 @@ def role_group_label(role: Role) -> str:
 def kind_label(kind: EntryKind) -> str:
     """The translated name of an entry kind."""
     labels = {
-        EntryKind.SOLO_SESSION: QCoreApplication.translate("EntryKind", "Solo session"),
-        EntryKind.THERAPY_SESSION: QCoreApplication.translate("EntryKind", "Therapy session"),
-        EntryKind.PEER_SESSION: QCoreApplication.translate("EntryKind", "Peer session"),
-        EntryKind.CHECK_IN: QCoreApplication.translate("EntryKind", "Check-in"),
-        EntryKind.NOTE: QCoreApplication.translate("EntryKind", "Note"),
+        "solo_session": QCoreApplication.translate("EntryKind", "Solo session"),
+        "therapy_session": QCoreApplication.translate("EntryKind", "Therapy session"),
+        "peer_session": QCoreApplication.translate("EntryKind", "Peer session"),
+        "check_in": QCoreApplication.translate("EntryKind", "Check-in"),
+        "note": QCoreApplication.translate("EntryKind", "Note"),
     }
     return labels[kind]
 
