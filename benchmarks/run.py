@@ -75,8 +75,9 @@ def timed(fn: Callable[[], object], runs: int) -> list[float]:
 def bench_startup(folder: Path, runs: int) -> list[Result]:
     """Process start to unlock window, against a minimal PySide6 window in the same run."""
     probe = HERE / "startup_probe.py"
-    settings = Path(tempfile.mkdtemp()) / "settings.ini"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+    home = Path(tempfile.mkdtemp())  # its own settings, never the developer's
+    settings = home / "settings.ini"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(home),
                PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
     minimal, app = [], []
     for _ in range(runs):

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QLineEdit, QWidget
 
@@ -302,7 +302,7 @@ def app_icon() -> QIcon:
     from partsjournal.ui.icon_data import APP_ICON_SMALL_SVG, APP_ICON_SVG
 
     icon = QIcon()
-    for size in (16, 24, 32, 48, 64, 128, 256):
+    for size in (32, 256):  # Qt scales between these; each rendering costs start-up time
         source = APP_ICON_SMALL_SVG if size <= 32 else APP_ICON_SVG
         image = QImage.fromData(source.encode("utf-8"), "SVG")
         if not image.isNull():
@@ -323,7 +323,6 @@ def run_app(vault: Path | None = None, argv: list[str] | None = None,
     app.setApplicationVersion(__version__)
     app.setOrganizationName("parts-journal")
     app.setDesktopFileName("org.partsjournal.PartsJournal")
-    app.setWindowIcon(app_icon())
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     install_exception_hook()
     settings = Settings()
@@ -335,6 +334,7 @@ def run_app(vault: Path | None = None, argv: list[str] | None = None,
     controller = AppController(settings)
     server.file_opened.connect(controller.open_file)
     controller.start(vault)
+    QTimer.singleShot(0, lambda: app.setWindowIcon(app_icon()))  # after the first window shows
     if open_file is not None:
         controller.open_file(open_file)
     code = app.exec()

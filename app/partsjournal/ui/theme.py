@@ -80,6 +80,8 @@ def apply_theme(app: QApplication, theme: str) -> None:
     if _system_style is None:
         _system_style = app.style().name()
         _system_palette = QPalette(app.palette())
+        if theme not in ("dark", "light"):
+            return  # the platform's look is already in place; recreating it costs start-up time
     if theme == "dark":
         app.setStyle(QStyleFactory.create("Fusion"))
         app.setPalette(dark_palette())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -93,8 +93,10 @@ class UnlockWindow(QWidget):
         links.addWidget(other)
         layout.addLayout(links)
         self._show_method()
-        # Load SQLCipher and the crypto library while the person types (see vault/__init__).
-        run_in_background(_preload_storage, lambda _result: None, lambda _error: None)
+        # Load SQLCipher and the crypto library while the person types (see vault/__init__) —
+        # a moment after the window is up, so the import doesn't compete with showing it.
+        QTimer.singleShot(300, self, lambda: run_in_background(
+            _preload_storage, lambda _result: None, lambda _error: None))
 
     def _show_method(self) -> None:
         if self.flow.method is Method.PASSPHRASE:
