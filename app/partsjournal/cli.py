@@ -740,9 +740,37 @@ def split_file_argument(argv: Sequence[str], commands: set[str]) -> tuple[list[s
     return args, None
 
 
+def plain_app_launch(argv: Sequence[str]) -> tuple[Path | None, Path | None] | None:
+    """(vault, file) when the command line only opens the app; None for anything else.
+
+    Opening the app is what most launches do, and building the full command-line parser for it
+    would add to the time before the first window shows.
+    """
+    vault: Path | None = None
+    opened: Path | None = None
+    args = list(argv)
+    while args:
+        arg = args.pop(0)
+        if arg == "--vault" and args:
+            vault = Path(args.pop(0))
+        elif arg.startswith("--vault="):
+            vault = Path(arg.split("=", 1)[1])
+        elif not arg.startswith("-") and opened is None \
+                and Path(arg).suffix.lower() in OPENABLE_SUFFIXES:
+            opened = Path(arg).expanduser().absolute()
+        else:
+            return None
+    return vault, opened
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code. Errors are one sentence on stderr."""
     harden_process()
+    launch = plain_app_launch(sys.argv[1:] if argv is None else argv)
+    if launch is not None:
+        from partsjournal.ui.app import run_app
+
+        return run_app(vault=launch[0], open_file=launch[1])
     parser = build_parser()
     commands = {name for action in parser._subparsers._group_actions  # type: ignore[union-attr]
                 for name in getattr(action, "choices", {}) or {}}

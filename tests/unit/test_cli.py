@@ -150,3 +150,12 @@ def test_a_file_on_the_command_line_is_opened_by_the_app(tmp_path: Path) -> None
     assert cli.split_file_argument(["--vault", "x.pjcard"], commands) == (
         ["--vault", "x.pjcard"], None)
     assert cli.split_file_argument([], commands) == ([], None)
+
+
+def test_opening_the_app_skips_the_full_parser() -> None:
+    assert cli.plain_app_launch([]) == (None, None)
+    assert cli.plain_app_launch(["--vault", "/v"]) == (Path("/v"), None)
+    assert cli.plain_app_launch(["--vault=/v", "x.pjcard"]) == (Path("/v"),
+                                                                Path("x.pjcard").absolute())
+    for other in (["--version"], ["--help"], ["check"], ["a.txt"], ["x.pjcard", "y.pjcard"]):
+        assert cli.plain_app_launch(other) is None

@@ -329,15 +329,23 @@ def run_app(vault: Path | None = None, argv: list[str] | None = None,
     apply_theme(app, settings.get(keys.THEME))
     if send_to_running(open_file):
         return 0  # the running app shows itself (and opens the file)
-    server = InstanceServer(parent=app)
-    server.listen()
     controller = AppController(settings)
-    server.file_opened.connect(controller.open_file)
     controller.start(vault)
-    QTimer.singleShot(0, lambda: app.setWindowIcon(app_icon()))  # after the first window shows
+    servers: list[InstanceServer] = []
+
+    def after_first_window() -> None:
+        """Listening for later launches, and the window icon, once the first window shows."""
+        server = InstanceServer(parent=app)
+        server.file_opened.connect(controller.open_file)
+        server.listen()
+        servers.append(server)
+        app.setWindowIcon(app_icon())
+
+    QTimer.singleShot(0, after_first_window)
     if open_file is not None:
         controller.open_file(open_file)
     code = app.exec()
-    server.close()
+    for server in servers:
+        server.close()
     controller._close_vault()
     return int(code)

@@ -12,10 +12,11 @@ import getpass
 import hashlib
 import json
 import logging
+import sys
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 MAX_MESSAGE = 8192
@@ -28,8 +29,23 @@ def server_name(tag: str = "") -> str:
     return f"parts-journal-{digest}"
 
 
+def might_be_running(name: str | None = None) -> bool:
+    """False when surely no copy is listening (its socket file is absent).
+
+    Checking the file needs no QtNetwork, which a first start then does not wait for. On Windows
+    (named pipes, no file) the answer is always True.
+    """
+    if sys.platform == "win32":
+        return True
+    return (Path(tempfile.gettempdir()) / (name or server_name())).exists()
+
+
 def send_to_running(path: Path | None, name: str | None = None) -> bool:
     """Hand ``path`` to an app that is already running; False if none answers."""
+    if not might_be_running(name):
+        return False
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(name or server_name())
     if not socket.waitForConnected(TIMEOUT_MS):
@@ -47,6 +63,8 @@ class InstanceServer(QObject):
     file_opened = Signal(object)  # Path | None
 
     def __init__(self, name: str | None = None, parent: QObject | None = None) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
         super().__init__(parent)
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -55,6 +73,8 @@ class InstanceServer(QObject):
 
     def listen(self) -> bool:
         """Start listening, replacing a stale socket left by a crashed run."""
+        from PySide6.QtNetwork import QLocalServer
+
         if self._server.listen(self.name):
             return True
         QLocalServer.removeServer(self.name)
@@ -75,6 +95,8 @@ class InstanceServer(QObject):
             socket.readyRead.connect(self._read)
 
     def _read(self) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = self.sender()
         if not isinstance(socket, QLocalSocket):
             return
