@@ -199,3 +199,5 @@ class EntrySummary:
     title: str
     part_names: tuple[str, ...]
     self_energy: int | None
+    #: The role of each part in ``part_names`` (for colour-coded chips).
+    part_roles: tuple[str, ...] = ()

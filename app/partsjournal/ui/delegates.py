@@ -10,9 +10,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from partsjournal.domain.model import EntrySummary
+from partsjournal.domain.model import EntrySummary, Role
 from partsjournal.ui.models import OBJECT_ROLE
-from partsjournal.ui.theme import kind_label, muted
+from partsjournal.ui.theme import kind_label, muted, role_color, text_on
 from partsjournal.vault.search import SearchHit
 
 Index = QModelIndex | QPersistentModelIndex
@@ -44,7 +44,7 @@ class _TwoLineDelegate(QStyledItemDelegate):
 
 
 class EntryDelegate(_TwoLineDelegate):
-    """Two lines: title; then date · kind · part names."""
+    """Two lines: title; then date · kind and a colour-coded chip for each part present."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         summary = index.data(OBJECT_ROLE)
@@ -66,15 +66,46 @@ class EntryDelegate(_TwoLineDelegate):
         painter.setFont(option.font)
         painter.setPen(palette.color(QPalette.ColorRole.HighlightedText) if selected
                        else muted(palette))
-        when = summary.occurred_at.astimezone().strftime("%a %d %b %Y, %H:%M")
-        details = [when, kind_label(summary.kind)]
-        if summary.part_names:
-            details.append(", ".join(summary.part_names))
-        text = "  ·  ".join(details)
-        painter.drawText(QRect(rect.left(), rect.top() + line + 2, rect.width(), line),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        when = summary.occurred_at.astimezone().strftime("%d %b %Y")  # the time is in the editor
+        text = f"{when} · {kind_label(summary.kind)}"
+        second = QRect(rect.left(), rect.top() + line + 2, rect.width(), line)
+        painter.drawText(second, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width()))
+        x = second.left() + min(metrics.horizontalAdvance(text), rect.width()) + PAD
+        self._paint_chips(painter, option, summary, QRect(x, second.top(), second.right() - x,
+                                                          line))
         painter.restore()
+
+    @staticmethod
+    def _paint_chips(painter: QPainter, option: QStyleOptionViewItem, summary: EntrySummary,
+                     area: QRect) -> None:
+        """One rounded chip per part, in its role's colour; "+N" when they don't all fit."""
+        small = QFont(option.font)
+        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.85))
+        metrics = QFontMetrics(small)
+        painter.setFont(small)
+        roles = summary.part_roles or ("unknown",) * len(summary.part_names)
+        x = area.left()
+        for i, (name, role) in enumerate(zip(summary.part_names, roles, strict=False)):
+            width = metrics.horizontalAdvance(name) + 12
+            rest = len(summary.part_names) - i
+            more = f"+{rest}"
+            if x + width > area.right() - (metrics.horizontalAdvance(more) + 8 if rest > 1
+                                           else 0):
+                painter.setPen(muted(option.palette))
+                painter.drawText(QRect(x, area.top(), area.right() - x, area.height()),
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                                 more if x < area.right() - metrics.horizontalAdvance(more)
+                                 else "")
+                return
+            fill = role_color(Role(role) if role in Role.__members__.values() else Role.UNKNOWN)
+            chip = QRect(x, area.top() + 1, width, area.height() - 2)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(fill)
+            painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2)
+            painter.setPen(text_on(fill))
+            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, name)
+            x += width + 4
 
 
 class SearchHitDelegate(_TwoLineDelegate):

@@ -25,7 +25,8 @@ _COLUMNS = ("id", "occurred_at", "kind", "title", "body", "trailhead", "self_ene
             "created_at", "updated_at")
 _SEPARATOR = "\x1f"  # names can't hold control characters, so this never splits a name
 _PART_NAMES = (
-    "(SELECT group_concat(name, char(31)) FROM (SELECT coalesce(p.name, rp.name) AS name "
+    "(SELECT group_concat(name || char(30) || role, char(31)) FROM ("
+    "SELECT coalesce(p.name, rp.name) AS name, coalesce(p.role, rp.role) AS role "
     "FROM entry_parts ep LEFT JOIN parts p ON p.id = ep.part_id "
     "LEFT JOIN received_parts rp ON rp.id = ep.received_part_id "
     "WHERE ep.entry_id = e.id ORDER BY ep.position))"
@@ -176,6 +177,8 @@ class EntryRepository:
 
 
 def _summary(row: Row) -> EntrySummary:
-    names = tuple(row[5].split(_SEPARATOR)) if row[5] else ()
+    pairs = [item.split("\x1e", 1) for item in row[5].split(_SEPARATOR)] if row[5] else []
     return EntrySummary(id=row[0], occurred_at=from_db(row[1]), kind=EntryKind(row[2]),
-                        title=row[3], self_energy=row[4], part_names=names)
+                        title=row[3], self_energy=row[4],
+                        part_names=tuple(name for name, _role in pairs),
+                        part_roles=tuple(role for _name, role in pairs))

@@ -183,3 +183,13 @@ def test_entry_with_missing_part_is_refused_atomically(vault: Vault) -> None:
     with pytest.raises(ValidationError, match="no longer exists"):
         vault.entries.add(Entry(title="x", parts=[PartPresence(part_id="nope")]))
     assert vault.entries.count() == 0
+
+
+def test_summaries_carry_each_part_role_for_the_chips(vault: Vault) -> None:
+    critic = vault.parts.add(Part(name="Critic", role=Role.MANAGER))
+    little = vault.parts.add(Part(name="Little One", role=Role.EXILE))
+    vault.entries.add(Entry(title="t", parts=[PartPresence(part_id=little.id),
+                                              PartPresence(part_id=critic.id)]))
+    summary = vault.entries.list()[0]
+    assert summary.part_names == ("Little One", "Critic")
+    assert summary.part_roles == ("exile", "manager")
