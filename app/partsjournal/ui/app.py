@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QLineEdit, QWidget
 
@@ -98,6 +98,8 @@ class AppController(QObject):
         window.raise_()
         window.activateWindow()
         if old is not None and old is not window:
+            from PySide6.QtCore import Qt
+
             old.hide()
             old.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
             old.deleteLater()
@@ -299,6 +301,8 @@ class AppController(QObject):
 
 def app_icon() -> QIcon:
     """The app's icon, from the SVG sources embedded in icon_data (small variant for ≤ 32 px)."""
+    from PySide6.QtCore import Qt
+
     from partsjournal.ui.icon_data import APP_ICON_SMALL_SVG, APP_ICON_SVG
 
     icon = QIcon()

@@ -11,7 +11,7 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from partsjournal.errors import (
@@ -53,6 +53,8 @@ def explain(error: BaseException) -> tuple[str, str]:
 
 def show_error(parent: QWidget | None, error: BaseException, title: str = "") -> None:
     """A calm message box for an error."""
+    from PySide6.QtCore import Qt
+
     what, way_forward = explain(error)
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)

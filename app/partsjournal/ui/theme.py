@@ -78,10 +78,12 @@ def apply_theme(app: QApplication, theme: str) -> None:
     """``system`` keeps the platform's style and palette; ``light``/``dark`` use Fusion."""
     global _system_style, _system_palette
     if _system_style is None:
-        _system_style = app.style().name()
-        _system_palette = QPalette(app.palette())
         if theme not in ("dark", "light"):
-            return  # the platform's look is already in place; recreating it costs start-up time
+            # The platform's look is already in place. Not even asking for its style keeps the
+            # first window fast (QStyle's Python type alone costs ~15 ms to create).
+            return
+        _system_style = app.style().name()  # remembered before the first switch away
+        _system_palette = QPalette(app.palette())
     if theme == "dark":
         app.setStyle(QStyleFactory.create("Fusion"))
         app.setPalette(dark_palette())

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -48,10 +48,18 @@ class UnlockWindow(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         heading.setFont(font)
         layout.addWidget(heading)
-        self.where = QLabel(self)
-        self.where.setTextFormat(Qt.TextFormat.PlainText)
-        self.where.setWordWrap(True)
+        # The folder path is shown in a read-only line edit: plain text by nature, so even a
+        # folder named like HTML is shown literally — and the first window needs no Qt enum
+        # (creating Qt's enum namespace costs ~15 ms of start-up; see docs/performance.md).
+        self.where = QLineEdit(self)
+        self.where.setReadOnly(True)
+        self.where.setFrame(False)
+        palette = self.where.palette()
+        palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+        self.where.setPalette(palette)
         self.where.setText(self.tr("Your journal in %1 is locked.").replace("%1", str(folder)))
+        self.where.setAccessibleName(self.tr("Which journal"))
+        self.where.setCursorPosition(0)
         layout.addWidget(self.where)
 
         self.prompt = QLabel(self)
@@ -74,8 +82,7 @@ class UnlockWindow(QWidget):
         self.busy.setAccessibleName(self.tr("Opening your journal"))
         self.busy.setVisible(False)
         layout.addWidget(self.busy)
-        self.message = QLabel(self)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message = QLabel(self)  # plain text is set with its first message (see _say)
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Message"))
         layout.addWidget(self.message)
@@ -98,6 +105,16 @@ class UnlockWindow(QWidget):
         QTimer.singleShot(300, self, lambda: run_in_background(
             _preload_storage, lambda _result: None, lambda _error: None))
 
+    def _say(self, text: str) -> None:
+        """Show a message; always as plain text (it may quote an error about a file name)."""
+        if not text:
+            self.message.clear()
+            return
+        from PySide6.QtCore import Qt
+
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setText(text)
+
     def _show_method(self) -> None:
         if self.flow.method is Method.PASSPHRASE:
             self.prompt.setText(self.tr("&Passphrase"))
@@ -112,7 +129,7 @@ class UnlockWindow(QWidget):
             self.secret.setAccessibleName(self.tr("Recovery code"))
             self.toggle.setText(self.tr("Use your passphrase instead"))
         self.secret.clear()
-        self.message.clear()
+        self._say("")
         self.secret.setFocus()
 
     def _toggle_method(self) -> None:
@@ -126,7 +143,7 @@ class UnlockWindow(QWidget):
             return
         self.flow.begin()
         self._set_busy(True)
-        self.message.setText(self.tr("Opening your journal…"))
+        self._say(self.tr("Opening your journal…"))
         run_in_background(lambda: self.flow.derive(secret), self._derived, self._failed)
 
     def _derived(self, key: UnwrappedKey) -> None:
@@ -137,14 +154,14 @@ class UnlockWindow(QWidget):
             return
         self.secret.clear()
         self._set_busy(False)
-        self.message.clear()
+        self._say("")
         self.unlocked.emit(vault)
 
     def _failed(self, error: BaseException) -> None:
         self.flow.failed(error if isinstance(error, JournalError) else JournalError(str(error)))
         self._set_busy(False)
         what, way = explain(error)
-        self.message.setText(f"{what}\n{way}".strip())
+        self._say(f"{what}\n{way}".strip())
         self.secret.selectAll()
         self.secret.setFocus()
 
