@@ -507,17 +507,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 def _write_summary_pdf(text: str, out: Path) -> None:
     """Render with Qt's PDF writer on an offscreen QGuiApplication made for this command only."""
     try:
-        from PySide6.QtGui import QGuiApplication
-
-        from partsjournal.ui.summary_pdf import write_pdf
+        from partsjournal.ui.summary_pdf import write_pdf_without_window
     except ImportError as exc:
         raise CliError("Writing a PDF needs Qt (PySide6), which isn't available here; use "
                        "--format md instead.") from exc
-    # Held in a variable so the application lives until the PDF is written.
-    app = QGuiApplication.instance() or QGuiApplication(["parts-journal", "-platform",
-                                                         "offscreen"])
-    write_pdf(text, out)
-    del app
+    write_pdf_without_window(text, out)
 
 
 def cmd_import_json(args: argparse.Namespace) -> int:

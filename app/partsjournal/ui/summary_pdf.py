@@ -196,3 +196,14 @@ def render_pdf(markdown_text: str, *, locale: QLocale | None = None) -> bytes:
 def write_pdf(markdown_text: str, path: Path) -> None:
     """Render ``markdown_text`` and write it to ``path`` as a private file (atomically)."""
     atomic_write(Path(path), render_pdf(markdown_text))
+
+
+def write_pdf_without_window(markdown_text: str, path: Path) -> None:
+    """For the command line: write the PDF on an offscreen application made for this call."""
+    from PySide6.QtGui import QGuiApplication
+
+    # Held in a variable so the application lives until the PDF is written.
+    app = QGuiApplication.instance() or QGuiApplication(["parts-journal", "-platform",
+                                                         "offscreen"])
+    write_pdf(markdown_text, path)
+    del app
