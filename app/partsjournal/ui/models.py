@@ -131,7 +131,64 @@ class _PartNode:
     parts: list[Part]
 
 
-class PartTreeModel(QAbstractItemModel):
+class GroupedTreeModel(QAbstractItemModel):
+    """Two levels — headings with rows under each — the shape of every tree the app shows.
+
+    Subclasses say how many headings and rows there are and what they show. A heading's index
+    carries :data:`GROUP` as its internal id; a row's carries its heading's row number.
+    """
+
+    GROUP = 0x7FFFFFFF
+    COLUMNS = 1
+
+    def group_count(self) -> int:
+        """How many headings."""
+        raise NotImplementedError
+
+    def child_count(self, group: int) -> int:
+        """How many rows under heading ``group``."""
+        raise NotImplementedError
+
+    def is_group(self, index: Index) -> bool:
+        """True for a heading's index."""
+        return index.isValid() and index.internalId() == self.GROUP
+
+    def index(self, row: int, column: int,
+              parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not 0 <= column < self.COLUMNS or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, self.GROUP) if row < self.group_count() \
+                else QModelIndex()
+        if not self.is_group(parent) or parent.column() != 0 \
+                or parent.row() >= self.group_count():
+            return QModelIndex()
+        if row >= self.child_count(parent.row()):
+            return QModelIndex()
+        return self.createIndex(row, column, parent.row())
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid() or self.is_group(index):
+            return QModelIndex()
+        return self.createIndex(index.internalId(), 0, self.GROUP)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        if not parent.isValid():
+            return self.group_count()
+        if self.is_group(parent) and parent.column() == 0:
+            return self.child_count(parent.row())
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return self.COLUMNS
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class PartTreeModel(GroupedTreeModel):
     """Parts grouped by role: top-level rows are the four roles, children are parts."""
 
     def __init__(self, vault: Vault, parent: Any = None) -> None:
@@ -166,51 +223,29 @@ class PartTreeModel(QAbstractItemModel):
                     return self.index(r, 0, self.index(g, 0))
         return QModelIndex()
 
-    def index(self, row: int, column: int,
-              parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if column != 0 or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, 0, _GROUP_ID) if row < len(self._groups) \
-                else QModelIndex()
-        if parent.internalId() != _GROUP_ID or parent.row() >= len(self._groups):
-            return QModelIndex()
-        if row >= len(self._groups[parent.row()].parts):
-            return QModelIndex()
-        return self.createIndex(row, 0, parent.row())
+    def group_count(self) -> int:
+        return len(self._groups)
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not index.isValid() or index.internalId() == _GROUP_ID:
-            return QModelIndex()
-        return self.createIndex(index.internalId(), 0, _GROUP_ID)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        if not parent.isValid():
-            return len(self._groups)
-        if parent.internalId() == _GROUP_ID and parent.column() == 0:
-            return len(self._groups[parent.row()].parts)
-        return 0
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 1
+    def child_count(self, group: int) -> int:
+        return len(self._groups[group].parts)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if index.internalId() == _GROUP_ID:
+        if self.is_group(index):
             return Qt.ItemFlag.ItemIsEnabled
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def part(self, index: Index) -> Part | None:
         """The part at an index (None for a group row)."""
-        if not index.isValid() or index.internalId() == _GROUP_ID:
+        if not index.isValid() or self.is_group(index):
             return None
         return self._groups[index.internalId()].parts[index.row()]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        if index.internalId() == _GROUP_ID:
+        if self.is_group(index):
             group = self._groups[index.row()]
             if role == Qt.ItemDataRole.DisplayRole:
                 return f"{role_group_label(group.role)} ({len(group.parts)})"
@@ -234,7 +269,6 @@ class PartTreeModel(QAbstractItemModel):
         return None
 
 
-_GROUP_ID = 1_000  # the internal id of a role-group row; part rows carry their group's row
 
 
 class SearchResultsModel(QAbstractListModel):

@@ -13,7 +13,6 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QAbstractListModel,
     QAbstractTableModel,
     QCoreApplication,
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from partsjournal.domain.model import Role
 from partsjournal.exchange.importing import ImportPreview, PartChange, PreviewPart
-from partsjournal.ui.models import ID_ROLE, OBJECT_ROLE
+from partsjournal.ui.models import ID_ROLE, OBJECT_ROLE, GroupedTreeModel
 from partsjournal.ui.part_editor import swatch
 from partsjournal.ui.theme import role_color, role_label
 from partsjournal.ui.vocabulary import field_label
@@ -41,7 +40,7 @@ from partsjournal.vault.peers import Peer, ReceivedPart, ShareLogEntry
 Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 #: The internal id of a top-level row in the tree models; child rows carry their parent's row.
-_GROUP = 0x7FFFFFFF
+_GROUP = GroupedTreeModel.GROUP
 
 
 def tr(text: str) -> str:
@@ -186,7 +185,7 @@ def _colour(value: str) -> str:
 
 # Share log -------------------------------------------------------------------------------------
 
-class ShareLogModel(QAbstractItemModel):
+class ShareLogModel(GroupedTreeModel):
     """The share log with one peer as a tree: each bundle (when, what) → its parts and fields."""
 
     COLUMNS = 2
@@ -222,34 +221,11 @@ class ShareLogModel(QAbstractItemModel):
         rows += [(w.name or tr("(a removed part)"), tr("Withdrawn")) for w in entry.withdrawn]
         return rows
 
-    def index(self, row: int, column: int,
-              parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not 0 <= column < self.COLUMNS or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, _GROUP) if row < len(self._entries) \
-                else QModelIndex()
-        if parent.internalId() != _GROUP or parent.column() != 0 \
-                or parent.row() >= len(self._entries):
-            return QModelIndex()
-        if row >= len(self._children(self._entries[parent.row()])):
-            return QModelIndex()
-        return self.createIndex(row, column, parent.row())
+    def group_count(self) -> int:
+        return len(self._entries)
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not index.isValid() or index.internalId() == _GROUP:
-            return QModelIndex()
-        return self.createIndex(index.internalId(), 0, _GROUP)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        if not parent.isValid():
-            return len(self._entries)
-        if parent.internalId() == _GROUP and parent.column() == 0:
-            return len(self._children(self._entries[parent.row()]))
-        return 0
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return self.COLUMNS
+    def child_count(self, group: int) -> int:
+        return len(self._children(self._entries[group]))
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = _DISPLAY) -> Any:
@@ -257,11 +233,6 @@ class ShareLogModel(QAbstractItemModel):
                 and 0 <= section < self.COLUMNS:
             return (tr("When / part"), tr("What / fields"))[section]
         return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
         if not index.isValid():
@@ -393,7 +364,7 @@ class _Group:
     parts: tuple[PreviewPart, ...]
 
 
-class ImportPreviewModel(QAbstractItemModel):
+class ImportPreviewModel(GroupedTreeModel):
     """The import preview as a tree: what happens (new, updated…) → the parts it happens to."""
 
     COLUMNS = 2
@@ -440,34 +411,11 @@ class ImportPreviewModel(QAbstractItemModel):
                                                               field_list(line.removed_fields))
         return text
 
-    def index(self, row: int, column: int,
-              parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not 0 <= column < self.COLUMNS or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, _GROUP) if row < len(self._groups) \
-                else QModelIndex()
-        if parent.internalId() != _GROUP or parent.column() != 0 \
-                or parent.row() >= len(self._groups):
-            return QModelIndex()
-        if row >= len(self._groups[parent.row()].parts):
-            return QModelIndex()
-        return self.createIndex(row, column, parent.row())
+    def group_count(self) -> int:
+        return len(self._groups)
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not index.isValid() or index.internalId() == _GROUP:
-            return QModelIndex()
-        return self.createIndex(index.internalId(), 0, _GROUP)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        if not parent.isValid():
-            return len(self._groups)
-        if parent.internalId() == _GROUP and parent.column() == 0:
-            return len(self._groups[parent.row()].parts)
-        return 0
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return self.COLUMNS
+    def child_count(self, group: int) -> int:
+        return len(self._groups[group].parts)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = _DISPLAY) -> Any:
@@ -475,11 +423,6 @@ class ImportPreviewModel(QAbstractItemModel):
                 and 0 <= section < self.COLUMNS:
             return (tr("Part"), tr("What comes with it"))[section]
         return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def line(self, index: Index) -> PreviewPart | None:
         """The preview line at an index (None for a heading)."""
