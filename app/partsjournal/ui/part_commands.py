@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -33,19 +34,52 @@ def _menu_safe(name: str) -> str:
     return name.replace("&", "&&")
 
 
-class MergePartsCommand(QUndoCommand):
+class _SurgeryCommand(QUndoCommand):
+    """Shared shape of merge and split: perform, remember the exact undo record, reverse it."""
+
+    def __init__(self, vault: Vault, on_change: Callback | None,
+                 parent: QUndoCommand | None) -> None:
+        super().__init__(parent)
+        self._surgery = PartSurgery(vault.db)
+        self._on_change = on_change
+        self._at: datetime = utc_now()
+        self._undo: Any = None
+        #: The refusal, when the change could not be done (the stack then drops the command).
+        self.error: JournalError | None = None
+
+    def _perform(self) -> Any:
+        raise NotImplementedError
+
+    def _reverse(self, record: Any) -> None:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        try:
+            self._undo = self._perform()
+        except JournalError as exc:
+            self.error = exc
+            self.setObsolete(True)
+            return
+        self._changed()
+
+    def undo(self) -> None:
+        if self._undo is None:
+            return
+        self._reverse(self._undo)
+        self._changed()
+
+    def _changed(self) -> None:
+        if self._on_change is not None:
+            self._on_change()
+
+
+class MergePartsCommand(_SurgeryCommand):
     """Merge ``absorb_id`` into ``keep_id`` (entries, relations and stage history move over)."""
 
     def __init__(self, vault: Vault, keep_id: str, absorb_id: str, *,
                  on_change: Callback | None = None, parent: QUndoCommand | None = None) -> None:
-        super().__init__(parent)
-        self._surgery = PartSurgery(vault.db)
+        super().__init__(vault, on_change, parent)
         self.keep_id, self.absorb_id = keep_id, absorb_id
-        self._on_change = on_change
-        self._at: datetime = utc_now()
-        self._undo: MergeUndo | None = None
-        #: The refusal, when the merge could not be done (the stack then drops the command).
-        self.error: JournalError | None = None
         try:
             keep = vault.parts.get(keep_id).name
             absorb = vault.parts.get(absorb_id).name
@@ -57,40 +91,22 @@ class MergePartsCommand(QUndoCommand):
     @property
     def undo_record(self) -> MergeUndo | None:
         """What undo will restore (None before the first redo or after a refusal)."""
-        return self._undo
+        return self._undo  # type: ignore[no-any-return]
 
-    def redo(self) -> None:
-        try:
-            self._undo = self._surgery.merge(self.keep_id, self.absorb_id, at=self._at)
-        except JournalError as exc:
-            self.error = exc
-            self.setObsolete(True)
-            return
-        self._changed()
+    def _perform(self) -> MergeUndo:
+        return self._surgery.merge(self.keep_id, self.absorb_id, at=self._at)
 
-    def undo(self) -> None:
-        if self._undo is None:
-            return
-        self._surgery.undo_merge(self._undo)
-        self._changed()
-
-    def _changed(self) -> None:
-        if self._on_change is not None:
-            self._on_change()
+    def _reverse(self, record: Any) -> None:
+        self._surgery.undo_merge(record)
 
 
-class SplitPartCommand(QUndoCommand):
+class SplitPartCommand(_SurgeryCommand):
     """Split a new part off ``source_id`` as ``spec`` describes."""
 
     def __init__(self, vault: Vault, source_id: str, spec: SplitSpec, *,
                  on_change: Callback | None = None, parent: QUndoCommand | None = None) -> None:
-        super().__init__(parent)
-        self._surgery = PartSurgery(vault.db)
+        super().__init__(vault, on_change, parent)
         self.source_id, self.spec = source_id, spec
-        self._on_change = on_change
-        self._at: datetime = utc_now()
-        self._undo: SplitUndo | None = None
-        self.error: JournalError | None = None
         try:
             source = vault.parts.get(source_id).name
         except JournalError:
@@ -106,23 +122,10 @@ class SplitPartCommand(QUndoCommand):
     @property
     def undo_record(self) -> SplitUndo | None:
         """What undo will restore."""
-        return self._undo
+        return self._undo  # type: ignore[no-any-return]
 
-    def redo(self) -> None:
-        try:
-            self._undo = self._surgery.split(self.source_id, self.spec, at=self._at)
-        except JournalError as exc:
-            self.error = exc
-            self.setObsolete(True)
-            return
-        self._changed()
+    def _perform(self) -> SplitUndo:
+        return self._surgery.split(self.source_id, self.spec, at=self._at)
 
-    def undo(self) -> None:
-        if self._undo is None:
-            return
-        self._surgery.undo_split(self._undo)
-        self._changed()
-
-    def _changed(self) -> None:
-        if self._on_change is not None:
-            self._on_change()
+    def _reverse(self, record: Any) -> None:
+        self._surgery.undo_split(record)
