@@ -8,15 +8,23 @@ where other users could read them in the process list.
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn
 
 from partsjournal import __version__
+from partsjournal.cli_unlock import (
+    EXIT_ERROR,
+    EXIT_USAGE,
+    CliError,
+    add_unlock_options,
+    read_new_passphrase,
+    read_passphrase,
+    read_unlock_secret,
+    unlock,
+)
 from partsjournal.errors import (
     BackupError,
     ExchangeError,
@@ -37,8 +45,6 @@ if TYPE_CHECKING:
     from partsjournal.vault.peers import Peer
 
 EXIT_OK = 0
-EXIT_ERROR = 1
-EXIT_USAGE = 2
 EXIT_WRONG_PASSPHRASE = 3
 EXIT_DAMAGED = 4
 EXIT_NOT_FOUND = 5
@@ -61,14 +67,6 @@ exit codes:
 """
 
 
-class CliError(Exception):
-    """A failure with its exit code; printed as one sentence."""
-
-    def __init__(self, message: str, code: int = EXIT_ERROR) -> None:
-        super().__init__(message)
-        self.code = code
-
-
 def harden_process() -> None:
     """Private files by default and no core dumps that could hold journal text (DESIGN §6)."""
     restrict_umask()
@@ -78,42 +76,6 @@ def harden_process() -> None:
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     except (ImportError, ValueError, OSError):
         pass
-
-
-# Passphrases -------------------------------------------------------------------------------
-
-def _read_secret_file(path: str) -> str:
-    try:
-        with open(path, encoding="utf-8") as handle:
-            return _first_line(handle)
-    except OSError as exc:
-        raise CliError(f"Can't read the passphrase file {path}: {exc.strerror}.") from exc
-
-
-def _first_line(handle: TextIO) -> str:
-    line = handle.readline()
-    return line[:-1] if line.endswith("\n") else line
-
-
-def read_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ",
-                    confirm: bool = False) -> str:
-    """The passphrase from --passphrase-file, --passphrase-fd or the terminal (no echo)."""
-    if getattr(args, "passphrase_file", None):
-        return _read_secret_file(args.passphrase_file)
-    if getattr(args, "passphrase_fd", None) is not None:
-        try:
-            with os.fdopen(args.passphrase_fd, encoding="utf-8", closefd=False) as handle:
-                return _first_line(handle)
-        except OSError as exc:
-            raise CliError(f"Can't read the passphrase from descriptor {args.passphrase_fd}.") \
-                from exc
-    if not sys.stdin.isatty():
-        raise CliError("No terminal to ask for the passphrase; use --passphrase-file or "
-                       "--passphrase-fd.", EXIT_USAGE)
-    first = getpass.getpass(prompt)
-    if confirm and getpass.getpass("Repeat it: ") != first:
-        raise CliError("The two passphrases differ; nothing was changed.")
-    return first
 
 
 def _vault() -> type[Vault]:
@@ -128,7 +90,7 @@ def _vault() -> type[Vault]:
 
 
 def _unlock(args: argparse.Namespace, *, auto_backup: bool = True) -> Vault:
-    return _vault().unlock(args.vault, read_passphrase(args), auto_backup=auto_backup)
+    return unlock(args, auto_backup=auto_backup)[0]
 
 
 # Subcommands -------------------------------------------------------------------------------
@@ -162,10 +124,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Run every integrity check; exit 0 only if all hold."""
-    passphrase = read_passphrase(args)
-    vault = _vault().unlock(args.vault, passphrase, auto_backup=False)
+    vault, secret = unlock(args, auto_backup=False)
     try:
-        report = vault.check(passphrase)
+        report = vault.check(None if secret.is_recovery_code else secret.value)
     finally:
         vault.lock()
     for name in report.checks:
@@ -212,30 +173,26 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """Replace the vault with a backup (the replaced files are kept)."""
-    passphrase = read_passphrase(args, "Passphrase of the backup: ")
+    secret = read_unlock_secret(args, "Passphrase of the backup")
     from partsjournal.vault import restore
 
-    replaced = restore(args.vault, Path(args.from_), passphrase=passphrase)
+    replaced = restore(args.vault, Path(args.from_),
+                       passphrase=None if secret.is_recovery_code else secret.value,
+                       recovery_code=secret.value if secret.is_recovery_code else None)
     print(f"Restored {args.from_} into {args.vault}.")
     if replaced is not None:
         print(f"The files it replaced are kept in {replaced}.")
+    if secret.is_recovery_code:
+        print("It opens with the passphrase of the backup's day, or with this recovery code "
+              "(which then asks for a new passphrase).")
     return EXIT_OK
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
     """Change the passphrase; only keyslots.json is rewritten."""
-    vault = _unlock(args, auto_backup=False)
+    vault, _secret = unlock(args, auto_backup=False, choose_new_passphrase=False)
     try:
-        if args.new_passphrase_file:
-            new = _read_secret_file(args.new_passphrase_file)
-        else:
-            if not sys.stdin.isatty():
-                raise CliError("No terminal to ask for the new passphrase; use "
-                               "--new-passphrase-file.", EXIT_USAGE)
-            new = getpass.getpass("New passphrase: ")
-            if getpass.getpass("Repeat it: ") != new:
-                raise CliError("The two passphrases differ; nothing was changed.")
-        vault.change_passphrase(new)
+        vault.change_passphrase(read_new_passphrase(args))
     finally:
         vault.lock()
     print("Passphrase changed.")
@@ -555,10 +512,14 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"parts-journal: {message}\n")
 
 
-def _vault_options(parser: argparse.ArgumentParser, passphrase: bool = True) -> None:
+def _vault_options(parser: argparse.ArgumentParser, passphrase: bool = True,
+                   unlocks: bool = True, new_passphrase: bool = True) -> None:
+    """``--vault`` and how the secret is given: to unlock (``unlocks``) or for a new journal."""
     parser.add_argument("--vault", type=Path, default=default_vault_dir(),
                         help="the vault folder (default: %(default)s)")
-    if passphrase:
+    if passphrase and unlocks:
+        add_unlock_options(parser, new_passphrase=new_passphrase)
+    elif passphrase:  # a new journal's passphrase
         group = parser.add_mutually_exclusive_group()
         group.add_argument("--passphrase-file", metavar="FILE",
                            help="read the passphrase from the first line of FILE")
@@ -579,26 +540,25 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
 
     def add(name: str, handler: Callable[[argparse.Namespace], int], help_text: str,
-            passphrase: bool = True) -> argparse.ArgumentParser:
+            passphrase: bool = True, unlocks: bool = True,
+            new_passphrase: bool = True) -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=help_text, description=help_text,
                                  epilog=EXIT_CODES_HELP,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-        _vault_options(command, passphrase)
+        _vault_options(command, passphrase, unlocks, new_passphrase)
         command.set_defaults(handler=handler)
         return command
 
-    add("init", cmd_init, "create a new, empty vault and print its recovery code")
-    add("demo", cmd_demo, "create a sample vault with example parts and entries")
+    add("init", cmd_init, "create a new, empty vault and print its recovery code", unlocks=False)
+    add("demo", cmd_demo, "create a sample vault with example parts and entries", unlocks=False)
     add("check", cmd_check, "run every integrity check on the vault")
     ls = add("ls", cmd_ls, "list parts or entries, one per line, tab-separated")
     ls.add_argument("what", choices=("parts", "entries"))
     backup = add("backup", cmd_backup, "write an encrypted backup to a file or folder")
     backup.add_argument("--out", required=True, metavar="PATH")
-    rest = add("restore", cmd_restore, "replace the vault with a backup")
+    rest = add("restore", cmd_restore, "replace the vault with a backup", new_passphrase=False)
     rest.add_argument("--from", dest="from_", required=True, metavar="PATH")
-    passwd = add("passwd", cmd_passwd, "change the passphrase")
-    passwd.add_argument("--new-passphrase-file", metavar="FILE",
-                        help="read the new passphrase from the first line of FILE")
+    add("passwd", cmd_passwd, "change the passphrase")
     _exchange_commands(add, sub)
     _export_commands(add)
     return parser
@@ -686,7 +646,8 @@ def _export_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
                         help="the file to write (for markdown: a new or empty folder)")
     export.add_argument("--force", action="store_true", help="replace the file if it exists")
     imported = add("import-json", cmd_import_json,
-                   "create a new vault from a JSON export (asks for the new passphrase)")
+                   "create a new vault from a JSON export (asks for the new passphrase)",
+                   unlocks=False)
     imported.add_argument("file", metavar="FILE", help="the .json file written by export")
 
 

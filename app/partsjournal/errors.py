@@ -7,6 +7,7 @@ ever reaches a user.
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 
@@ -74,6 +75,18 @@ class VaultLocked(VaultError):
 
 class DiskFull(VaultError):
     """A write did not fit on the disk; nothing of it was stored."""
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """True when ``error``, or an error it was raised from, means the disk had no room."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, DiskFull):
+            return True
+        if isinstance(seen, OSError) and seen.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 class BackupError(VaultError):

@@ -15,11 +15,14 @@ from pathlib import Path
 
 from partsjournal.domain.model import new_id
 from partsjournal.errors import (
+    BackupError,
+    DiskFull,
     JournalError,
     VaultCorrupted,
     VaultExists,
     VaultLocked,
     VaultNotFound,
+    is_disk_full,
 )
 from partsjournal.vault import backup as backups
 from partsjournal.vault import keyslots, recovery, schema
@@ -83,6 +86,8 @@ class Vault:
         self._db: Database | None = db
         #: True after unlocking with the recovery code: the person must choose a new passphrase.
         self.needs_new_passphrase = needs_new_passphrase
+        #: Why the automatic backup at unlock could not be taken (None when it was, or wasn't due).
+        self.backup_warning: str | None = None
         self.parts = PartRepository(db)
         self.relations = RelationRepository(db)
         self.entries = EntryRepository(db)
@@ -229,7 +234,7 @@ class Vault:
                 vault.backup_now(reason="pre-migration")
                 schema.migrate(db)
             if auto_backup:
-                vault.auto_backup(policy or backups.BackupPolicy())
+                vault.backup_warning = _try_auto_backup(vault, policy or backups.BackupPolicy())
         except VaultCorrupted as exc:
             db.close()
             raise VaultCorrupted(f"The journal file {db_path} is damaged.", path=db_path,
@@ -411,6 +416,26 @@ class Vault:
 
     def __exit__(self, *exc: object) -> None:
         self.lock()
+
+
+def _try_auto_backup(vault: Vault, policy: backups.BackupPolicy) -> str | None:
+    """Take the daily backup if due; a failure (say, a nearly full disk) is returned, not raised.
+
+    Opening the journal must not fail because a copy of it could not be written: the person may
+    only want to read, or to free space. The caller shows the returned sentence once.
+    """
+    again = "The journal opened as usual; the backup will be tried again at the next unlock."
+    try:
+        vault.auto_backup(policy)
+    except (DiskFull, BackupError, OSError) as exc:
+        if is_disk_full(exc):
+            return (f"Today's automatic backup couldn't be written: the disk that holds "
+                    f"{vault.folder} is full. {again}")
+        if isinstance(exc, OSError):
+            return (f"Today's automatic backup couldn't be written "
+                    f"({exc.strerror or exc}). {again}")
+        return f"{exc} {again}"
+    return None
 
 
 def _backup_hint(folder: Path) -> str:
