@@ -25,7 +25,7 @@ from partsjournal.errors import (
     is_disk_full,
 )
 from partsjournal.vault import backup as backups
-from partsjournal.vault import keyslots, recovery, schema
+from partsjournal.vault import keyslots, recovery, schema, unsaved
 from partsjournal.vault.database import Database
 from partsjournal.vault.entries import EntryRepository
 from partsjournal.vault.fsutil import make_private_dir
@@ -346,6 +346,16 @@ class Vault:
             dest = dest / f"parts-journal-{datetime.now(UTC).strftime('%Y%m%dT%H%M%SZ')}" \
                           f"{backups.SUFFIX}"
         return backups.write_backup(self.db, self._key(), self._slots, dest)
+
+    # Writing that could not be saved -------------------------------------------------------
+
+    def seal_unsaved(self, writing: unsaved.UnsavedWriting) -> unsaved.SealedWriting:
+        """Encrypt edits that could not be stored, so they can be kept after locking."""
+        return unsaved.seal(writing, self._key(), self._slots.vault_id)
+
+    def open_unsaved(self, sealed: unsaved.SealedWriting) -> unsaved.UnsavedWriting:
+        """Decrypt sealed edits (ValueError if they are not this journal's)."""
+        return unsaved.open_sealed(sealed, self._key(), self._slots.vault_id)
 
     # Integrity -------------------------------------------------------------------------------
 
