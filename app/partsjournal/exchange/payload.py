@@ -141,6 +141,9 @@ def field_value(part: Part, name: str) -> FieldValue:
         return part.role.value
     if name == "stage":
         return part.stage.value
+    if name == "color":
+        # One spelling on the wire, lowercase; the journal itself accepts either case.
+        return part.color.lower()
     value: FieldValue = getattr(part, name)
     return value
 
@@ -409,8 +412,11 @@ def _field(name: str, value: Any, where: str) -> FieldValue:
         raise _rejected("bad_value", f"{where} is not one of {', '.join(sorted(_ROLES))}")
     if name == "stage" and text not in _STAGES:
         raise _rejected("bad_value", f"{where} is not a known stage")
-    if name == "color" and not _COLOR.match(text):
-        raise _rejected("bad_value", f"{where} is not a colour written as #rrggbb")
+    if name == "color":
+        # Written lowercase, read in either case and kept lowercase (docs/bundle-format.md).
+        if not _COLOR.match(text):
+            raise _rejected("bad_value", f"{where} is not a colour written as #rrggbb")
+        return text.lower()
     return _text(text, where)
 
 

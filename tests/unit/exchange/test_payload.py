@@ -303,3 +303,27 @@ def test_fuzz_raw_bytes(data: bytes) -> None:
         decode_payload(data)
     except BundleRejected:
         pass
+
+
+# Colours: one spelling on the wire --------------------------------------------------------------
+
+def test_a_colour_is_written_lowercase() -> None:
+    """The journal accepts "#AA3366"; the bundle carries "#aa3366" (docs/bundle-format.md)."""
+    part = Part(name="Critic", role=Role.MANAGER, color="#AA3366")
+    contents = build_contents("Ada", [part], ["color"])
+    assert contents.parts[0].fields["color"] == "#aa3366"
+    payload = encode_payload(contents)
+    assert b'"color":"#aa3366"' in payload and b"AA3366" not in payload
+    assert decode_payload(payload).parts[0].fields["color"] == "#aa3366"
+
+
+@pytest.mark.parametrize("written", ["#AA3366", "#aa3366", "#Aa3366"])
+def test_a_colour_is_read_in_either_case_and_kept_lowercase(written: str) -> None:
+    doc = mutate(["parts", 0, "fields", "color"], written)
+    contents = decode_payload(canonical_json(doc))
+    assert contents.parts[0].fields["color"] == "#aa3366"
+
+
+@pytest.mark.parametrize("bad", ["aa3366", "#aa336", "#aa33666", "#gg3366", "#AA3366 ", "red"])
+def test_a_colour_in_another_form_is_refused(bad: str) -> None:
+    assert rejected(mutate(["parts", 0, "fields", "color"], bad)) == "bad_value"

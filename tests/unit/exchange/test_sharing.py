@@ -108,3 +108,19 @@ def test_part_deleted_after_choosing(pair: Pair) -> None:
     with pytest.raises(NotFound, match="choose the parts again"):
         flow.prepare()
     assert not list(Path(pair.folder).glob("*.pjbundle"))
+
+
+def test_an_uppercase_colour_is_shared_lowercase(pair: Pair) -> None:
+    """A part saved as "#AA3366" goes out as "#aa3366", the one form docs/bundle-format.md allows."""
+    critic = pair.ada.parts.add(Part(name="Critic", color="#AA3366"))
+    assert pair.ada.parts.get(critic.id).color == "#AA3366"  # the journal keeps what was typed
+    flow = ShareFlow(pair.ada)
+    flow.choose_peer(pair.ben_at_ada.id)
+    flow.choose_parts([critic.id])
+    flow.set_fields(critic.id, ["color"])
+    out = pair.folder / "colour.pjbundle"
+    flow.write(out)
+    opened = open_bundle(read_bundle_file(out), pair.ben.identity.get(),
+                         pair.ben.peers.card_for)
+    assert b'"color":"#aa3366"' in opened.payload and b"AA3366" not in opened.payload
+    assert opened.contents.parts[0].fields["color"] == "#aa3366"
