@@ -11,12 +11,14 @@ plaintext, and regenerated only with --new-hpke.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import x25519
 
 from partsjournal.exchange import bundle, card, payload
 from partsjournal.exchange.identity import Identity, expand_kem_seed
@@ -108,6 +110,35 @@ def card_vectors() -> dict[str, object]:
     }
 
 
+#: X-Wing's combiner label, "\\.//^\\" (draft-connolly-cfrg-xwing-kem, since -05: hashed last).
+XWING_LABEL = bytes.fromhex("5c2e2f2f5e5c")
+
+
+def xwing_decapsulate(who: Identity, enc: bytes) -> bytes:
+    """X-Wing's Decapsulate, spelled out with the ML-KEM and X25519 primitives (not HPKE)."""
+    mlkem_key, x_key = expand_kem_seed(who.kem_seed)
+    ct_m, ct_x = enc[:1088], enc[1088:]
+    ss_m = mlkem_key.decapsulate(ct_m)
+    ss_x = x_key.exchange(x25519.X25519PublicKey.from_public_bytes(ct_x))
+    return hashlib.sha3_256(ss_m + ss_x + ct_x + who.kem_public[1184:] + XWING_LABEL).digest()
+
+
+def hpke_key_schedule(shared_secret: bytes, info: bytes, header: bytes) -> tuple[bytes, bytes]:
+    """RFC 9180 §5.1, base mode, HKDF-SHA256: (key, base_nonce) for ChaCha20-Poly1305."""
+    suite_id = b"HPKE" + header[9:15]  # KEM id, KDF id, AEAD id as in the header
+
+    def extract(salt: bytes, label: bytes, ikm: bytes) -> bytes:
+        return hmac.digest(salt, b"HPKE-v1" + suite_id + label + ikm, "sha256")
+
+    def expand(prk: bytes, label: bytes, context: bytes, length: int) -> bytes:
+        labeled = length.to_bytes(2, "big") + b"HPKE-v1" + suite_id + label + context
+        return hmac.digest(prk, labeled + b"\x01", "sha256")[:length]  # one block is enough
+
+    context = b"\x00" + extract(b"", b"psk_id_hash", b"") + extract(b"", b"info_hash", info)
+    secret = extract(shared_secret, b"secret", b"")
+    return expand(secret, b"key", context, 32), expand(secret, b"base_nonce", context, 12)
+
+
 def bundle_vectors(previous: dict[str, object] | None, new_hpke: bool) -> dict[str, object]:
     alice, bob = identities().values()
     the_contents = contents()
@@ -129,6 +160,10 @@ def bundle_vectors(previous: dict[str, object] | None, new_hpke: bool) -> dict[s
     if sealed is None:
         sealed = bundle.seal(the_contents, alice, bob.card())
         print("new HPKE ciphertext generated", file=sys.stderr)
+    # What Bob's side computes inside HPKE, for implementations that want to check each step.
+    enc = sealed[bundle.HEADER_SIZE:bundle.HEADER_SIZE + bundle.ENC_SIZE]
+    shared_secret = xwing_decapsulate(bob, enc)
+    hpke_key, base_nonce = hpke_key_schedule(shared_secret, bundle.hpke_info(), bundle.HEADER)
     return {
         "description": "Parts Journal bundle vectors (Alice -> Bob); see docs/bundle-format.md. "
                        "The HPKE ciphertext in 'bundle' was produced once with a random "
@@ -149,6 +184,10 @@ def bundle_vectors(previous: dict[str, object] | None, new_hpke: bool) -> dict[s
                                           bob.fingerprint, alice.fingerprint).hex(),
         "hpke_plaintext": plaintext.hex(),
         "bundle": sealed.hex(),
+        "kem_enc": enc.hex(),
+        "kem_shared_secret": shared_secret.hex(),
+        "hpke_key": hpke_key.hex(),
+        "hpke_base_nonce": base_nonce.hex(),
     }
 
 

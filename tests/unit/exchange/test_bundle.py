@@ -287,3 +287,15 @@ def test_fuzz_payload_behind_valid_crypto(payload: bytes) -> None:
                     knows(FUZZ_ALICE))
     except BundleRejected:
         pass
+
+
+def test_a_plaintext_under_64_bytes_is_already_truncated(alice: Identity, bob: Identity) -> None:
+    """docs/bundle-format.md names no separate reason for it: the length check comes first."""
+    key = bob.card().kem_public_key()
+    for size in (0, 1, 31, 32, 63):
+        data = HEADER + bundle.SUITE.encrypt(b"\x00" * size, key, info=bundle.hpke_info())
+        assert len(data) == OVERHEAD - 64 + size < OVERHEAD
+        assert refused(data, bob, knows(alice)) == "truncated", size
+    whole = HEADER + bundle.SUITE.encrypt(alice.fingerprint.digest + bytes(32), key,
+                                          info=bundle.hpke_info())
+    assert len(whole) == OVERHEAD and refused(whole, bob, knows(alice)) == "bad_mac"

@@ -9,8 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.hazmat.primitives.asymmetric import x25519
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF, HKDFExpand
 
 from partsjournal.errors import CardRejected
 from partsjournal.exchange import bundle, card, payload
@@ -132,6 +135,51 @@ def test_fixed_hpke_ciphertext_decrypts_to_the_exact_plaintext() -> None:
     plaintext = bundle.SUITE.decrypt(sealed[15:], bob.kem_private_key,
                                      info=bytes.fromhex(BUNDLE["hpke_info"]))
     assert plaintext.hex() == BUNDLE["hpke_plaintext"]
+
+
+def test_xwing_and_hpke_steps_of_the_fixed_bundle() -> None:
+    """Each step inside HPKE, recomputed here from primitives (no HPKE call).
+
+    X-Wing decapsulation as in draft-connolly-cfrg-xwing-kem-06 (SHA3-256, label last), then
+    RFC 9180's key schedule, then ChaCha20-Poly1305: if cryptography's HPKE did anything else,
+    the key derived here would not open the ciphertext it made.
+    """
+    bob = identity("bob")
+    sealed = bytes.fromhex(BUNDLE["bundle"])
+    enc, ciphertext = sealed[15:15 + 1120], sealed[15 + 1120:]
+    assert enc.hex() == BUNDLE["kem_enc"]
+    mlkem_key, x_key = expand_kem_seed(bob.kem_seed)
+    ct_x, pk_x = enc[1088:], bob.kem_public[1184:]
+    ss_m = mlkem_key.decapsulate(enc[:1088])
+    ss_x = x_key.exchange(x25519.X25519PublicKey.from_public_bytes(ct_x))
+    label = b"\\.//^\\"
+    assert label.hex() == "5c2e2f2f5e5c"
+    shared = hashlib.sha3_256(ss_m + ss_x + ct_x + pk_x + label).digest()
+    assert shared.hex() == BUNDLE["kem_shared_secret"]
+
+    suite_id = b"HPKE" + bytes.fromhex("647a" "0001" "0003")
+
+    def labeled_extract(salt: bytes, name: bytes, ikm: bytes) -> bytes:
+        return hmac.digest(salt, b"HPKE-v1" + suite_id + name + ikm, "sha256")
+
+    def labeled_expand(prk: bytes, name: bytes, context: bytes, length: int) -> bytes:
+        info = length.to_bytes(2, "big") + b"HPKE-v1" + suite_id + name + context
+        return HKDFExpand(hashes.SHA256(), length, info).derive(prk)
+
+    def schedule(secret_in: bytes) -> tuple[bytes, bytes]:
+        context = (b"\x00" + labeled_extract(b"", b"psk_id_hash", b"")
+                   + labeled_extract(b"", b"info_hash", bytes.fromhex(BUNDLE["hpke_info"])))
+        secret = labeled_extract(secret_in, b"secret", b"")
+        return (labeled_expand(secret, b"key", context, 32),
+                labeled_expand(secret, b"base_nonce", context, 12))
+
+    key, nonce = schedule(shared)
+    assert key.hex() == BUNDLE["hpke_key"] and nonce.hex() == BUNDLE["hpke_base_nonce"]
+    assert ChaCha20Poly1305(key).decrypt(nonce, ciphertext, b"").hex() == BUNDLE["hpke_plaintext"]
+    # X-Wing up to draft -04 hashed the label first: that secret does not open the bundle.
+    early = hashlib.sha3_256(label + ss_m + ss_x + ct_x + pk_x).digest()
+    with pytest.raises(InvalidTag):
+        ChaCha20Poly1305(schedule(early)[0]).decrypt(schedule(early)[1], ciphertext, b"")
 
 
 def test_fixed_bundle_opens_to_the_expected_contents() -> None:
