@@ -1,4 +1,9 @@
-"""docs/vault-format.md's recipe, run literally: it must open the journal with no app code."""
+"""docs/vault-format.md's Python recipe, run literally: the key it prints opens the journal.
+
+The recipe itself uses only `cryptography`; the database is then opened with sqlcipher3, the
+same SQLCipher module the app uses. The check with no app code at all — another SQLCipher
+implementation, and a reader that cannot import partsjournal — is test_independent_reader.py.
+"""
 
 from __future__ import annotations
 
