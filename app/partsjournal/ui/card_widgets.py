@@ -36,6 +36,7 @@ from partsjournal.ui.peer_widgets import (
     selectable,
     wrapped,
 )
+from partsjournal.ui.plain_text import set_tooltip
 from partsjournal.vault import Vault
 from partsjournal.vault.fsutil import atomic_write
 from partsjournal.vault.peers import Peer
@@ -83,10 +84,10 @@ class MyCardPanel(QGroupBox):
         fingerprint_label.setBuddy(self.fingerprint)
 
         self.copy_button = named(QPushButton(self.tr("Copy card text")), "copyCard")
-        self.copy_button.setToolTip(self.tr("Copy your card as text to paste into a message"))
+        set_tooltip(self.copy_button, self.tr("Copy your card as text to paste into a message"))
         self.copy_button.clicked.connect(self.copy_card)
         self.save_button = named(QPushButton(self.tr("Save card file…")), "saveCard")
-        self.save_button.setToolTip(self.tr("Save your card as a .pjcard file to send"))
+        set_tooltip(self.save_button, self.tr("Save your card as a .pjcard file to send"))
         self.save_button.clicked.connect(self.save_card)
 
         form = QFormLayout()

@@ -40,6 +40,7 @@ from partsjournal.errors import JournalError
 from partsjournal.ui.markdown_view import SafeMarkdownView
 from partsjournal.ui.messages import explain
 from partsjournal.ui.models import PresenceModel
+from partsjournal.ui.plain_text import set_tooltip
 from partsjournal.ui.theme import kind_label
 from partsjournal.ui.vocabulary import peer_role_label, quality_label
 from partsjournal.vault import Vault
@@ -172,7 +173,7 @@ class EntryEditor(QWidget):
         self.trailhead.setAccessibleName(self.tr("Trailhead"))
         form.addRow(self.tr("&Trailhead"), self.trailhead)
         self.self_energy = rating_spin(inner, self.tr("Self-energy"))
-        self.self_energy.setToolTip(self.tr(
+        set_tooltip(self.self_energy, self.tr(
             "How present was Self — calm, curious, compassionate — from 0 to 10?"))
         energy_row = QHBoxLayout()
         energy_row.addWidget(self.self_energy)

@@ -53,6 +53,7 @@ from partsjournal.ui.markdown_view import SafeMarkdownView
 from partsjournal.ui.messages import show_error
 from partsjournal.ui.models import ID_ROLE, ROLE_ORDER
 from partsjournal.ui.passphrase_widgets import plain_label, text_width
+from partsjournal.ui.plain_text import plain_tooltip
 from partsjournal.ui.summary_pdf import style_document, write_pdf
 from partsjournal.ui.theme import role_color, role_label
 from partsjournal.ui.workers import run_in_background
@@ -139,7 +140,7 @@ class PartChoiceModel(QAbstractListModel):
             return self.tr("{name}, {role}").format(name=self._label(part),
                                                      role=role_label(part.role))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return role_label(part.role)
+            return plain_tooltip(role_label(part.role))
         if role == Qt.ItemDataRole.DecorationRole:
             return role_color(part.role, part.color)
         if role == Qt.ItemDataRole.CheckStateRole:

@@ -44,6 +44,7 @@ from partsjournal.ui.peer_widgets import (
     icon_label,
     wrapped,
 )
+from partsjournal.ui.plain_text import isolate
 from partsjournal.ui.workers import run_in_background
 from partsjournal.vault import Vault
 
@@ -317,5 +318,5 @@ class ImportDialog(QDialog):
         if result is None:
             return ""
         return self.tr("Imported from %1: %2 new, %3 updated, %4 withdrawn.").replace(
-            "%1", result.peer.name).replace("%2", str(result.added)).replace(
+            "%1", isolate(result.peer.name)).replace("%2", str(result.added)).replace(
             "%3", str(result.updated)).replace("%4", str(result.withdrawn))

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from partsjournal.domain.model import Role
 from partsjournal.reports.insights import EnergyPoint, PartTimeline, QualityStat, rolling_average
+from partsjournal.ui.plain_text import isolate, plain_tooltip
 from partsjournal.ui.theme import ROLE_COLORS, muted, role_color
 from partsjournal.ui.vocabulary import quality_label, stage_label
 
@@ -108,7 +109,7 @@ class ChartBase(QWidget):
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             hit = self.hit_at(QPointF(event.pos()))
             if hit is not None:
-                QToolTip.showText(event.globalPos(), hit.tip, self)
+                QToolTip.showText(event.globalPos(), plain_tooltip(hit.tip), self)
             else:
                 QToolTip.hideText()
                 event.ignore()
@@ -222,7 +223,8 @@ class SelfEnergyChart(ChartBase):
         for point in self._points:
             center = QPointF(x_of(point.occurred_at), y_of(point.value))
             painter.drawEllipse(center, 4.5, 4.5)
-            tip = f"{local_day(point.occurred_at)} · {point.title or tr('Untitled')} · " + \
+            title = isolate(point.title or tr("Untitled"))
+            tip = f"{local_day(point.occurred_at)} · {title} · " + \
                 tr("Self-energy %1").replace("%1", str(point.value))
             self.hits.append(Hit(QRectF(center.x() - 7, center.y() - 7, 14, 14), "entry",
                                  point.entry_id, tip))
@@ -383,7 +385,8 @@ class StageTimelineChart(ChartBase):
                 painter.setPen(QPen(color, 1.5))
                 painter.setBrush(self.palette().color(QPalette.ColorRole.Base))
                 painter.drawEllipse(center, 3.5, 3.5)
-                tip = f"{local_day(entry.occurred_at)} · {entry.title or tr('Untitled')}"
+                title = isolate(entry.title or tr("Untitled"))
+                tip = f"{local_day(entry.occurred_at)} · {title}"
                 self.hits.append(Hit(QRectF(center.x() - 6, center.y() - 6, 12, 12), "entry",
                                      entry.entry_id, tip))
             last_label_right = -1.0
@@ -401,7 +404,7 @@ class StageTimelineChart(ChartBase):
                 if box.left() > last_label_right + 4:  # crowded steps keep only their dots
                     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
                     last_label_right = box.right()
-                tip = f"{local_day(event.occurred_at)} · {timeline.name}: {label}"
+                tip = f"{local_day(event.occurred_at)} · {isolate(timeline.name)}: {label}"
                 if event.note:
                     tip += f"\n{event.note}"
                 self.hits.append(Hit(QRectF(center.x() - 8, center.y() - 8, 16, 16), "part",

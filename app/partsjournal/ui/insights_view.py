@@ -61,6 +61,7 @@ from partsjournal.ui.messages import show_error
 from partsjournal.ui.part_commands import MergePartsCommand, SplitPartCommand
 from partsjournal.ui.part_editor import named, plain_label
 from partsjournal.ui.part_surgery_dialogs import MergePartsDialog, SplitPartDialog
+from partsjournal.ui.plain_text import set_tooltip
 from partsjournal.ui.theme import muted, role_color
 from partsjournal.vault import Vault
 from partsjournal.vault.insight_queries import InsightQueries, PartActivityRow
@@ -272,7 +273,7 @@ class InsightsView(QWidget):
         tools = QHBoxLayout()
         self.merge_button = named(QPushButton(tr("&Merge two parts…"), body), "insightsMerge")
         self.split_button = named(QPushButton(tr("S&plit off a part…"), body), "insightsSplit")
-        self.split_button.setToolTip(tr("Select the part to split in a list above first"))
+        set_tooltip(self.split_button, tr("Select the part to split in a list above first"))
         tip = plain_label(tr("When two names turn out to be one part, or one name hides two."),
                           body)
         tip.setWordWrap(True)

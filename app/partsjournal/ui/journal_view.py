@@ -23,6 +23,7 @@ from partsjournal.domain.model import EntryKind
 from partsjournal.ui.delegates import EntryDelegate
 from partsjournal.ui.entry_editor import EntryEditor
 from partsjournal.ui.models import ID_ROLE, EntryListModel
+from partsjournal.ui.plain_text import set_tooltip
 from partsjournal.ui.theme import kind_label
 from partsjournal.vault import Vault
 from partsjournal.vault.entries import EntryFilter
@@ -57,7 +58,7 @@ class JournalView(QWidget):
         left_layout.setContentsMargins(8, 8, 4, 8)
         self.new_button = QPushButton(self.tr("New entry"), left)
         self.new_button.setAccessibleName(self.tr("New entry"))
-        self.new_button.setToolTip(self.tr("Write a new entry (Ctrl+N)"))
+        set_tooltip(self.new_button, self.tr("Write a new entry (Ctrl+N)"))
         self.new_button.clicked.connect(lambda: self.new_entry())
         left_layout.addWidget(self.new_button)
 

@@ -46,6 +46,7 @@ from partsjournal.ui.messages import show_error
 from partsjournal.ui.parts_view import PartsView
 from partsjournal.ui.peer_session import PeerSessionPanel
 from partsjournal.ui.peers_view import PeersView
+from partsjournal.ui.plain_text import plain_status, set_tooltip
 from partsjournal.ui.search_view import SearchView, hit_is_part
 from partsjournal.vault import Vault
 from partsjournal.vault.search import SearchHit
@@ -157,7 +158,7 @@ class MainWindow(QMainWindow):
         self.parts.open_entry.connect(self.open_entry)
         self.search.open_hit.connect(self._open_hit)
         self.show_journal()
-        self.statusBar().showMessage(self.tr("Your journal is unlocked."), 4000)
+        self.statusBar().showMessage(plain_status(self.tr("Your journal is unlocked.")), 4000)
 
     # Building --------------------------------------------------------------------------------
 
@@ -202,7 +203,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.search_field)
         self.lock_action = QAction(self.tr("Lock"), self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.setToolTip(self.tr("Lock the journal now (Ctrl+L)"))
+        set_tooltip(self.lock_action, self.tr("Lock the journal now (Ctrl+L)"))
         self.lock_action.triggered.connect(self.lock_requested)
         bar.addAction(self.lock_action)
 
@@ -538,7 +539,7 @@ class MainWindow(QMainWindow):
                 QKeySequence.SequenceFormat.NativeText)))
 
     def _status(self, message: str) -> None:
-        self.statusBar().showMessage(message, 5000)
+        self.statusBar().showMessage(plain_status(message), 5000)
 
     def _about(self) -> None:
         box = QMessageBox(self)

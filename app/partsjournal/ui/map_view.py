@@ -52,6 +52,7 @@ from partsjournal.ui.map_scene import (
 )
 from partsjournal.ui.messages import show_error
 from partsjournal.ui.part_editor import named, plain_label
+from partsjournal.ui.plain_text import set_tooltip
 from partsjournal.ui.theme import role_color, role_group_label
 from partsjournal.vault import Vault
 from partsjournal.vault.stats import appearance_counts, received_appearance_counts
@@ -143,7 +144,7 @@ class MapView(QWidget):
         button = named(QToolButton(), name)
         button.setText(text)
         button.setAccessibleName(accessible)
-        button.setToolTip(tip or accessible)
+        set_tooltip(button, tip or accessible)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         return button
 
@@ -345,7 +346,8 @@ class MapView(QWidget):
         self.archived_check.setEnabled(self._has_parts and own)
         # What a peer shared stays inside the journal: their map is not exported.
         self.export_button.setEnabled(self._has_parts and own)
-        self.export_button.setToolTip(
+        set_tooltip(
+            self.export_button,
             self.tr("Export the map as a PNG or SVG picture") if own
             else self.tr("A peer's parts stay inside your journal, so their map can't be "
                          "exported."))

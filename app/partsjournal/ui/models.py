@@ -28,6 +28,7 @@ from partsjournal.domain.model import (
     Role,
     StageEvent,
 )
+from partsjournal.ui.plain_text import isolate, plain_tooltip
 from partsjournal.ui.theme import kind_label, role_color, role_group_label
 from partsjournal.vault import Vault
 from partsjournal.vault.entries import EntryFilter
@@ -114,7 +115,7 @@ class EntryListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return summary.title or tr("Untitled")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return ", ".join(summary.part_names)
+            return plain_tooltip(", ".join(isolate(name) for name in summary.part_names))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             when = summary.occurred_at.astimezone().strftime("%x %H:%M")
             return f"{when}, {kind_label(summary.kind)}, {summary.title or tr('Untitled')}"
@@ -261,7 +262,7 @@ class PartTreeModel(GroupedTreeModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return role_color(part.role, part.color)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return part.job or None
+            return plain_tooltip(part.job)
         if role == ID_ROLE:
             return part.id
         if role == OBJECT_ROLE:

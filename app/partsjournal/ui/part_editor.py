@@ -35,6 +35,7 @@ from partsjournal.domain.model import PART_TEXT_FIELDS, Part, Relation, Relation
 from partsjournal.errors import JournalError
 from partsjournal.ui.messages import explain
 from partsjournal.ui.models import ID_ROLE, RelationsModel
+from partsjournal.ui.plain_text import plain_tooltip, set_tooltip
 from partsjournal.ui.theme import role_color, role_label
 from partsjournal.ui.vocabulary import field_label, field_prompt, relation_label, stage_label
 from partsjournal.vault import Vault
@@ -110,7 +111,8 @@ class ProfileForm(QWidget):
         self._add_row(field_label("role"), self.role_combo)
 
         self.color_button = named(QPushButton(self.tr("Choose colour…")), "partColour")
-        self.color_button.setToolTip(self.tr("Give this part its own colour on the list and map"))
+        set_tooltip(self.color_button,
+                    self.tr("Give this part its own colour on the list and map"))
         self.reset_color_button = named(QPushButton(self.tr("Use role colour")),
                                         "partColourReset")
         self.reset_color_button.setAccessibleName(self.tr("Use the role's colour"))
@@ -127,7 +129,7 @@ class ProfileForm(QWidget):
             if stage.mainly_for_exiles:
                 self.stage_combo.setItemData(
                     self.stage_combo.count() - 1,
-                    self.tr("This healing step is mostly walked with exiles."),
+                    plain_tooltip(self.tr("This healing step is mostly walked with exiles.")),
                     Qt.ItemDataRole.ToolTipRole)
         self._add_row(field_label("stage"), self.stage_combo)
 
@@ -143,8 +145,8 @@ class ProfileForm(QWidget):
         self.trust_spin.setSuffix(self.tr(" of 10"))
         self.trust_spin.setAccessibleDescription(
             self.tr("From 0 to 10; a dash means not rated yet"))
-        self.trust_spin.setToolTip(self.tr("How much does this part trust you (Self)? "
-                                           "A dash means not rated yet."))
+        set_tooltip(self.trust_spin, self.tr("How much does this part trust you (Self)? "
+                                             "A dash means not rated yet."))
         self._add_row(field_label("trust_in_self"), self.trust_spin)
 
         self.text_edits: dict[str, QLineEdit | QPlainTextEdit] = {}

@@ -34,6 +34,7 @@ from partsjournal.domain.model import PART_TEXT_FIELDS, Part, Relation, Relation
 from partsjournal.errors import JournalError
 from partsjournal.ui.part_commands import Callback, MergePartsCommand, SplitPartCommand
 from partsjournal.ui.part_editor import named, plain_label, swatch
+from partsjournal.ui.plain_text import set_tooltip
 from partsjournal.ui.theme import kind_label, role_color, role_label
 from partsjournal.ui.vocabulary import field_label
 from partsjournal.vault import Vault
@@ -294,7 +295,7 @@ class SplitPartDialog(QDialog):
             if not text:
                 continue
             box = named(QCheckBox(field_label(name), fields_box), f"splitField_{name}")
-            box.setToolTip(text[:400])
+            set_tooltip(box, text)  # plain text, elided to a few lines
             count = len(self.field_boxes)
             self.field_boxes[name] = box
             fields_layout.addWidget(box, count // 3, count % 3)

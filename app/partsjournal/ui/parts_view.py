@@ -44,6 +44,7 @@ from partsjournal.errors import JournalError, NotFound
 from partsjournal.ui.messages import explain
 from partsjournal.ui.models import OBJECT_ROLE, EntryListModel, PartTreeModel, StageHistoryModel
 from partsjournal.ui.part_editor import ProfileForm, RelationsPanel, named, plain_label
+from partsjournal.ui.plain_text import set_tooltip
 from partsjournal.ui.theme import kind_label
 from partsjournal.vault import Vault
 from partsjournal.vault.entries import EntryFilter
@@ -129,7 +130,7 @@ class PartsView(QWidget):
         self._show_archived = named(QCheckBox(self.tr("Show archived")), "showArchived")
         self._show_archived.toggled.connect(self._toggle_archived)
         self._new_button = named(QPushButton(self.tr("New part")), "newPart")
-        self._new_button.setToolTip(self.tr("Add a part you have started to notice"))
+        set_tooltip(self._new_button, self.tr("Add a part you have started to notice"))
         self._new_button.clicked.connect(self.new_part)
 
         buttons = QHBoxLayout()

@@ -66,6 +66,7 @@ from partsjournal.flows.peer_session import (
 )
 from partsjournal.ui.entry_editor import EntryEditor
 from partsjournal.ui.part_editor import named, plain_label, swatch
+from partsjournal.ui.plain_text import plain_tooltip, set_tooltip
 from partsjournal.ui.theme import role_color, role_label
 from partsjournal.ui.vocabulary import field_label, stage_label
 from partsjournal.vault import Vault
@@ -142,7 +143,7 @@ class ReceivedPartListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return swatch(role_color(part.role or Role.UNKNOWN, part.text("color")))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return part.text("job") or None
+            return plain_tooltip(part.text("job"))
         if role == Qt.ItemDataRole.UserRole:
             return part.id
         return None
@@ -223,7 +224,7 @@ class PeerSessionPanel(QWidget):
         self.first_role.setAccessibleName(self.tr("My role at the start"))
         self.switch_at = named(QLineEdit(self), "peerSessionSwitchAt")
         self.switch_at.setPlaceholderText(self.tr("half time"))
-        self.switch_at.setToolTip(self.tr(
+        set_tooltip(self.switch_at, self.tr(
             "When to propose switching roles, in minutes from the start, e.g. “25, 50”. Empty: "
             "at half time."))
         self.switch_at.setAccessibleName(self.tr("Switch roles at (minutes)"))
@@ -286,7 +287,7 @@ class PeerSessionPanel(QWidget):
                                    "peerSessionSwitch")
         self.not_yet_button = named(QPushButton(self.tr("Not yet"), self.card),
                                     "peerSessionNotYet")
-        self.not_yet_button.setToolTip(self.tr("Ask again in two minutes"))
+        set_tooltip(self.not_yet_button, self.tr("Ask again in two minutes"))
         self.end_button = named(QPushButton(self.tr("End session"), self.card),
                                 "peerSessionEnd")
         for button in (self.start_button, self.pause_button, self.switch_button,

@@ -30,6 +30,7 @@ from partsjournal.exchange.card import Fingerprint
 from partsjournal.ui.exchange_messages import describe
 from partsjournal.ui.part_editor import named, plain_label
 from partsjournal.ui.peer_models import local_date, peer_status
+from partsjournal.ui.plain_text import set_tooltip
 from partsjournal.ui.theme import role_label
 from partsjournal.ui.vocabulary import field_label, stage_label
 from partsjournal.vault import Vault
@@ -163,11 +164,11 @@ class SafetyNumberPanel(QWidget):
         self.state = named(wrapped(), "verifiedState")
         self.state.setAccessibleName(self.tr("Verification"))
         self.verify_button = named(QPushButton(self.tr("Mark as verified")), "markVerified")
-        self.verify_button.setToolTip(self.tr("Every digit matched what your peer sees"))
+        set_tooltip(self.verify_button, self.tr("Every digit matched what your peer sees"))
         self.verify_button.clicked.connect(self.mark_verified)
         self.unverify_button = named(QPushButton(self.tr("Remove verification")),
                                      "removeVerification")
-        self.unverify_button.setToolTip(self.tr("For example if you compared too quickly"))
+        set_tooltip(self.unverify_button, self.tr("For example if you compared too quickly"))
         self.unverify_button.clicked.connect(self.mark_unverified)
         buttons = QHBoxLayout()
         buttons.addWidget(self.verify_button)

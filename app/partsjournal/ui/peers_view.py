@@ -51,6 +51,7 @@ from partsjournal.ui.peer_widgets import (
     icon_label,
     wrapped,
 )
+from partsjournal.ui.plain_text import isolate, set_tooltip
 from partsjournal.ui.share_wizard import ShareWizard
 from partsjournal.vault import Vault
 from partsjournal.vault.peers import Peer
@@ -118,10 +119,10 @@ class PeersView(QWidget):
         self.peer_table.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.add_file_button = named(QPushButton(self.tr("Add from file…")), "addPeerFile")
-        self.add_file_button.setToolTip(self.tr("Add a peer from the .pjcard file they sent"))
+        set_tooltip(self.add_file_button, self.tr("Add a peer from the .pjcard file they sent"))
         self.add_file_button.clicked.connect(lambda: self.add_peer_from_file())
         self.paste_button = named(QPushButton(self.tr("Paste a card…")), "addPeerPaste")
-        self.paste_button.setToolTip(self.tr("Add a peer from card text they sent you"))
+        set_tooltip(self.paste_button, self.tr("Add a peer from card text they sent you"))
         self.paste_button.clicked.connect(self.paste_card)
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_file_button)
@@ -133,8 +134,8 @@ class PeersView(QWidget):
         peers_layout.addLayout(add_row)
 
         self.import_button = named(QPushButton(self.tr("Import a bundle…")), "importBundle")
-        self.import_button.setToolTip(self.tr("Open a .pjbundle file a peer sent you (you can "
-                                              "also drop it here)"))
+        set_tooltip(self.import_button, self.tr("Open a .pjbundle file a peer sent you (you can "
+                                                "also drop it here)"))
         self.import_button.clicked.connect(self.choose_bundle)
 
         layout = QVBoxLayout(panel)
@@ -183,13 +184,13 @@ class PeersView(QWidget):
         self.share_button = named(QPushButton(self.tr("Share parts…")), "sharePartsButton")
         self.share_button.clicked.connect(self.share_parts)
         self.withdraw_button = named(QPushButton(self.tr("Withdraw…")), "withdrawButton")
-        self.withdraw_button.setToolTip(self.tr("Ask this peer's journal to remove parts you "
-                                                "shared before"))
+        set_tooltip(self.withdraw_button, self.tr("Ask this peer's journal to remove parts you "
+                                                  "shared before"))
         self.withdraw_button.clicked.connect(self.withdraw_parts)
         self.rename_button = named(QPushButton(self.tr("Rename…")), "renamePeer")
         self.rename_button.clicked.connect(self.rename_peer)
         self.remove_button = named(QPushButton(self.tr("Remove…")), "removePeer")
-        self.remove_button.setToolTip(self.tr("Forget this peer and the parts they shared"))
+        set_tooltip(self.remove_button, self.tr("Forget this peer and the parts they shared"))
         self.remove_button.clicked.connect(self.remove_peer)
         actions = QHBoxLayout()
         for button in (self.share_button, self.withdraw_button):
@@ -373,7 +374,7 @@ class PeersView(QWidget):
             return
         self._peer = None
         self.reload()
-        self.status.emit(self.tr("Removed %1.").replace("%1", peer.name))
+        self.status.emit(self.tr("Removed %1.").replace("%1", isolate(peer.name)))
 
     # Showing a peer ---------------------------------------------------------------------------
 
@@ -454,9 +455,10 @@ class PeersView(QWidget):
         self.peer_name.setText(peer.label)
         self._show_state(peer)
         self._show_received(peer)
-        self.status.emit(self.tr("%1 is verified.").replace("%1", peer.name) if peer.verified
+        self.status.emit(self.tr("%1 is verified.").replace("%1", isolate(peer.name))
+                         if peer.verified
                          else self.tr("%1 is no longer marked as verified.")
-                         .replace("%1", peer.name))
+                         .replace("%1", isolate(peer.name)))
 
     # Dialogs ----------------------------------------------------------------------------------
 
@@ -472,7 +474,7 @@ class PeersView(QWidget):
         self.peer_model.reload()
         self.select_peer(peer.id, SAFETY_TAB)
         self.status.emit(self.tr("Added %1. Compare your safety number next.")
-                         .replace("%1", peer.name))
+                         .replace("%1", isolate(peer.name)))
 
     def _open_wizard(self, *, withdraw: bool) -> None:
         self.flush()
@@ -487,7 +489,8 @@ class PeersView(QWidget):
         entry = wizard.log_entry
         if entry is not None and entry.peer_id:
             self.select_peer(entry.peer_id, SHARED_TAB)
-            self.status.emit(self.tr("Bundle saved for %1.").replace("%1", entry.peer_name))
+            self.status.emit(self.tr("Bundle saved for %1.").replace("%1",
+                                                                     isolate(entry.peer_name)))
 
     def _import_finished(self, dialog: ImportDialog) -> None:
         self.reload()

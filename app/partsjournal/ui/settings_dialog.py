@@ -54,6 +54,7 @@ from partsjournal.ui.passphrase_widgets import (
     plain_label,
     text_width,
 )
+from partsjournal.ui.plain_text import plain_tooltip
 from partsjournal.ui.settings import (
     AUTO_LOCK_MINUTES,
     BACKUP_COPY_DIR,
@@ -109,7 +110,7 @@ class BackupListModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return path.name
+            return plain_tooltip(path.name)
         if role == PATH_ROLE:
             return str(path)
         return None
