@@ -24,6 +24,7 @@ def settings(tmp_path: Path) -> Settings:
 def controller(qtbot, settings: Settings) -> Iterator[AppController]:  # type: ignore[no-untyped-def]
     app = AppController(settings, kdf_profile=FAST_KDF)
     yield app
+    app.keeper.discard()  # stop its retry timer: this controller's windows are going away
     app._close_vault()
     if app.window is not None:
         app.window.close()

@@ -12,7 +12,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
@@ -23,15 +23,19 @@ from partsjournal.errors import JournalError
 from partsjournal.ui import settings as keys
 from partsjournal.ui.autolock import IdleLock
 from partsjournal.ui.messages import install_exception_hook, show_error
+from partsjournal.ui.plain_text import plain_status
 from partsjournal.ui.settings import Settings
 from partsjournal.ui.theme import apply_theme
 from partsjournal.ui.unlock_window import UnlockWindow
+from partsjournal.ui.unsaved_keeper import UnsavedKeeper, ask_to_quit_with_unsaved
 from partsjournal.ui.workers import run_in_background
 from partsjournal.vault.locations import default_vault_dir, is_vault
 
 if TYPE_CHECKING:
+    from partsjournal.ui.main_window import MainWindow as MainWindowType
     from partsjournal.vault import Vault
     from partsjournal.vault.keyslots import KdfProfile
+    from partsjournal.vault.unsaved import Recovery
 
 # The main window, the welcome screen and the passphrase estimator are imported when first
 # needed, so the unlock window — what most starts show — appears as fast as a bare Qt window.
@@ -56,6 +60,10 @@ class AppController(QObject):
         self.sample_dir: Path | None = None
         self.idle = IdleLock(self)
         self.idle.lock_now.connect(self._auto_lock)
+        #: Writing that couldn't be saved at lock, sealed, until the disk has room for it.
+        self.keeper = UnsavedKeeper(self)
+        self.keeper.changed.connect(self._show_unsaved_note)
+        self._recovery_problem: JournalError | None = None
         self.state = ""
         self.pending_file: Path | None = None
 
@@ -122,7 +130,28 @@ class AppController(QObject):
         unlock = UnlockWindow(folder)
         unlock.unlocked.connect(self._unlocked)
         unlock.other_vault_requested.connect(self.show_welcome)
+        unlock.installEventFilter(self)
         self._set_window(unlock, "unlock")
+        self._show_unsaved_note()
+
+    def _show_unsaved_note(self) -> None:
+        """On the lock screen: where the writing that couldn't be saved at lock is now."""
+        if self.state != "unlock" or self.keeper.folder != self.vault_folder:
+            return
+        window = self.window
+        assert isinstance(window, UnlockWindow)
+        if self.keeper.in_memory:
+            window.show_note(self.tr(
+                "Your latest writing couldn't be saved before the journal locked: the disk that "
+                "holds %1 is full. It is kept, encrypted, while Parts Journal stays open, and "
+                "saved as soon as there is room. Please free some space, and keep the app open "
+                "until this note says it is saved.").replace("%1", str(self.keeper.folder)))
+        elif self.keeper.stored_names:
+            window.show_note(self.tr(
+                "Your latest writing is saved, encrypted, in the journal folder. It goes back "
+                "into your journal when you unlock."))
+        else:
+            window.show_note("")
 
     def open_folder(self, folder: Path) -> None:
         """Open a folder chosen on the welcome screen."""
@@ -200,6 +229,7 @@ class AppController(QObject):
                     vault.lock()
                     self.show_unlock(vault.folder)
                     return
+        recovery = self._recover_unsaved(vault)
         try:
             self.show_main(vault)
         except JournalError as exc:  # e.g. a damaged page read while filling the window
@@ -207,7 +237,39 @@ class AppController(QObject):
             self.show_unlock(vault.folder)
             show_error(self.window, exc)
             return
+        if recovery is not None:
+            self._after_recovery(vault, recovery)
         self._start_maintenance(vault)
+
+    def _recover_unsaved(self, vault: Vault) -> Recovery | None:
+        """Store writing kept from before the lock (in memory or in the vault folder)."""
+        from partsjournal.vault import unsaved
+
+        held = self.keeper.in_memory if self.keeper.folder == vault.folder else []
+        try:
+            recovery, done = unsaved.recover(vault, held)
+        except JournalError as exc:
+            log.warning("kept writing could not be stored yet: %s", type(exc).__name__)
+            self._recovery_problem = exc
+            return None
+        self._recovery_problem = None
+        self.keeper.recovered(done)
+        return recovery if done else None
+
+    def _after_recovery(self, vault: Vault, recovery: Recovery) -> None:
+        window = cast("MainWindowType", self.window)
+        refused_entries, refused_parts = recovery.refused_entries, recovery.refused_parts
+        if len(refused_entries) > 1 or len(refused_parts) > 1:  # one goes back to each editor
+            from partsjournal.vault.unsaved import UnsavedWriting
+
+            rest = UnsavedWriting(entries=tuple(refused_entries[:-1]),
+                                  parts=tuple(refused_parts[:-1]))
+            self.keeper.hold(vault.folder, vault.seal_unsaved(rest))
+        window.restore_unsaved(refused_entries[-1:], refused_parts[-1:])
+        if recovery.stored:  # stored before the window read the journal: it shows them
+            window.statusBar().showMessage(plain_status(self.tr(
+                "The writing that couldn't be saved before the journal locked is now in your "
+                "journal.")), 10_000)
 
     def _start_maintenance(self, vault: Vault) -> None:
         """Verify every page and take the daily backup in a worker, after the window is up."""
@@ -245,6 +307,13 @@ class AppController(QObject):
         if self.pending_file is not None:
             path, self.pending_file = self.pending_file, None
             window.open_file(path)
+        problem = self._recovery_problem
+        if problem is not None:
+            self._recovery_problem = None
+            show_error(window, JournalError(self.tr(
+                "The writing kept from before the lock couldn't be added to your journal yet "
+                "(%1) It stays kept, encrypted, in the journal folder and is tried again at the "
+                "next unlock.").replace("%1", str(problem))))
 
     def _auto_lock(self, reason: str) -> None:
         log.info("locking the journal (%s)", reason)
@@ -264,10 +333,28 @@ class AppController(QObject):
     def eventFilter(self, watched: QObject, event: object) -> bool:  # noqa: N802
         from PySide6.QtCore import QEvent
 
-        if (watched is self.window and isinstance(event, QEvent)
-                and event.type() == QEvent.Type.Close and self.state == "main"):
-            self.window.flush_all()  # type: ignore[attr-defined]
+        if not (watched is self.window and isinstance(event, QEvent)
+                and event.type() == QEvent.Type.Close):
+            return False
+        if self.state == "main":
+            window = cast("MainWindowType", self.window)
+            while not window.flush_all() and not window.unsaved_writing().is_empty:
+                choice = ask_to_quit_with_unsaved(window, self.vault_folder)
+                if choice == "keep":
+                    event.ignore()
+                    return True
+                if choice == "quit":
+                    break
             self._close_vault()
+        elif self.state == "unlock":
+            while self.keeper.in_memory and not self.keeper.try_store():
+                choice = ask_to_quit_with_unsaved(self.window, self.keeper.folder)
+                if choice == "keep":
+                    event.ignore()
+                    return True
+                if choice == "quit":
+                    self.keeper.discard()
+                    break
         return False
 
     # Locking ---------------------------------------------------------------------------------
@@ -277,13 +364,21 @@ class AppController(QObject):
         window = self.window
         if self.state != "main" or self.vault is None:
             return
-        assert window is not None
-        window.flush_all()
+        window = cast("MainWindowType", window)
+        sealed = None
+        if not window.flush_all() and not window.sample:
+            # The disk is full (or an edit was refused): lock all the same — nothing may stay
+            # readable on screen — but keep what could not be stored, sealed, with no key.
+            writing = window.unsaved_writing()
+            if not writing.is_empty:
+                sealed = self.vault.seal_unsaved(writing)
         window.clear_all()
         folder = self.vault.folder
         sample = window.sample
         self._close_vault()
         window.removeEventFilter(self)
+        if sealed is not None:
+            self.keeper.hold(folder, sealed)
         if sample:
             self.show_welcome()
         else:
@@ -330,6 +425,7 @@ def run_app(vault: Path | None = None, argv: list[str] | None = None,
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     install_exception_hook()
     settings = Settings()
+    keys.keep_qt_state_off_disk()
     apply_theme(app, settings.get(keys.THEME))
     if send_to_running(open_file):
         return 0  # the running app shows itself (and opens the file)

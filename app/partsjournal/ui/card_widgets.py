@@ -123,6 +123,11 @@ class MyCardPanel(QGroupBox):
         self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.name_edit.selectAll()
 
+    def unsaved_name(self) -> str | None:
+        """An edited name on the card not yet stored."""
+        text = self.name_edit.text().strip()
+        return text if text and text != self._stored else None
+
     def flush(self) -> bool:
         """Store an edited name; False if it can't be stored (the message says why)."""
         text = self.name_edit.text().strip()

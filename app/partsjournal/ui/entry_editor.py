@@ -466,6 +466,27 @@ class EntryEditor(QWidget):
             agreements=self.agreements.toPlainText(), debrief=self.debrief.toPlainText(),
         )
 
+    def show_unsaved(self, entry: Entry) -> None:
+        """Show an edit that could not be stored before a lock, unsaved, and try to save it."""
+        try:
+            self._vault.entries.get(entry.id)
+            is_new = False
+        except JournalError:
+            is_new = True
+        self.load(entry, is_new=is_new)
+        self._dirty = True
+        self.flush()  # shows why it can't be stored as it is
+
+    def unsaved_entry(self) -> Entry | None:
+        """The entry with edits not yet stored (kept sealed when the journal locks)."""
+        if not self._dirty or self._entry is None:
+            return None
+        entry = self.collect()
+        if entry is None or (self._is_new and not (entry.title.strip() or entry.body.strip()
+                                                   or entry.parts)):
+            return None
+        return entry
+
     def flush(self) -> bool:
         """Save now if anything changed; returns False if the save failed."""
         self._autosave.stop()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partsjournal.domain.model import EntryKind
+from partsjournal.domain.model import Entry, EntryKind
 from partsjournal.ui.delegates import EntryDelegate
 from partsjournal.ui.entry_editor import EntryEditor
 from partsjournal.ui.models import ID_ROLE, EntryListModel
@@ -230,6 +230,12 @@ class JournalView(QWidget):
         self.editor.new_entry(kind)
         self.list.clearSelection()
         self.right.setCurrentWidget(self.editor)
+
+    def show_unsaved(self, entry: Entry) -> None:
+        """An edit kept from before a lock that the journal refused: back in the editor."""
+        self.list.clearSelection()
+        self.right.setCurrentWidget(self.editor)
+        self.editor.show_unsaved(entry)
 
     def _entry_saved(self, entry_id: str) -> None:
         self.model.reload()

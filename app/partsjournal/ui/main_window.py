@@ -50,6 +50,7 @@ from partsjournal.ui.plain_text import plain_status, set_tooltip
 from partsjournal.ui.search_view import SearchView, hit_is_part
 from partsjournal.vault import Vault
 from partsjournal.vault.search import SearchHit
+from partsjournal.vault.unsaved import PartEdit, UnsavedWriting
 
 
 class DeleteEntryCommand(QUndoCommand):
@@ -485,15 +486,34 @@ class MainWindow(QMainWindow):
     # Saving, backup, deleting ----------------------------------------------------------------
 
     def save_now(self) -> None:
-        """Ctrl+S: save whatever is being edited."""
+        """Ctrl+S: save whatever is being edited (and never say "Saved" when it wasn't)."""
         if self.flush_all():
             self._status(self.tr("Saved"))
+        else:
+            self._status(self.tr("Not saved — see the message beside what you were editing."))
 
     def flush_all(self) -> bool:
         """Save every pending edit; False if something could not be saved."""
         results = [self.journal.flush(), self.parts.flush(), self.map.flush(),
                    self.peers.flush()]
         return all(results)
+
+    def unsaved_writing(self) -> UnsavedWriting:
+        """Every edit the pages hold that is not stored yet (after a failed flush)."""
+        entry = self.journal.editor.unsaved_entry()
+        part = self.parts.unsaved_part()
+        return UnsavedWriting(entries=(entry,) if entry else (), parts=(part,) if part else (),
+                              positions=self.map.unsaved_positions(),
+                              display_name=self.peers.my_card.unsaved_name())
+
+    def restore_unsaved(self, entries: list[Entry], parts: list[PartEdit]) -> None:
+        """Put edits the journal refused back into the editors, so nothing typed is lost."""
+        if parts:
+            self.show_parts()
+            self.parts.show_unsaved(parts[-1])
+        if entries:
+            self.show_journal()
+            self.journal.show_unsaved(entries[-1])
 
     def therapy_summary(self) -> None:
         """A readable summary of a period to take to therapy (saved unencrypted, on purpose)."""

@@ -424,6 +424,10 @@ class MapView(QWidget):
     def _save_from_timer(self) -> None:
         self.flush(report=True)
 
+    def unsaved_positions(self) -> dict[str, tuple[float, float]]:
+        """Places of parts moved on the map and not yet stored."""
+        return dict(self._pending)
+
     def flush(self, *, report: bool = False) -> bool:
         """Save moved positions now; False if they could not be saved (they stay pending)."""
         self._save_timer.stop()

@@ -48,6 +48,7 @@ from partsjournal.ui.plain_text import set_tooltip
 from partsjournal.ui.theme import kind_label
 from partsjournal.vault import Vault
 from partsjournal.vault.entries import EntryFilter
+from partsjournal.vault.unsaved import PartEdit
 
 #: How long after the last keystroke the profile is saved.
 AUTOSAVE_MS = 800
@@ -288,6 +289,33 @@ class PartsView(QWidget):
     def flush(self) -> bool:
         """Save pending edits now (before lock or quit); a refusal is shown next to the form."""
         return self._save(commit_stage=True)
+
+    def show_unsaved(self, edit: PartEdit) -> None:
+        """Show a profile edit that could not be stored before a lock, and try to save it."""
+        try:
+            stored, is_new = self._vault.parts.get(edit.part.id), False
+        except NotFound:
+            stored, is_new = edit.part, True
+        self._part, self._is_new = stored, is_new
+        self._form.show_part(edit.part, is_new=is_new)
+        self._header.setText(edit.part.name.strip() or self.tr("New part"))
+        self._set_stored_tabs_enabled(not is_new)
+        self._stack.setCurrentIndex(1)
+        self._save(commit_stage=True)  # shows why it can't be stored as it is
+
+    def unsaved_part(self) -> PartEdit | None:
+        """The profile with edits not yet stored (kept sealed when the journal locks)."""
+        if self._part is None:
+            return None
+        stored = self._part
+        edited = self._form.read(stored)
+        if self._is_new:
+            return None if self._form.is_blank() else PartEdit(edited, True,
+                                                                self._form.stage_note())
+        if _same(edited, stored):
+            return None
+        note = self._form.stage_note() if edited.stage is not stored.stage else ""
+        return PartEdit(edited, False, note)
 
     def clear(self) -> None:
         """Show no part (used when locking, before the window is destroyed)."""

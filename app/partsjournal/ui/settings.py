@@ -6,11 +6,12 @@ anything typed into the journal (DESIGN §6).
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 
 SETTINGS_VERSION = 1
 
@@ -38,7 +39,11 @@ class Settings:
     """Typed access to the preferences; ``path`` gives tests their own INI file."""
 
     def __init__(self, path: Path | None = None) -> None:
-        if path is None:
+        if path is None and sys.platform.startswith("linux"):
+            # By explicit path, so keep_qt_state_off_disk() can send Qt's own user settings
+            # elsewhere: the same file QSettings() would choose (~/.config/ORG/APP.conf).
+            self._store = QSettings(str(default_settings_file()), QSettings.Format.IniFormat)
+        elif path is None:
             self._store = QSettings()
         else:
             self._store = QSettings(str(path), QSettings.Format.IniFormat)
@@ -68,3 +73,29 @@ class Settings:
     def file_name(self) -> str:
         """Where the settings are kept (the canary test scans it)."""
         return str(self._store.fileName())
+
+
+def default_settings_file() -> Path:
+    """``$XDG_CONFIG_HOME/<organisation>/<application>.conf``, where QSettings() puts it on Linux."""
+    config = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    return (Path(config) / QCoreApplication.organizationName()
+            / f"{QCoreApplication.applicationName()}.conf")
+
+
+#: A folder that cannot exist (nothing can be created inside /dev/null), not even by root.
+_NOWHERE = "/dev/null/parts-journal"
+
+
+def keep_qt_state_off_disk() -> None:
+    """Stop Qt's own file dialog writing ``~/.config/QtProject.conf``.
+
+    That file would list the folders where bundles, exports and backups were saved — outside the
+    vault, where the README promises only our settings are. Qt keeps it as a user-scope QSettings
+    (organisation "QtProject"); pointing user-scope INI settings at a folder that cannot exist
+    makes those writes fail quietly. Our own settings are opened by explicit path and are not
+    affected. Linux only: elsewhere Qt keeps it in the platform's preferences store.
+    """
+    if sys.platform.startswith("linux"):
+        for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+            QSettings.setPath(kind, QSettings.Scope.UserScope, _NOWHERE)
+            QSettings.setPath(kind, QSettings.Scope.SystemScope, _NOWHERE)

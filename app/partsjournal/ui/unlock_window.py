@@ -105,6 +105,31 @@ class UnlockWindow(QWidget):
         QTimer.singleShot(300, self, lambda: run_in_background(
             _preload_storage, lambda _result: None, lambda _error: None))
 
+    def show_note(self, text: str) -> None:
+        """A standing note above the passphrase (e.g. about writing kept from before the lock).
+
+        Made on first use: most unlock windows have no note, and the first window is kept light.
+        """
+        from PySide6.QtCore import Qt
+
+        note = getattr(self, "note", None)
+        if note is None:
+            if not text:
+                return
+            note = QLabel(self)
+            note.setObjectName("unsavedNote")
+            note.setTextFormat(Qt.TextFormat.PlainText)
+            note.setWordWrap(True)
+            note.setAccessibleName(self.tr("About your unsaved writing"))
+            note.setFrameShape(QLabel.Shape.StyledPanel)
+            note.setMargin(8)
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(2, note)
+            self.note = note
+        note.setText(text)
+        note.setVisible(bool(text))
+
     def _say(self, text: str) -> None:
         """Show a message; always as plain text (it may quote an error about a file name)."""
         if not text:

@@ -9,8 +9,7 @@ import pytest
 
 from partsjournal.domain.model import Entry, EntryKind, Part, PartPresence, Role, Stage
 from partsjournal.errors import DiskFull
-from partsjournal.vault import Vault
-from partsjournal.vault import unsaved
+from partsjournal.vault import Vault, unsaved
 from partsjournal.vault.unsaved import PartEdit, UnsavedWriting
 
 from ...conftest import FAST_KDF, PASSPHRASE
