@@ -210,3 +210,19 @@ def test_an_edit_the_journal_refused_comes_back_into_the_editor(
     stored = controller.vault.entries.list()  # type: ignore[union-attr]
     assert [controller.vault.entries.get(stored[0].id).body] == [  # type: ignore[union-attr]
         f"a body worth keeping {CANARY}"]
+
+
+def test_a_daily_backup_that_doesnt_fit_is_said_once_and_the_journal_stays_open(
+        qtbot, controller: AppController, vault_dir: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from partsjournal.vault import backup as backups
+
+    def no_room(*_args: object, **_kwargs: object) -> Path:
+        raise DiskFull("There isn't enough space to save this.")
+
+    monkeypatch.setattr(backups, "write_backup", no_room)
+    window = _start(qtbot, controller, vault_dir)
+    qtbot.waitUntil(lambda: "automatic backup" in window.statusBar().currentMessage(),
+                    timeout=10_000)
+    assert str(vault_dir) in window.statusBar().currentMessage()
+    assert controller.state == "main" and not window.vault.is_locked

@@ -288,6 +288,13 @@ class AppController(QObject):
         def failed(error: BaseException) -> None:
             log.warning("the background check after unlocking failed: %s",
                         type(error).__name__)
+            from partsjournal.errors import is_disk_full
+
+            if self.vault is vault and self.state == "main" and is_disk_full(error):
+                self.window.statusBar().showMessage(plain_status(self.tr(  # type: ignore[union-attr]
+                    "Today's automatic backup couldn't be written: the disk that holds %1 is "
+                    "full. Your journal is open as usual.").replace("%1", str(vault.folder))),
+                    15_000)
 
         run_in_background(job, done, failed)
 
