@@ -1,10 +1,15 @@
 """The SQLCipher connection: raw-key opening, the pragmas of DESIGN §3, transactions, typed errors.
 
 This is the only module that talks to ``sqlcipher3`` directly; repositories use :class:`Database`.
+
+The key reaches SQLCipher through ``sqlite3_key()`` of the bundled library, called with ctypes on
+the connection's ``sqlite3 *`` handle, from a bytearray wiped right after (see :func:`_apply_key`):
+no ``PRAGMA key`` string holding the key is ever made, so none can outlive the lock.
 """
 
 from __future__ import annotations
 
+import ctypes
 import os
 import sys
 import threading
@@ -16,7 +21,9 @@ from typing import Any
 import sqlcipher3
 
 from partsjournal.errors import DiskFull, VaultCorrupted, VaultError, VaultLocked
+from partsjournal.vault import secret
 from partsjournal.vault.fsutil import FILE_MODE
+from partsjournal.vault.secret import DataKey
 
 Row = tuple[Any, ...]
 
@@ -33,16 +40,146 @@ SESSION_PRAGMAS: tuple[str, ...] = (
     "PRAGMA cache_size = -32768",
 )
 
+#: How the key was handed over: through the C API, or (if the handle can't be verified) a pragma.
+KEY_VIA_C_API = "sqlite3_key"
+KEY_VIA_PRAGMA = "pragma"
 
-def key_pragma(data_key: bytes) -> str:
-    """``PRAGMA key`` with the raw 256-bit key, which skips SQLCipher's own PBKDF2."""
-    return f"PRAGMA key = \"x'{data_key.hex()}'\""
+
+def _sqlcipher_version(conn: Any) -> tuple[int, ...]:
+    row = conn.execute("PRAGMA cipher_version").fetchone()
+    digits = str(row[0] if row else "").split()[0] if row else ""
+    try:
+        return tuple(int(part) for part in digits.split("."))
+    except ValueError:
+        return ()
+
+
+def _quiet_pragma() -> str:
+    """The pragma that silences SQLCipher's own log, applied process-wide once at import.
+
+    SQLCipher writes decryption failures (``ERROR CORE sqlcipher_page_cipher: hmac check
+    failed``) to stderr; the journal reports damage itself, in words. 4.6+ has log levels.
+    """
+    probe = sqlcipher3.connect(":memory:")
+    try:
+        if _sqlcipher_version(probe) >= (4, 6):
+            pragma = "PRAGMA cipher_log_level = NONE"
+        else:
+            pragma = "PRAGMA cipher_log = off"
+        # The level is process-wide, so this also covers connections opened by anyone else,
+        # and lines SQLCipher would write before a connection's own first statement.
+        probe.execute(pragma)
+    finally:
+        probe.close()
+    return pragma
+
+
+LOG_PRAGMA = _quiet_pragma()
+
+
+class _CApi:
+    """``sqlite3_key`` and ``sqlite3_db_filename`` of the SQLCipher inside the sqlcipher3 wheel."""
+
+    def __init__(self) -> None:
+        from sqlcipher3 import _sqlite3
+
+        # The extension module is already loaded; dlopen hands back the same image.
+        lib = ctypes.CDLL(_sqlite3.__file__)
+        self.key = lib.sqlite3_key
+        self.key.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int]
+        self.key.restype = ctypes.c_int
+        self.db_filename = lib.sqlite3_db_filename
+        self.db_filename.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
+        self.db_filename.restype = ctypes.c_char_p
+
+
+_c_api: _CApi | None = None
+_c_api_failed = False
+
+
+def _api() -> _CApi | None:
+    global _c_api, _c_api_failed
+    if _c_api is None and not _c_api_failed:
+        try:
+            _c_api = _CApi()
+        except (OSError, AttributeError, ImportError):
+            _c_api_failed = True  # e.g. a build that doesn't export the symbols
+    return _c_api
+
+
+def _connection_handle(conn: Any, path: Path, api: _CApi) -> int | None:
+    """The connection's ``sqlite3 *``, or None if it can't be confirmed to be the right one.
+
+    sqlcipher3 is a pysqlite fork: its Connection struct is ``PyObject_HEAD`` followed by
+    ``sqlite3 *db`` (src/connection.h). The pointer is read from there and accepted only if
+    SQLite, asked for that handle's main database file, names ``path``.
+    """
+    if sys.implementation.name != "cpython" or not isinstance(conn, sqlcipher3.Connection):
+        return None
+    handle = ctypes.c_void_p.from_address(id(conn) + object.__basicsize__).value
+    if not handle:
+        return None
+    name = api.db_filename(handle, b"main")
+    if not name:
+        return None
+    wanted = {os.fsencode(os.path.realpath(path)), os.fsencode(os.path.abspath(path))}
+    return handle if name in wanted else None
+
+
+def _apply_key(conn: Any, path: Path, data_key: DataKey | bytes) -> str:
+    """Key a fresh connection; returns which way the key went (KEY_VIA_C_API or KEY_VIA_PRAGMA).
+
+    The key is copied once, as ``x'<hex>'`` (the raw-key form: no PBKDF2), into a bytearray that is
+    zeroed as soon as SQLCipher has taken its own copy (which it wipes when the connection closes).
+    Raises VaultLocked if the key was wiped (the vault was locked meanwhile).
+    """
+    with secret.borrowed(data_key) as raw:
+        literal = secret.raw_key_literal(raw)
+    try:
+        api = _api()
+        handle = None if api is None else _connection_handle(conn, path, api)
+        if api is not None and handle is not None:
+            view = (ctypes.c_char * len(literal)).from_buffer(literal)
+            try:
+                rc = api.key(handle, view, len(literal))
+            finally:
+                del view
+            if rc != 0:
+                raise VaultError(f"The journal file {path} could not be opened (key: {rc}).")
+            return KEY_VIA_C_API
+        _pragma_key(conn, literal)
+        return KEY_VIA_PRAGMA
+    finally:
+        secret.wipe(literal)
+
+
+def _pragma_key(conn: Any, literal: bytearray) -> None:
+    """The fallback: ``PRAGMA key`` built in a bytearray, run outside the statement cache.
+
+    ``executescript`` prepares, runs and finalizes at once, so sqlcipher3 keeps no reference to the
+    statement; the one str it needs is overwritten in place right after.
+    """
+    prefix, suffix = b'PRAGMA key = "', b'"'
+    sql = bytearray(len(prefix) + len(literal) + len(suffix))
+    sql[:len(prefix)] = prefix
+    sql[len(prefix):len(prefix) + len(literal)] = literal
+    sql[-len(suffix):] = suffix
+    try:
+        text = sql.decode("ascii")
+        try:
+            conn.executescript(text)
+        finally:
+            secret.scrub_str(text)
+            del text
+    finally:
+        secret.wipe(sql)
 
 
 class Database:
     """One open, keyed connection, used only on the thread that opened it."""
 
-    def __init__(self, path: Path, data_key: bytes, *, memory_security: bool = True) -> None:
+    def __init__(self, path: Path, data_key: DataKey | bytes, *,
+                 memory_security: bool = True) -> None:
         self.path = path
         self._thread = threading.get_ident()
         _create_private(path)
@@ -53,7 +190,13 @@ class Database:
             raise VaultError(f"The journal file {path} could not be opened: {exc}.") from exc
         self._depth = 0
         try:
-            self._conn.execute(key_pragma(data_key))
+            self._conn.execute(LOG_PRAGMA)
+            #: KEY_VIA_C_API, or KEY_VIA_PRAGMA where the C handle couldn't be verified.
+            self.key_method = _apply_key(self._conn, path, data_key)
+        except BaseException:
+            self._conn.close()
+            raise
+        try:
             for pragma in SESSION_PRAGMAS:
                 if not memory_security and "cipher_memory_security" in pragma:
                     pragma = "PRAGMA cipher_memory_security = OFF"
@@ -91,12 +234,20 @@ class Database:
 
     def one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Row | None:
         """The first row or None."""
-        row = self.execute(sql, params).fetchone()
+        cursor = self.execute(sql, params)
+        try:  # a damaged page may only be met while fetching
+            row = cursor.fetchone()
+        except sqlcipher3.Error as exc:
+            raise _translate(exc, self.path) from exc
         return None if row is None else tuple(row)
 
     def all(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Row]:
         """Every row."""
-        return [tuple(r) for r in self.execute(sql, params).fetchall()]
+        cursor = self.execute(sql, params)
+        try:
+            return [tuple(r) for r in cursor.fetchall()]
+        except sqlcipher3.Error as exc:
+            raise _translate(exc, self.path) from exc
 
     def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
         """The first column of the first row, or None."""
@@ -134,11 +285,15 @@ class Database:
                 pass
             raise _translate(exc, self.path) from exc
 
-    def backup_to(self, target: Path, data_key: bytes) -> None:
-        """Copy the whole database, still encrypted with the same key, into ``target``."""
+    def backup_to(self, target: Path, data_key: DataKey | bytes) -> None:
+        """Copy the whole database, still encrypted with the same key, into ``target``.
+
+        Raises VaultLocked if ``data_key`` was wiped (the vault was locked during a backup).
+        """
         dest = sqlcipher3.connect(str(target), isolation_level=None)
         try:
-            dest.execute(key_pragma(data_key))
+            dest.execute(LOG_PRAGMA)
+            _apply_key(dest, target, data_key)
             dest.execute("PRAGMA journal_mode = DELETE")
             self._connection().backup(dest)
         except sqlcipher3.Error as exc:

@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from partsjournal.errors import VaultCorrupted, VaultNotFound, WrongPassphrase
 from partsjournal.vault import recovery
 from partsjournal.vault.fsutil import atomic_write
+from partsjournal.vault.secret import DataKey, scrub_bytes, take_bytes
 
 FORMAT = "parts-journal-keyslots"
 FORMAT_VERSION = 1
@@ -60,7 +61,11 @@ def derive_passphrase_key(passphrase: str, salt: bytes, profile: KdfProfile) -> 
     """Argon2id of the passphrase (UTF-8, NFC as typed) into a 32-byte key-encryption key."""
     kdf = Argon2id(salt=salt, length=32, iterations=profile.iterations, lanes=profile.lanes,
                    memory_cost=profile.memory_kib)
-    return kdf.derive(passphrase.encode("utf-8"))
+    encoded = passphrase.encode("utf-8")
+    try:
+        return kdf.derive(encoded)
+    finally:
+        scrub_bytes(encoded)  # ours alone; the caller's str is beyond reach
 
 
 def derive_recovery_key(secret: bytes, salt: bytes) -> bytes:
@@ -120,25 +125,32 @@ def slot_aad(vault_id: str, slot: dict[str, Any]) -> bytes:
     return AAD_LABEL + b"\0" + vault_id.encode("ascii") + b"\0" + canonical_json(metadata)
 
 
-def _wrap(vault_id: str, slot: dict[str, Any], kek: bytes, data_key: bytes) -> dict[str, Any]:
+def _wrap(vault_id: str, slot: dict[str, Any], kek: bytes, data_key: DataKey) -> dict[str, Any]:
     nonce = secrets.token_bytes(12)
-    wrapped = ChaCha20Poly1305(kek).encrypt(nonce, data_key, slot_aad(vault_id, slot))
+    try:
+        with data_key.borrow() as raw:
+            wrapped = ChaCha20Poly1305(kek).encrypt(nonce, raw, slot_aad(vault_id, slot))
+    finally:
+        scrub_bytes(kek)
     return slot | {"nonce": _b64(nonce), "wrapped_key": _b64(wrapped)}
 
 
-def _unwrap(vault_id: str, slot: dict[str, Any], kek: bytes) -> bytes:
+def _unwrap(vault_id: str, slot: dict[str, Any], kek: bytes) -> DataKey:
+    """The data key, moved out of the AEAD's ``bytes`` result into a DataKey (see secret.py)."""
     try:
         nonce = _unb64(slot["nonce"])
         wrapped = _unb64(slot["wrapped_key"])
-        data_key = ChaCha20Poly1305(kek).decrypt(nonce, wrapped, slot_aad(vault_id, slot))
+        plain = ChaCha20Poly1305(kek).decrypt(nonce, wrapped, slot_aad(vault_id, slot))
     except (InvalidTag, ValueError, KeyError, TypeError) as exc:
         raise WrongPassphrase() from exc
-    if len(data_key) != DATA_KEY_BYTES:
+    finally:
+        scrub_bytes(kek)
+    if len(plain) != DATA_KEY_BYTES:
         raise WrongPassphrase()
-    return data_key
+    return take_bytes(plain)
 
 
-def passphrase_slot(vault_id: str, passphrase: str, data_key: bytes,
+def passphrase_slot(vault_id: str, passphrase: str, data_key: DataKey,
                     profile: KdfProfile) -> dict[str, Any]:
     """A new passphrase slot (fresh salt and nonce) wrapping ``data_key``."""
     salt = secrets.token_bytes(16)
@@ -151,7 +163,7 @@ def passphrase_slot(vault_id: str, passphrase: str, data_key: bytes,
     return _wrap(vault_id, slot, derive_passphrase_key(passphrase, salt, profile), data_key)
 
 
-def recovery_slot(vault_id: str, secret: bytes, data_key: bytes) -> dict[str, Any]:
+def recovery_slot(vault_id: str, secret: bytes, data_key: DataKey) -> dict[str, Any]:
     """A new recovery slot wrapping ``data_key`` under the recovery code's secret."""
     salt = secrets.token_bytes(16)
     slot = {
@@ -191,8 +203,11 @@ class KeySlots:
             raise WrongPassphrase()
         return KdfProfile(memory, iterations, lanes)
 
-    def unlock_with_passphrase(self, passphrase: str) -> bytes:
-        """Return the data key, or raise :class:`WrongPassphrase` (also for a tampered slot)."""
+    def unlock_with_passphrase(self, passphrase: str) -> DataKey:
+        """Return the data key (wipe it when done), or raise :class:`WrongPassphrase`.
+
+        A tampered slot is reported as a wrong passphrase too.
+        """
         slot = self.slot("passphrase")
         profile = self.profile()
         try:
@@ -201,8 +216,8 @@ class KeySlots:
             raise WrongPassphrase() from exc
         return _unwrap(self.vault_id, slot, derive_passphrase_key(passphrase, salt, profile))
 
-    def unlock_with_recovery_code(self, code: str) -> bytes:
-        """Return the data key from a typed recovery code; a typo is reported as such."""
+    def unlock_with_recovery_code(self, code: str) -> DataKey:
+        """Return the data key (wipe it when done) from a typed recovery code; typos are named."""
         secret = recovery.parse(code)
         slot = self.slot("recovery")
         try:
@@ -257,6 +272,6 @@ class KeySlots:
         return cls(vault_id, document["slots"])
 
 
-def new_data_key() -> bytes:
+def new_data_key() -> DataKey:
     """A fresh random 256-bit key for the database."""
-    return secrets.token_bytes(DATA_KEY_BYTES)
+    return take_bytes(secrets.token_bytes(DATA_KEY_BYTES))

@@ -40,6 +40,7 @@ from partsjournal.vault.peers import (
     ensure_identity,
 )
 from partsjournal.vault.search import SearchService
+from partsjournal.vault.secret import DataKey, wiped_on_error
 
 KEYSLOTS_FILE = "keyslots.json"
 DATABASE_FILE = "journal.db"
@@ -50,7 +51,7 @@ class PreparedKeys:
     """Key slots and data key for a vault about to be created, and its recovery code."""
 
     slots: KeySlots
-    data_key: bytes
+    data_key: DataKey
     recovery_code: str
 
 
@@ -78,11 +79,12 @@ class CheckReport:
 class Vault:
     """An unlocked journal."""
 
-    def __init__(self, folder: Path, slots: KeySlots, data_key: bytes, db: Database, *,
+    def __init__(self, folder: Path, slots: KeySlots, data_key: DataKey, db: Database, *,
                  needs_new_passphrase: bool = False) -> None:
         self.folder = folder
         self._slots = slots
-        self._data_key: bytes | None = data_key
+        #: The only copy the vault keeps; lock() zeroes it in place (and so for every holder).
+        self._data_key: DataKey | None = data_key
         self._db: Database | None = db
         #: True after unlocking with the recovery code: the person must choose a new passphrase.
         self.needs_new_passphrase = needs_new_passphrase
@@ -152,6 +154,7 @@ class Vault:
             raise
         # The key file is written last: until it exists, the folder is not a vault.
         prepared.slots.save(folder / KEYSLOTS_FILE)
+        # The vault takes over prepared.data_key itself: locking wipes it.
         return cls(folder, prepared.slots, prepared.data_key, db)
 
     @staticmethod
@@ -160,7 +163,7 @@ class Vault:
         return Vault._load_slots(Path(folder))
 
     @classmethod
-    def open_with_key(cls, folder: Path, slots: KeySlots, data_key: bytes, *,
+    def open_with_key(cls, folder: Path, slots: KeySlots, data_key: DataKey | bytes, *,
                       auto_backup: bool = True, verify: bool = True,
                       needs_new_passphrase: bool = False) -> Vault:
         """Open the database with a key already unwrapped (e.g. by a worker thread).
@@ -168,8 +171,10 @@ class Vault:
         The app passes ``verify=False, auto_backup=False`` and runs :meth:`maintenance_job` in a
         worker instead, because on a large journal both take longer than opening should.
         """
-        vault = cls._open(Path(folder), slots, data_key, auto_backup=auto_backup, policy=None,
-                          verify=verify)
+        own = DataKey.copy_of(data_key)  # wiped on lock; the caller's copy stays the caller's
+        with wiped_on_error(own):
+            vault = cls._open(Path(folder), slots, own, auto_backup=auto_backup, policy=None,
+                              verify=verify)
         vault.needs_new_passphrase = needs_new_passphrase
         return vault
 
@@ -180,7 +185,8 @@ class Vault:
         folder = Path(folder)
         slots = cls._load_slots(folder)
         data_key = slots.unlock_with_passphrase(passphrase)
-        return cls._open(folder, slots, data_key, auto_backup=auto_backup, policy=policy)
+        with wiped_on_error(data_key):
+            return cls._open(folder, slots, data_key, auto_backup=auto_backup, policy=policy)
 
     @classmethod
     def unlock_with_recovery_code(cls, folder: Path, code: str, *, auto_backup: bool = True
@@ -189,7 +195,8 @@ class Vault:
         folder = Path(folder)
         slots = cls._load_slots(folder)
         data_key = slots.unlock_with_recovery_code(code)
-        vault = cls._open(folder, slots, data_key, auto_backup=auto_backup, policy=None)
+        with wiped_on_error(data_key):
+            vault = cls._open(folder, slots, data_key, auto_backup=auto_backup, policy=None)
         vault.needs_new_passphrase = True
         return vault
 
@@ -216,7 +223,7 @@ class Vault:
         return slots
 
     @classmethod
-    def _open(cls, folder: Path, slots: KeySlots, data_key: bytes, *, auto_backup: bool,
+    def _open(cls, folder: Path, slots: KeySlots, data_key: DataKey, *, auto_backup: bool,
               policy: backups.BackupPolicy | None, verify: bool = True) -> Vault:
         db_path = folder / DATABASE_FILE
         try:
@@ -258,8 +265,8 @@ class Vault:
         """True after :meth:`lock`."""
         return self._db is None
 
-    def _key(self) -> bytes:
-        if self._data_key is None:
+    def _key(self) -> DataKey:
+        if self._data_key is None or self._data_key.wiped:
             raise VaultLocked("The journal is locked. Unlock it to continue.")
         return self._data_key
 
@@ -404,8 +411,12 @@ class Vault:
             problems.append("passphrase slot: key-derivation parameters out of range")
         if passphrase is not None:
             try:
-                if on_disk.unlock_with_passphrase(passphrase) != self._key():
-                    problems.append("passphrase slot: opens a different key")
+                opened = on_disk.unlock_with_passphrase(passphrase)
+                try:
+                    if not opened.matches(self._key()):
+                        problems.append("passphrase slot: opens a different key")
+                finally:
+                    opened.wipe()
             except JournalError:
                 problems.append("passphrase slot: does not open with this passphrase")
         return problems
@@ -413,10 +424,16 @@ class Vault:
     # Locking ---------------------------------------------------------------------------------
 
     def lock(self) -> None:
-        """Close the database and drop the key; safe to call twice."""
+        """Close the database and wipe the key in place; safe to call twice.
+
+        The key buffer is shared with any :meth:`maintenance_job` still running: from here on its
+        next use of the key raises VaultLocked (its open connection finishes what it started).
+        """
         if self._db is not None:
             self._db.close()
         self._db = None
+        if self._data_key is not None:
+            self._data_key.wipe()
         self._data_key = None
 
     close = lock
