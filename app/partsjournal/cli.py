@@ -720,6 +720,7 @@ def plain_app_launch(argv: Sequence[str]) -> tuple[Path | None, Path | None] | N
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code. Errors are one sentence on stderr."""
+    __import__("partsjournal.hardening").hardening.harden()  # non-dumpable, no core dumps
     harden_process()
     launch = plain_app_launch(sys.argv[1:] if argv is None else argv)
     if launch is not None:
