@@ -31,7 +31,7 @@ from partsjournal.domain.model import (
 from partsjournal.errors import JournalError
 from partsjournal.reports.summary import KIND_WORDS, ROLE_WORDS, STAGE_WORDS
 from partsjournal.reports.text import escape_markdown, slug
-from partsjournal.vault.fsutil import FILE_MODE, atomic_write, make_private_dir
+from partsjournal.vault.fsutil import FILE_MODE, atomic_write, ensure_dir_exists_private
 from partsjournal.vault.peers import ReceivedPart
 from partsjournal.vault.timefmt import to_db
 from partsjournal.vault.transfer import PartRecord, Snapshot, read_snapshot
@@ -204,7 +204,7 @@ def write_markdown_folder(snapshot: Snapshot, folder: Path, *, tz: tzinfo | None
                            "the export, so no other files get mixed in or replaced.")
     names = _Names(snapshot, tz)
     for sub in ("", "parts", "received", "entries"):
-        make_private_dir(folder / sub)
+        ensure_dir_exists_private(folder / sub)
     appears: dict[str, list[Entry]] = defaultdict(list)
     for entry in snapshot.entries:
         for presence in entry.parts:

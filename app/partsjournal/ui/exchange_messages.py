@@ -41,7 +41,6 @@ def _bundle_ways() -> dict[str, str]:
                                "this peer."),
         "unknown_version": again,
         "unsupported_suite": again,
-        "malformed": again,
     }
 
 

@@ -238,3 +238,15 @@ def test_files_that_are_not_exports(tmp_path: Path, content: bytes, message: str
     path.write_bytes(content)
     with pytest.raises(ImportRejected, match=re.escape(message)):
         read_export(path)
+
+
+def test_markdown_export_into_an_empty_folder_keeps_its_permissions(rich_vault: Vault,
+                                                                    tmp_path: Path) -> None:
+    import os
+
+    chosen = tmp_path / "shared-with-my-therapist"
+    chosen.mkdir()
+    os.chmod(chosen, 0o755)
+    export_markdown(rich_vault, chosen)
+    assert chosen.stat().st_mode & 0o777 == 0o755  # the person's folder, left as it was
+    assert (chosen / "entries").stat().st_mode & 0o777 == 0o700  # what we made is private
