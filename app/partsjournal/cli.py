@@ -36,7 +36,7 @@ from partsjournal.errors import (
     VaultNotFound,
     WrongPassphrase,
 )
-from partsjournal.vault.fsutil import restrict_umask
+from partsjournal.hardening import harden
 from partsjournal.vault.locations import default_vault_dir
 
 if TYPE_CHECKING:
@@ -68,14 +68,8 @@ exit codes:
 
 
 def harden_process() -> None:
-    """Private files by default and no core dumps that could hold journal text (DESIGN §6)."""
-    restrict_umask()
-    try:
-        import resource
-
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    except (ImportError, ValueError, OSError):
-        pass
+    """Private files, no core dumps, not readable by other processes (see hardening.py)."""
+    harden()
 
 
 def _vault() -> type[Vault]:
@@ -720,7 +714,6 @@ def plain_app_launch(argv: Sequence[str]) -> tuple[Path | None, Path | None] | N
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code. Errors are one sentence on stderr."""
-    __import__("partsjournal.hardening").hardening.harden()  # non-dumpable, no core dumps
     harden_process()
     launch = plain_app_launch(sys.argv[1:] if argv is None else argv)
     if launch is not None:

@@ -12,6 +12,7 @@ from partsjournal.errors import JournalError
 if TYPE_CHECKING:
     from partsjournal.vault import Vault
     from partsjournal.vault.keyslots import KeySlots
+    from partsjournal.vault.secret import DataKey
 
 
 class Method(Enum):
@@ -26,7 +27,7 @@ class UnwrappedKey:
     """The result of the slow step."""
 
     slots: KeySlots
-    data_key: bytes
+    data_key: DataKey
     method: Method
 
 

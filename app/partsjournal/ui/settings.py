@@ -76,7 +76,7 @@ class Settings:
 
 
 def default_settings_file() -> Path:
-    """``$XDG_CONFIG_HOME/<organisation>/<application>.conf``, where QSettings() puts it on Linux."""
+    """``$XDG_CONFIG_HOME/<organisation>/<application>.conf``: where QSettings() puts it (Linux)."""
     config = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
     return (Path(config) / QCoreApplication.organizationName()
             / f"{QCoreApplication.applicationName()}.conf")

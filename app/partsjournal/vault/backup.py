@@ -36,6 +36,7 @@ from partsjournal.vault.fsutil import (
     make_private_dir,
 )
 from partsjournal.vault.keyslots import KeySlots
+from partsjournal.vault.secret import DataKey
 
 SUFFIX = ".pjbackup"
 BACKUP_DIR = "backups"
@@ -97,7 +98,7 @@ def taken_at(path: Path) -> datetime | None:
         return None
 
 
-def write_backup(db: Database, data_key: bytes, keyslots: KeySlots, dest: Path) -> Path:
+def write_backup(db: Database, data_key: DataKey, keyslots: KeySlots, dest: Path) -> Path:
     """Write a consistent backup of the open database to ``dest`` atomically.
 
     Missing folders on the way to ``dest`` are created private (0700). A folder that exists keeps
@@ -162,7 +163,7 @@ def rotate(vault_dir: Path, policy: BackupPolicy) -> list[Path]:
 
 
 def open_backup(backup: Path, passphrase: str | None = None,
-                recovery_code: str | None = None) -> tuple[KeySlots, bytes, bytes]:
+                recovery_code: str | None = None) -> tuple[KeySlots, DataKey, bytes]:
     """Check a backup's shape, read its key slots and unlock them.
 
     Returns (slots, data key, the bytes of ``keyslots.json``). Raises :class:`BackupError` for a
@@ -200,7 +201,7 @@ def restore(vault_dir: Path, backup: Path, passphrase: str | None = None,
 
 
 def _restore_into(vault_dir: Path, archive: zipfile.ZipFile, db_info: zipfile.ZipInfo,
-                  key: bytes, slots_bytes: bytes, backup: Path) -> Path | None:
+                  key: DataKey, slots_bytes: bytes, backup: Path) -> Path | None:
     try:
         with tempfile.TemporaryDirectory(dir=vault_dir, prefix=".restore-") as tmp:
             staged_db = Path(tmp) / "journal.db"
@@ -366,7 +367,7 @@ def _copy_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, out: IO[bytes]
 
 
 def _unlock(archive: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], backup: Path,
-            passphrase: str | None, recovery_code: str | None) -> tuple[KeySlots, bytes, bytes]:
+            passphrase: str | None, recovery_code: str | None) -> tuple[KeySlots, DataKey, bytes]:
     buffer = io.BytesIO()
     _copy_member(archive, members["keyslots.json"], buffer, backup)
     slots_bytes = buffer.getvalue()
@@ -392,7 +393,7 @@ def _private_opener(path: str, flags: int) -> int:
     return os.open(path, flags, FILE_MODE)
 
 
-def _verify_restorable(db_path: Path, key: bytes, backup: Path) -> None:
+def _verify_restorable(db_path: Path, key: DataKey, backup: Path) -> None:
     try:
         db = Database(db_path, key)
     except JournalError as exc:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import shutil
 import sys
 import threading
 from collections.abc import Iterator, Sequence
@@ -205,8 +206,7 @@ class Database:
             self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.DatabaseError as exc:
             self._conn.close()
-            raise VaultCorrupted(f"The journal file {path} can't be read: it is damaged.",
-                                 path=path) from exc
+            raise _open_error(exc, path) from exc
 
     @property
     def is_open(self) -> bool:
@@ -326,12 +326,48 @@ def _create_private(path: Path) -> None:
         os.chmod(path, FILE_MODE)
 
 
+#: Below this much free space, an I/O error is taken for a full disk: SQLite reports a failed
+#: write to its ``-shm``/``-wal`` files as SQLITE_IOERR, not SQLITE_FULL.
+LOW_SPACE_BYTES = 1 << 20
+
+
+def _disk_nearly_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < LOW_SPACE_BYTES
+    except OSError:
+        return False
+
+
+def _is_io_error(exc: Exception) -> bool:
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return name.startswith("SQLITE_IOERR") or getattr(exc, "sqlite_errorcode", None) == 10 \
+        or "disk i/o error" in str(exc).lower()
+
+
+def _open_error(exc: Exception, path: Path) -> Exception:
+    """Why opening failed: a full disk and a failing drive are not a damaged journal.
+
+    Neither may offer a restore: the file is fine, and restoring onto a full disk would fail too.
+    """
+    translated = _translate(exc, path)
+    if isinstance(translated, DiskFull):
+        return DiskFull(f"The disk that holds {path.parent} is full, so the journal can't be "
+                        "opened: it needs a little room for its working files. Free some space "
+                        "on that disk and try again. Nothing in the journal was changed.")
+    if _is_io_error(exc):
+        return VaultError(f"The journal file {path} couldn't be read from its disk (an "
+                          "input/output error). If it is on a removable drive, check that the "
+                          "drive is still connected, then try again.")
+    return VaultCorrupted(f"The journal file {path} can't be read: it is damaged.", path=path)
+
+
 def _translate(exc: Exception, path: Path) -> Exception:
     """Map SQLite's error codes to the journal's own errors."""
     code = getattr(exc, "sqlite_errorcode", None)
     name = getattr(exc, "sqlite_errorname", "") or ""
     text = str(exc).lower()
-    if name.startswith("SQLITE_FULL") or code == 13 or "database or disk is full" in text:
+    if name.startswith("SQLITE_FULL") or code == 13 or "database or disk is full" in text \
+            or (_is_io_error(exc) and _disk_nearly_full(path)):
         return DiskFull("There isn't enough space to save this. Nothing was changed; free some "
                         "disk space and try again.")
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or code in (11, 26) \

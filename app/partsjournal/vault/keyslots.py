@@ -257,7 +257,7 @@ class KeySlots:
                 "a backup, restore it.", missing=path) from exc
         try:
             document = json.loads(raw)
-        except (ValueError, UnicodeDecodeError) as exc:
+        except (ValueError, UnicodeDecodeError, RecursionError) as exc:
             raise VaultCorrupted(f"The key file {path} is damaged.", path=path) from exc
         if (not isinstance(document, dict) or document.get("format") != FORMAT
                 or not isinstance(document.get("vault_id"), str)

@@ -86,8 +86,7 @@ class Recovery:
 # Sealing ---------------------------------------------------------------------------------------
 
 def _aead(data_key: bytes | bytearray) -> ChaCha20Poly1305:
-    key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=KEY_INFO).derive(
-        bytes(data_key))
+    key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=KEY_INFO).derive(data_key)
     return ChaCha20Poly1305(key)
 
 

@@ -549,8 +549,6 @@ def test_cli_restore_of_a_bad_backup_ends_with_a_sentence(kind: str, good_backup
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="SQLCipher logs its HMAC failures to stderr until vault/database.py "
-                          "silences them", strict=False)
 def test_cli_restore_of_a_damaged_backup_prints_exactly_one_line(good_backup: Path,
                                                                  vault_dir: Path, tmp_path: Path,
                                                                  passfile: Path) -> None:
