@@ -141,15 +141,9 @@ class AppController(QObject):
         window = self.window
         assert isinstance(window, UnlockWindow)
         if self.keeper.in_memory:
-            window.show_note(self.tr(
-                "Your latest writing couldn't be saved before the journal locked: the disk that "
-                "holds %1 is full. It is kept, encrypted, while Parts Journal stays open, and "
-                "saved as soon as there is room. Please free some space, and keep the app open "
-                "until this note says it is saved.").replace("%1", str(self.keeper.folder)))
+            window.show_writing_kept(self.keeper.folder, on_disk=False)
         elif self.keeper.stored_names:
-            window.show_note(self.tr(
-                "Your latest writing is saved, encrypted, in the journal folder. It goes back "
-                "into your journal when you unlock."))
+            window.show_writing_kept(self.keeper.folder, on_disk=True)
         else:
             window.show_note("")
 

@@ -62,6 +62,9 @@ def render_all(out: Path, theme: str) -> None:
     unlock.message.setText(unlock.tr("That passphrase didn't open this journal. Check for Caps "
                                      "Lock and try again, or use your recovery code."))
     _grab(unlock, name("unlock"))
+    kept = UnlockWindow(tmp / "vault")
+    kept.show_writing_kept(tmp / "vault", on_disk=False)
+    _grab(kept, name("unlock-writing-kept"))
 
     window = MainWindow(vault, sample=True)
     size = QSize(1280, 820)

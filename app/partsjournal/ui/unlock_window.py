@@ -105,6 +105,19 @@ class UnlockWindow(QWidget):
         QTimer.singleShot(300, self, lambda: run_in_background(
             _preload_storage, lambda _result: None, lambda _error: None))
 
+    def show_writing_kept(self, folder: Path | None, *, on_disk: bool) -> None:
+        """Where writing that couldn't be saved at lock is now: in memory, or stored sealed."""
+        if on_disk:
+            self.show_note(self.tr(
+                "Your latest writing is saved, encrypted, in the journal folder. It goes back "
+                "into your journal when you unlock."))
+        else:
+            self.show_note(self.tr(
+                "Your latest writing couldn't be saved before the journal locked: the disk that "
+                "holds %1 is full. It is kept, encrypted, while Parts Journal stays open, and "
+                "saved as soon as there is room. Please free some space, and keep the app open "
+                "until this note says it is saved.").replace("%1", str(folder or "")))
+
     def show_note(self, text: str) -> None:
         """A standing note above the passphrase (e.g. about writing kept from before the lock).
 
