@@ -69,9 +69,12 @@ class UnlockFlow:
         self.busy = False
         # Page verification and the daily backup run afterwards in a worker
         # (Vault.maintenance_job), so a large journal opens at once.
-        return Vault.open_with_key(self.folder, key.slots, key.data_key, auto_backup=False,
-                                   verify=False,
-                                   needs_new_passphrase=key.method is Method.RECOVERY_CODE)
+        try:
+            return Vault.open_with_key(self.folder, key.slots, key.data_key, auto_backup=False,
+                                       verify=False,
+                                       needs_new_passphrase=key.method is Method.RECOVERY_CODE)
+        finally:
+            key.data_key.wipe()  # the vault keeps its own copy; this one is done with
 
     def failed(self, error: JournalError) -> str:
         """Record a failure; returns the sentence to show."""

@@ -393,8 +393,8 @@ class ChangePassphraseDialog(QDialog):
 
         def work() -> None:
             # Runs in a worker: Argon2id twice, and the key file only — never the database.
-            if current is not None:
-                KeySlots.load(slots_path).unlock_with_passphrase(current)
+            if current is not None:  # proves the current passphrase; the key is not needed
+                KeySlots.load(slots_path).unlock_with_passphrase(current).wipe()
             vault.change_passphrase(new)
 
         self._set_busy(True)
