@@ -153,3 +153,21 @@ def hostile_vault(vault, hostile: Hostile):  # type: ignore[no-untyped-def]
         parts=[PartPresence(received_part_id=first, note=hostile.html),
                PartPresence(part_id=own.id)]))
     return vault
+
+
+def unlock_through_the_window(qtbot, controller: AppController, passphrase: str):  # type: ignore[no-untyped-def]
+    """Type the passphrase on the unlock screen and press Enter, as a person would."""
+    from PySide6.QtCore import Qt
+
+    from partsjournal.ui.main_window import MainWindow
+    from partsjournal.ui.unlock_window import UnlockWindow
+
+    unlock = controller.window
+    assert isinstance(unlock, UnlockWindow)
+    qtbot.keyClicks(unlock.secret, passphrase)
+    qtbot.keyClick(unlock.secret, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: controller.state == "main", timeout=10_000)
+    window = controller.window
+    assert isinstance(window, MainWindow)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window

@@ -20,6 +20,7 @@ from partsjournal.vault.entries import EntryRepository
 from partsjournal.vault.parts import PartRepository
 
 from ..conftest import FAST_KDF
+from .conftest import unlock_through_the_window
 
 PASSPHRASE = "tulip orbit mackerel lantern"
 CANARY = "Canary-FULL-5jw-ørn"
@@ -57,14 +58,7 @@ def disk(monkeypatch: pytest.MonkeyPatch) -> Disk:
 
 
 def _unlock(qtbot, controller: AppController) -> MainWindow:  # type: ignore[no-untyped-def]
-    unlock = controller.window
-    assert isinstance(unlock, UnlockWindow)
-    qtbot.keyClicks(unlock.secret, PASSPHRASE)
-    qtbot.keyClick(unlock.secret, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: controller.state == "main", timeout=10_000)
-    window = controller.window
-    assert isinstance(window, MainWindow)
-    return window
+    return unlock_through_the_window(qtbot, controller, PASSPHRASE)
 
 
 def _visible_texts() -> str:

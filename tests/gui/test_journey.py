@@ -27,6 +27,7 @@ from partsjournal.vault import Vault
 
 from ..canary import files_containing, needles
 from ..conftest import FAST_KDF
+from .conftest import unlock_through_the_window
 
 PASSPHRASE = "tulip orbit mackerel lantern"
 CANARY = "Canary-GUI-93kq-ørn"
@@ -65,15 +66,7 @@ def _create_through_the_gui(qtbot, controller: AppController, modals, folder: Pa
 
 
 def _unlock(qtbot, controller: AppController, passphrase: str = PASSPHRASE) -> MainWindow:  # type: ignore[no-untyped-def]
-    unlock = controller.window
-    assert isinstance(unlock, UnlockWindow)
-    qtbot.keyClicks(unlock.secret, passphrase)
-    qtbot.keyClick(unlock.secret, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: controller.state == "main", timeout=10_000)
-    window = controller.window
-    assert isinstance(window, MainWindow)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    return window
+    return unlock_through_the_window(qtbot, controller, passphrase)
 
 
 def _texts_of_every_widget() -> list[str]:
