@@ -77,6 +77,10 @@ class DiskFull(VaultError):
     """A write did not fit on the disk; nothing of it was stored."""
 
 
+class NoRoomToOpen(DiskFull):
+    """The journal can't even be opened: SQLite's working files (``-shm``, ``-wal``) don't fit."""
+
+
 def is_disk_full(error: BaseException) -> bool:
     """True when ``error``, or an error it was raised from, means the disk had no room."""
     seen: BaseException | None = error

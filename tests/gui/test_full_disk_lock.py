@@ -220,3 +220,29 @@ def test_a_daily_backup_that_doesnt_fit_is_said_once_and_the_journal_stays_open(
                     timeout=10_000)
     assert str(vault_dir) in window.statusBar().currentMessage()
     assert controller.state == "main" and not window.vault.is_locked
+
+
+def test_unlocking_on_a_full_disk_says_so_and_offers_no_restore(
+        qtbot, controller: AppController, vault_dir: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from partsjournal.errors import NoRoomToOpen
+    from partsjournal.vault import vault as vault_module
+
+    Vault.create(vault_dir, PASSPHRASE, profile=FAST_KDF)[0].lock()
+    controller.start(vault_dir)
+
+    def no_room(path: Path, *_args: object, **_kwargs: object) -> object:
+        raise NoRoomToOpen(f"The disk that holds {path.parent} is full, so the journal can't "
+                           "be opened.")
+
+    monkeypatch.setattr(vault_module, "Database", no_room)
+    unlock = controller.window
+    assert isinstance(unlock, UnlockWindow)
+    qtbot.keyClicks(unlock.secret, PASSPHRASE)
+    qtbot.keyClick(unlock.secret, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "is full" in unlock.message.text(), timeout=10_000)
+    said = unlock.message.text()
+    assert str(vault_dir) in said
+    for wrong in ("damaged", "restore", "editor"):
+        assert wrong not in said
+    assert controller.state == "unlock" and unlock.secret.isEnabled()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from partsjournal.errors import (
     DiskFull,
     JournalError,
+    NoRoomToOpen,
     VaultCorrupted,
     VaultFromNewerVersion,
     VaultNotFound,
@@ -42,6 +43,8 @@ def explain(error: BaseException) -> tuple[str, str]:
         return str(error), tr("Install the newest Parts Journal, then open this journal again.")
     if isinstance(error, VaultNotFound):
         return str(error), tr("Choose the folder that holds your journal, or restore a backup.")
+    if isinstance(error, NoRoomToOpen):
+        return str(error), ""  # the sentence already says what to do
     if isinstance(error, DiskFull):
         return str(error), tr("Your text is still in the editor; it will be saved once there is "
                               "room.")

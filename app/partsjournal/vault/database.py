@@ -21,7 +21,7 @@ from typing import Any
 
 import sqlcipher3
 
-from partsjournal.errors import DiskFull, VaultCorrupted, VaultError, VaultLocked
+from partsjournal.errors import DiskFull, NoRoomToOpen, VaultCorrupted, VaultError, VaultLocked
 from partsjournal.vault import secret
 from partsjournal.vault.fsutil import FILE_MODE
 from partsjournal.vault.secret import DataKey
@@ -351,9 +351,10 @@ def _open_error(exc: Exception, path: Path) -> Exception:
     """
     translated = _translate(exc, path)
     if isinstance(translated, DiskFull):
-        return DiskFull(f"The disk that holds {path.parent} is full, so the journal can't be "
-                        "opened: it needs a little room for its working files. Free some space "
-                        "on that disk and try again. Nothing in the journal was changed.")
+        return NoRoomToOpen(f"The disk that holds {path.parent} is full, so the journal can't be "
+                            "opened: it needs a little room for its working files. Free some "
+                            "space on that disk and try again. Nothing in the journal was "
+                            "changed.")
     if _is_io_error(exc):
         return VaultError(f"The journal file {path} couldn't be read from its disk (an "
                           "input/output error). If it is on a removable drive, check that the "
