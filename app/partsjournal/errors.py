@@ -1,4 +1,4 @@
-"""The one exception hierarchy of the Qt-free layers (DESIGN §8).
+"""The one exception hierarchy of the Qt-free layers (docs/architecture.md).
 
 Every error a person can meet is a subclass of :class:`JournalError` and carries a message that is
 already a kind, complete sentence. The UI and the CLI map these to a way forward; nothing else

@@ -1,4 +1,4 @@
-"""Process-level hardening, applied once at the very start of ``main`` (DESIGN §6, security.md).
+"""Process-level hardening, applied once at the very start of ``main`` (docs/security.md).
 
 Three settings, each a no-op where the system has no such thing:
 

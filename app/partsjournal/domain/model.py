@@ -1,4 +1,6 @@
-"""Dataclasses and enums for parts, relations, stage events and journal entries (DESIGN §4).
+"""Parts, relations, stage events and journal entries: dataclasses and enums.
+
+Each field is described in docs/export-format.md.
 
 Ids are UUID strings; times are timezone-aware UTC datetimes (stored as ISO-8601 with offset).
 """

@@ -1,4 +1,4 @@
-"""Limits and checks applied before anything is stored (DESIGN §4).
+"""Limits and checks applied before anything is stored (listed in docs/export-format.md).
 
 Text is kept exactly as typed — emoji, right-to-left scripts and combining marks round-trip —
 but control characters are refused (other than newline and tab in long text), because they are

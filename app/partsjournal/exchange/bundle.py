@@ -1,4 +1,4 @@
-"""Sealing and opening ``.pjbundle`` files (DESIGN §5; every byte in docs/bundle-format.md).
+"""Sealing and opening ``.pjbundle`` files (every byte in docs/bundle-format.md).
 
 A bundle file is ``header ‖ HPKE ciphertext``. The header (magic, version, suite) is bound into
 the HPKE ``info``, since the library's single-shot HPKE takes no associated data. Inside the

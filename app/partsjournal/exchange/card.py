@@ -1,4 +1,4 @@
-"""Contact cards, fingerprints and safety numbers (DESIGN §5; every byte in docs/contact-card.md).
+"""Contact cards, fingerprints and safety numbers (every byte in docs/contact-card.md).
 
 A card carries a display name and the two public keys of a vault's identity. It is what two peers
 swap before they can share anything. Its *fingerprint* covers the keys only, so a peer can change

@@ -1,4 +1,4 @@
-"""A vault's identity: the key pairs behind its contact card (DESIGN §5).
+"""A vault's identity: the key pairs behind its contact card (docs/bundle-format.md).
 
 Two key pairs, both stored as short private seeds inside the encrypted database:
 

@@ -1,4 +1,4 @@
-"""The import flow: open a bundle → preview → apply, in one transaction (DESIGN §5).
+"""The import flow: open a bundle → preview → apply, in one transaction (docs/bundle-format.md).
 
 Plain Python, no Qt. Opening checks everything (decryption, known sender, MAC, payload) before a
 preview exists; applying writes nothing unless all of it can be written. A bundle from a known

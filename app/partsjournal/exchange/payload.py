@@ -1,4 +1,6 @@
-"""What a bundle says: the payload model, its canonical JSON, and the strict reader (DESIGN §5).
+"""What a bundle says: the payload model, its canonical JSON and the strict reader.
+
+Every field is specified in docs/bundle-format.md.
 
 The payload is canonical UTF-8 JSON (keys sorted, no whitespace, non-ASCII written as itself);
 a reader refuses anything that is not byte-for-byte canonical, so one meaning has one encoding.

@@ -1,4 +1,6 @@
-"""The SQLCipher connection: raw-key opening, the pragmas of DESIGN §3, transactions, typed errors.
+"""The SQLCipher connection: raw-key opening, pragmas, transactions, typed errors.
+
+The file format and the pragmas are in docs/vault-format.md.
 
 This is the only module that talks to ``sqlcipher3`` directly; repositories use :class:`Database`.
 
@@ -28,7 +30,7 @@ from partsjournal.vault.secret import DataKey
 
 Row = tuple[Any, ...]
 
-# Why each pragma: DESIGN §3. cipher_memory_security is decided in docs/security.md.
+# Why each pragma: docs/vault-format.md. cipher_memory_security is decided in docs/security.md.
 SESSION_PRAGMAS: tuple[str, ...] = (
     "PRAGMA cipher_memory_security = ON",
     "PRAGMA temp_store = MEMORY",

@@ -16,7 +16,7 @@ DIR_MODE = 0o700
 
 
 def restrict_umask() -> None:
-    """Make every file the process creates private to the user (DESIGN §3)."""
+    """Make every file the process creates private to the user (docs/vault-format.md)."""
     os.umask(0o077)
 
 

@@ -1,4 +1,4 @@
-"""Key slots: the data key, wrapped once per way of unlocking (DESIGN §3, docs/vault-format.md).
+"""Key slots: the data key, wrapped once per way of unlocking (docs/vault-format.md).
 
 ``keyslots.json`` holds no personal data: a vault id, and for each slot the KDF parameters, a nonce
 and the wrapped data key. Each slot is ChaCha20-Poly1305 over the 32-byte data key, with the slot's
@@ -35,7 +35,7 @@ AAD_LABEL = b"parts-journal keyslot v1"
 RECOVERY_INFO = "parts-journal recovery slot v1"
 DATA_KEY_BYTES = 32
 
-# Floors from DESIGN §3 and ceilings that stop a tampered file from exhausting memory or time.
+# Floors from docs/vault-format.md, and ceilings so a tampered file can't exhaust memory or time.
 MIN_MEMORY_KIB = 64 * 1024
 MIN_ITERATIONS = 2
 MAX_MEMORY_KIB = 4 * 1024 * 1024

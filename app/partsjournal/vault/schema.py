@@ -1,4 +1,6 @@
-"""Schema versions on ``PRAGMA user_version`` and the migrations between them (DESIGN §3, §4).
+"""Schema versions on ``PRAGMA user_version`` and the migrations between them.
+
+The tables are described in docs/vault-format.md.
 
 Each migration runs in one transaction after an automatic backup (see :mod:`vault.vault`). A vault
 whose version is newer than :data:`LATEST` is refused, because this release would not know what

@@ -1,4 +1,4 @@
-"""Full-text search over parts and entries, inside the encrypted file (DESIGN §4).
+"""Full-text search over parts and entries, inside the encrypted file (docs/vault-format.md).
 
 Typed words become an FTS5 query in which every word must match and the last one may be
 unfinished (search as you type). Quotes and FTS operators typed by the person are taken literally.

@@ -1,4 +1,6 @@
-"""The vault: a folder holding the key slots, the encrypted journal and its backups (DESIGN §3).
+"""The vault: a folder with the key slots, the encrypted journal and its backups.
+
+The folder's format is in docs/vault-format.md.
 
 :class:`Vault` is what the app and the CLI hold while a journal is unlocked. Locking closes the
 database and forgets the data key; a locked vault object refuses every further call.
@@ -147,7 +149,7 @@ class Vault:
                 now = datetime.now(UTC).replace(microsecond=0).isoformat()
                 db.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
                                [("vault_id", prepared.slots.vault_id), ("created_at", now)])
-                # The identity behind this vault's contact card (DESIGN §5).
+                # The identity behind this vault's contact card (docs/bundle-format.md).
                 ensure_identity(db)
         except BaseException:
             db.close()
@@ -367,7 +369,7 @@ class Vault:
     # Integrity -------------------------------------------------------------------------------
 
     def check(self, passphrase: str | None = None) -> CheckReport:
-        """Every integrity check of DESIGN §3; ``passphrase`` also proves the passphrase slot."""
+        """Every integrity check (docs/vault-format.md); ``passphrase`` also proves that slot."""
         report = CheckReport()
         db = self.db
         report.checks.append("cipher_integrity_check")
