@@ -124,6 +124,14 @@ def load_document(path: Path) -> dict[str, Any]:
             data = handle.read(MAX_FILE + 1)
     except OSError as exc:
         raise JournalError(f"The file {path} can't be read ({exc.strerror or exc}).") from exc
+    return document_from_bytes(data)
+
+
+def document_from_bytes(data: bytes) -> dict[str, Any]:
+    """Parse an export's bytes as a JSON object, refusing what is not UTF-8 or not JSON."""
+    if len(data) > MAX_FILE:
+        raise ImportRejected("", f"The file is bigger than {MAX_FILE // 2**20:,} MB, far "
+                             "bigger than any journal export.")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from statistics import fmean
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from partsjournal.domain import Entry, EntryKind, Part, PartPresence, Role, Stage, StageEvent
+from partsjournal.flows.sample_journal import populate, sample_document
 from partsjournal.reports.insights import (
     DateRange,
     build_insights,
@@ -17,12 +19,23 @@ from partsjournal.reports.insights import (
     stage_rank,
     trend,
 )
-from partsjournal.vault import Vault, demo_content
-from partsjournal.vault.demo import populate
+from partsjournal.vault import Vault
 from partsjournal.vault.insight_queries import InsightQueries
 
 NOW = datetime(2026, 7, 15, 12, 0, tzinfo=UTC)
-NAMES = {p["key"]: p["name"] for p in demo_content.PARTS}
+SAMPLE = sample_document(NOW)
+NAMES = {p["id"]: p["name"] for p in SAMPLE["parts"]}
+
+
+def _days_ago(moment: str) -> int:
+    return (NOW.date() - datetime.fromisoformat(moment).date()).days
+
+
+#: The sample's entries as the numbers below need them, oldest first.
+ENTRIES: list[dict[str, Any]] = [
+    {"days_ago": _days_ago(e["occurred_at"]), "self_energy": e["self_energy"],
+     "qualities": e["qualities"], "parts": [(p["part_id"], p["note"]) for p in e["parts"]]}
+    for e in SAMPLE["entries"]]
 
 
 @pytest.fixture
@@ -33,7 +46,7 @@ def demo(vault: Vault) -> Vault:
 
 def expected_entries(max_days: int) -> list[dict[str, object]]:
     # No sample entry is 89 or 90 days old, so the hour of day can't move one across the edge.
-    return [e for e in demo_content.ENTRIES if int(e["days_ago"]) < max_days]
+    return [e for e in ENTRIES if int(e["days_ago"]) < max_days]
 
 
 def test_last_90_days_of_the_sample_journal(demo: Vault) -> None:
@@ -65,10 +78,11 @@ def test_last_90_days_of_the_sample_journal(demo: Vault) -> None:
 def test_stage_timeline_of_the_sample_journal(demo: Vault) -> None:
     span = DateRange.last_days(90, NOW)
     insights = build_insights(demo, span.since, span.until)
-    spec = next(p for p in demo_content.PARTS if p["key"] == "eight")
+    spec = next(p for p in SAMPLE["parts"] if p["name"] == "Eight")
     timeline = next(t for t in insights.timelines if t.name == spec["name"])
-    in_range = [s for s in spec["stages"] if int(s[0]) < 90]
-    before = [s for s in spec["stages"] if int(s[0]) >= 90]
+    stages = [(_days_ago(e["occurred_at"]), e["stage"]) for e in spec["stage_history"]]
+    in_range = [s for s in stages if s[0] < 90]
+    before = [s for s in stages if s[0] >= 90]
     assert [e.stage.value for e in timeline.events] == [s[1] for s in in_range]
     assert timeline.stage_before is Stage(before[-1][1])
     assert timeline.stage_now is Stage(spec["stage"])
@@ -85,10 +99,10 @@ def test_stage_timeline_of_the_sample_journal(demo: Vault) -> None:
 
 def test_all_time_covers_every_entry(demo: Vault) -> None:
     insights = build_insights(demo)
-    assert insights.entry_count == len(demo_content.ENTRIES)
-    assert insights.rated_count == sum(1 for e in demo_content.ENTRIES
+    assert insights.entry_count == len(ENTRIES)
+    assert insights.rated_count == sum(1 for e in ENTRIES
                                        if e.get("self_energy") is not None)
-    assert len(insights.timelines) == len(demo_content.PARTS)
+    assert len(insights.timelines) == len(SAMPLE["parts"])
     assert all(t.stage_before is None for t in insights.timelines)
     first = InsightQueries(demo.db).first_entry_time()
     assert first is not None and first < NOW - timedelta(days=160)

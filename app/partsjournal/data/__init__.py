@@ -1,0 +1,38 @@
+"""Package data: the sample journal and the app icon, read with :mod:`importlib.resources`.
+
+Data lives in files here rather than in Python modules, and is read through
+``importlib.resources`` so that it is found however the app was installed (wheel, editable
+install, the PyInstaller bundle, which ships this folder as data). Nothing here imports Qt.
+
+- ``sample-journal.json``: the sample journal ("Explore the sample vault", ``parts-journal
+  demo``), a data export in exactly the documented format (docs/export-format.md). Its
+  ``exported_at`` is the day the sample is written as of: loading it moves every time in it by
+  the whole days from that day to today, so the sample always ends yesterday
+  (``partsjournal.flows.sample_journal``).
+- ``icons/app.svg`` and ``icons/app-small.svg``: the app icon and its variant for 32 px and
+  below, copies of resources/icons/org.partsjournal.PartsJournal{,-small}.svg (a test keeps them
+  equal).
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+SAMPLE_JOURNAL = "sample-journal.json"
+
+
+def _read(*parts: str) -> bytes:
+    resource = files(__name__)
+    for part in parts:
+        resource = resource.joinpath(part)
+    return resource.read_bytes()
+
+
+def sample_journal_bytes() -> bytes:
+    """The sample journal's export file, as stored (UTF-8 JSON, times not yet moved)."""
+    return _read(SAMPLE_JOURNAL)
+
+
+def icon_svg(small: bool) -> bytes:
+    """The app icon's SVG: the simplified variant meant for 32 px and below when ``small``."""
+    return _read("icons", "app-small.svg" if small else "app.svg")
