@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from partsjournal import cli
+from partsjournal.cli import base
 from partsjournal.vault import keyslots
 
 from ..conftest import FAST_KDF, PASSPHRASE
@@ -125,10 +126,10 @@ def test_no_terminal_and_no_file_is_a_usage_error(tmp_path: Path,
 
 
 def test_help_documents_exit_codes_and_has_no_passphrase_argument() -> None:
-    text = cli.build_parser().format_help()
+    text = base.build_parser().format_help()
     assert "exit codes:" in text and "3    wrong passphrase" in text
     with pytest.raises(SystemExit) as info:
-        cli.build_parser().parse_args(["check", "--passphrase", "secret"])
+        base.build_parser().parse_args(["check", "--passphrase", "secret"])
     assert info.value.code == cli.EXIT_USAGE
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from partsjournal import cli
+from partsjournal.cli import base
 from partsjournal.domain import Part, Role
 from partsjournal.vault import Vault, keyslots
 
@@ -212,6 +213,6 @@ def test_peer_remove(two: tuple[Path, Path], run: Run, tmp_path: Path) -> None:
 
 
 def test_help_documents_exit_code_7() -> None:
-    assert "7    a contact card or bundle was refused" in cli.EXIT_CODES_HELP
-    parser = cli.build_parser()
+    assert "7    a contact card or bundle was refused" in base.EXIT_CODES_HELP
+    parser = base.build_parser()
     assert "receive" in parser.format_help() and "share" in parser.format_help()
