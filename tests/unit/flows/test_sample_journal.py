@@ -145,7 +145,10 @@ def test_the_data_files_are_package_data() -> None:
 
 def test_the_icon_is_the_one_in_resources() -> None:
     icons = ROOT / "resources" / "icons"
-    assert icon_svg(small=False) == (icons / "org.partsjournal.PartsJournal.svg").read_bytes()
+    how = ("copy resources/icons/org.partsjournal.PartsJournal{,-small}.svg to "
+           "app/partsjournal/data/icons/app{,-small}.svg after changing an icon")
+    assert icon_svg(small=False) == \
+        (icons / "org.partsjournal.PartsJournal.svg").read_bytes(), how
     assert icon_svg(small=True) == \
-        (icons / "org.partsjournal.PartsJournal-small.svg").read_bytes()
+        (icons / "org.partsjournal.PartsJournal-small.svg").read_bytes(), how
     assert b"<svg" in icon_svg(small=True) and b"<svg" in icon_svg(small=False)
