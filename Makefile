@@ -20,14 +20,14 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check app tests benchmarks
+	$(BIN)/ruff check app tests benchmarks tools
 	$(BIN)/mypy
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py $(ARGS)
 
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m partsjournal.ui.screenshots --out screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.screenshots --out screenshots
 
 # The one-folder build dist/parts-journal/ (PyInstaller, in its own venv under build/), then its
 # offscreen smoke test. Needs no $(STAMP): the build makes its own venv. See packaging/README.md.

@@ -258,9 +258,9 @@ def child_gui(vault: Path, canary: str, out: Path, scan_root: Path) -> int:
             yield
 
     def steps() -> Iterator[None]:
-        from partsjournal.ui.main_window import MainWindow
-        from partsjournal.ui.single_instance import server_name
-        from partsjournal.ui.unlock_window import UnlockWindow
+        from partsjournal.ui.app.main_window import MainWindow
+        from partsjournal.ui.app.single_instance import server_name
+        from partsjournal.ui.app.unlock_window import UnlockWindow
 
         yield from wait_for("the unlock window", lambda: visible(UnlockWindow))
         unlock = visible(UnlockWindow)

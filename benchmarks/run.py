@@ -117,7 +117,7 @@ def bench_unlock_to_main(folder: Path, size: str, runs: int) -> list[Result]:
     """After key derivation: open the database and show an interactive main window."""
     from PySide6.QtWidgets import QApplication
 
-    from partsjournal.ui.main_window import MainWindow
+    from partsjournal.ui.app.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     slots, key, vault_class = _open(folder)
@@ -156,8 +156,8 @@ def bench_interactive(folder: Path, size: str, runs: int) -> list[Result]:
     """Search as you type, filter by part, open entry/part, save (autosave path), scrolling."""
     from PySide6.QtWidgets import QApplication
 
-    from partsjournal.ui.main_window import MainWindow
-    from partsjournal.ui.models import EntryListModel
+    from partsjournal.ui.app.main_window import MainWindow
+    from partsjournal.ui.common.models import EntryListModel
     from partsjournal.vault.entries import EntryFilter
 
     app = QApplication.instance() or QApplication([])
@@ -236,7 +236,7 @@ import run
 slots, key, Vault = run._open(__import__('pathlib').Path({str(folder)!r}))
 vault = Vault.open_with_key(__import__('pathlib').Path({str(folder)!r}), slots, key,
                             auto_backup=False)
-from partsjournal.ui.main_window import MainWindow
+from partsjournal.ui.app.main_window import MainWindow
 window = MainWindow(vault); window.show(); app.processEvents()
 for q in run.QUERIES:
     window.search.set_query(q, now=True); app.processEvents()

@@ -34,7 +34,7 @@ def main() -> None:
         return
 
     from partsjournal.cli import main as cli_main
-    from partsjournal.ui.app import AppController
+    from partsjournal.ui.app.application import AppController
 
     original = AppController.start
 

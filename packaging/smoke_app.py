@@ -49,8 +49,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from partsjournal import APP_NAME, __version__
     from partsjournal.cli import harden_process
-    from partsjournal.ui.app import AppController
-    from partsjournal.ui.settings import Settings
+    from partsjournal.ui.app.application import AppController
+    from partsjournal.ui.settings.settings import Settings
 
     harden_process()
     passphrase = args.passphrase_file.read_text(encoding="utf-8").splitlines()[0]

@@ -1,4 +1,4 @@
-"""Generate app/partsjournal/ui/icon_data.py from the SVG sources in resources/icons.
+"""Generate app/partsjournal/ui/app/icon_data.py from the SVG sources in resources/icons.
 
 The app must find its icon however it was installed (wheel, editable, PyInstaller), so the SVG
 text is embedded in a generated module rather than read from this folder. Run after changing an
@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 HERE = Path(__file__).parent
-TARGET = HERE.parent / "app" / "partsjournal" / "ui" / "icon_data.py"
+TARGET = HERE.parent / "app" / "partsjournal" / "ui" / "app" / "icon_data.py"
 SOURCES = {
     "APP_ICON_SVG": HERE / "icons" / "org.partsjournal.PartsJournal.svg",
     "APP_ICON_SMALL_SVG": HERE / "icons" / "org.partsjournal.PartsJournal-small.svg",

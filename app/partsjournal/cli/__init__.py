@@ -109,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     harden_process()
     launch = plain_app_launch(sys.argv[1:] if argv is None else argv)
     if launch is not None:
-        from partsjournal.ui.app import run_app
+        from partsjournal.ui.app.application import run_app
 
         return run_app(vault=launch[0], open_file=launch[1])
     parser = build_parser()
@@ -117,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                                                command_names(parser))
     args = parser.parse_args(remaining)
     if args.command is None:
-        from partsjournal.ui.app import run_app
+        from partsjournal.ui.app.application import run_app
 
         return run_app(vault=args.vault, open_file=open_file)
     try:

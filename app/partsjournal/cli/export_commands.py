@@ -81,7 +81,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def _write_summary_pdf(text: str, out: Path) -> None:
     """Render with Qt's PDF writer on an offscreen QGuiApplication made for this command only."""
     try:
-        from partsjournal.ui.summary_pdf import write_pdf_without_window
+        from partsjournal.ui.export.summary_pdf import write_pdf_without_window
     except ImportError as exc:
         raise CliError("Writing a PDF needs Qt (PySide6), which isn't available here; use "
                        "--format md instead.") from exc

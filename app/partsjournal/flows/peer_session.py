@@ -7,7 +7,7 @@ keeps time so neither person has to watch the clock.
 
 :class:`PeerSessionTimer` is plain Python with an injectable clock (any function returning
 seconds, like :func:`time.monotonic`), so tests can move time forward instantly. The panel
-(``ui/peer_session.py``) polls it a few times a second and shows what it reports.
+(``ui/practice/peer_session.py``) polls it a few times a second and shows what it reports.
 """
 
 from __future__ import annotations

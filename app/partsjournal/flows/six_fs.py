@@ -5,10 +5,11 @@ its Fears. "Feel toward" is the blending check: if what comes up toward the part
 curiosity, compassion, calm or openness, another part has stepped in, and the flow branches to
 asking that part to step back before checking again.
 
-The flow is plain Python: the dialog (``ui/guided_session.py``) words every prompt and only shows
-this state. Answers become a solo-session journal entry with a heading per step; at the end the
-flow proposes updates to the part's profile, which the person confirms field by field. A session
-can be paused at any point — its state goes into the encrypted vault as a draft — and resumed.
+The flow is plain Python: the dialog (``ui/practice/guided_session.py``) words every prompt and
+only shows this state. Answers become a solo-session journal entry with a heading per step; at the
+end the flow proposes updates to the part's profile, which the person confirms field by field. A
+session can be paused at any point — its state goes into the encrypted vault as a draft — and
+resumed.
 """
 
 from __future__ import annotations

@@ -1,0 +1,606 @@
+"""The main window: Journal and Parts pages, global search, lock, menus and status bar.
+
+It holds layout and wiring only; each page owns its behaviour, and the app controller decides
+what happens on lock.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeyEvent,
+    QKeySequence,
+    QUndoCommand,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partsjournal import APP_NAME, __version__
+from partsjournal.domain.model import Entry, EntryKind
+from partsjournal.errors import JournalError
+from partsjournal.ui.common.messages import show_error
+from partsjournal.ui.common.plain_text import plain_status, set_tooltip
+from partsjournal.ui.insights.insights_view import InsightsView
+from partsjournal.ui.journal.journal_view import JournalView
+from partsjournal.ui.journal.search_view import SearchView, hit_is_part
+from partsjournal.ui.map.map_view import MapView
+from partsjournal.ui.parts.parts_view import PartsView
+from partsjournal.ui.peers.peers_view import PeersView
+from partsjournal.ui.practice.guided_session import GuidedSessionDialog
+from partsjournal.ui.practice.peer_session import PeerSessionPanel
+from partsjournal.vault import Vault
+from partsjournal.vault.search import SearchHit
+from partsjournal.vault.unsaved import PartEdit, UnsavedWriting
+
+
+class DeleteEntryCommand(QUndoCommand):
+    """Deleting an entry, undoable: undo puts the same entry back with the same id."""
+
+    def __init__(self, vault: Vault, entry: Entry, journal: JournalView) -> None:
+        super().__init__(QCoreApplication.translate("MainWindow", "Delete entry"))
+        self._vault, self._entry, self._journal = vault, entry, journal
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # the deletion already happened when the command was pushed
+            self._first = False
+            return
+        self._vault.entries.delete(self._entry.id)
+        self._journal.clear()
+        self._journal.refresh()
+
+    def undo(self) -> None:
+        self._vault.entries.add(self._entry)
+        self._journal.refresh()
+        self._journal.open_entry(self._entry.id)
+
+
+class SearchField(QLineEdit):
+    """The global search box: Enter opens the first hit, Down moves into the results."""
+
+    enter = Signal()
+    down = Signal()
+    escape = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.enter.emit()
+        elif key == Qt.Key.Key_Down:
+            self.down.emit()
+        elif key == Qt.Key.Key_Escape:
+            self.escape.emit()
+        else:
+            super().keyPressEvent(event)
+
+
+class MainWindow(QMainWindow):
+    """What a person sees once their journal is unlocked."""
+
+    lock_requested = Signal()
+    settings_requested = Signal()
+    backup_requested = Signal()
+
+    def __init__(self, vault: Vault, *, sample: bool = False,
+                 lock_on_minimise: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.sample = sample
+        self.lock_on_minimise = lock_on_minimise
+        self.undo_stack = QUndoStack(self)
+        title = APP_NAME + (self.tr(" — sample journal") if sample else "")
+        self.setWindowTitle(title)
+        self.resize(1200, 780)
+
+        self.journal = JournalView(vault, self)
+        self.parts = PartsView(vault, self)
+        self.map = MapView(vault, self)
+        self.peers = PeersView(vault, self)
+        self.insights = InsightsView(vault, self)
+        self.insights.set_undo_stack(self.undo_stack)
+        self.search = SearchView(vault, self)
+        self.pages = QStackedWidget(self)
+        for page in (self.journal, self.parts, self.map, self.peers, self.insights, self.search):
+            self.pages.addWidget(page)
+        self.peer_session: PeerSessionPanel | None = None
+        self.setAcceptDrops(True)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        if sample:
+            banner = QLabel(self.tr(
+                "This is a sample journal with made-up parts and entries, so you can look "
+                "around. Nothing here is kept when you close it."), central)
+            banner.setWordWrap(True)
+            banner.setMargin(8)
+            banner.setAutoFillBackground(True)
+            banner.setBackgroundRole(banner.palette().ColorRole.AlternateBase)
+            banner.setAccessibleName(self.tr("Sample journal notice"))
+            layout.addWidget(banner)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self._build_toolbar()
+        self._build_menus()
+        self.journal.status.connect(self._status)
+        self.parts.status.connect(self._status)
+        self.map.status.connect(self._status)
+        self.peers.status.connect(self._status)
+        self.map.open_part.connect(self.open_part)
+        self.map.open_received_part.connect(self.open_received_part)
+        self.map.changed.connect(self.parts.reload)
+        self.insights.status.connect(self._status)
+        self.insights.open_part.connect(self.open_part)
+        self.insights.open_entry.connect(self.open_entry)
+        self.insights.parts_changed.connect(self.parts.reload)
+        self.journal.editor.peer_session_requested.connect(self.start_peer_session)
+        self.journal.entry_deleted.connect(self._entry_deleted)
+        self.parts.open_entry.connect(self.open_entry)
+        self.search.open_hit.connect(self._open_hit)
+        self.show_journal()
+        self.statusBar().showMessage(plain_status(self.tr("Your journal is unlocked.")), 4000)
+
+    # Building --------------------------------------------------------------------------------
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Navigation"), self)
+        bar.setObjectName("navigation")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(bar)
+        group = QActionGroup(self)
+        self.journal_action = QAction(self.tr("Journal"), self, checkable=True)
+        self.journal_action.setShortcut(QKeySequence("Ctrl+1"))
+        self.journal_action.triggered.connect(self.show_journal)
+        self.parts_action = QAction(self.tr("Parts"), self, checkable=True)
+        self.parts_action.setShortcut(QKeySequence("Ctrl+2"))
+        self.parts_action.triggered.connect(self.show_parts)
+        self.map_action = QAction(self.tr("Map"), self, checkable=True)
+        self.map_action.setShortcut(QKeySequence("Ctrl+3"))
+        self.map_action.triggered.connect(self.show_map)
+        self.peers_action = QAction(self.tr("Peers"), self, checkable=True)
+        self.peers_action.setShortcut(QKeySequence("Ctrl+4"))
+        self.peers_action.triggered.connect(self.show_peers)
+        self.insights_action = QAction(self.tr("Insights"), self, checkable=True)
+        self.insights_action.setShortcut(QKeySequence("Ctrl+5"))
+        self.insights_action.triggered.connect(self.show_insights)
+        for action in (self.journal_action, self.parts_action, self.map_action,
+                       self.peers_action, self.insights_action):
+            group.addAction(action)
+            bar.addAction(action)
+        spacer = QWidget(bar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        self.search_field = SearchField(bar)
+        self.search_field.setPlaceholderText(self.tr("Search parts and entries (Ctrl+F)"))
+        self.search_field.setAccessibleName(self.tr("Search"))
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setMinimumWidth(320)
+        self.search_field.textChanged.connect(self._search_changed)
+        self.search_field.enter.connect(self.search.open_first)
+        self.search_field.down.connect(self.search.focus_results)
+        self.search_field.escape.connect(self._leave_search)
+        bar.addWidget(self.search_field)
+        self.lock_action = QAction(self.tr("Lock"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        set_tooltip(self.lock_action, self.tr("Lock the journal now (Ctrl+L)"))
+        self.lock_action.triggered.connect(self.lock_requested)
+        bar.addAction(self.lock_action)
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        self.new_entry_action = file_menu.addAction(self.tr("&New entry"))
+        self.new_entry_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_entry_action.triggered.connect(self.new_entry)
+        self.new_part_action = file_menu.addAction(self.tr("New &part"))
+        self.new_part_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.new_part_action.triggered.connect(self.new_part)
+        self.save_action = file_menu.addAction(self.tr("&Save"))
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.triggered.connect(self.save_now)
+        file_menu.addSeparator()
+        import_bundle = file_menu.addAction(self.tr("&Import a bundle from a peer…"))
+        import_bundle.setShortcut(QKeySequence("Ctrl+I"))
+        import_bundle.triggered.connect(self.import_bundle)
+        file_menu.addSeparator()
+        summary = file_menu.addAction(self.tr("&Therapy-prep summary…"))
+        summary.triggered.connect(self.therapy_summary)
+        export = file_menu.addAction(self.tr("&Export journal…"))
+        export.triggered.connect(self.export_journal)
+        file_menu.addSeparator()
+        backup = file_menu.addAction(self.tr("&Back up now…"))
+        backup.triggered.connect(self.back_up_now)
+        file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)
+        quit_action = file_menu.addAction(self.tr("&Quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+
+        edit = menu.addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        find = edit.addAction(self.tr("&Find…"))
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self.focus_search)
+        edit.addSeparator()
+        preferences = edit.addAction(self.tr("&Preferences…"))
+        preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
+        preferences.setShortcuts(keys or [QKeySequence("Ctrl+,")])
+        preferences.triggered.connect(self.settings_requested)
+
+        view = menu.addMenu(self.tr("&View"))
+        for action in (self.journal_action, self.parts_action, self.map_action,
+                       self.peers_action, self.insights_action):
+            view.addAction(action)
+
+        practice = menu.addMenu(self.tr("P&ractice"))
+        guided = practice.addAction(self.tr("&Guided self-session (the 6 F's)…"))
+        guided.setShortcut(QKeySequence("Ctrl+G"))
+        guided.triggered.connect(self.guided_session)
+        peer = practice.addAction(self.tr("&Peer session with timer and agreements…"))
+        peer.triggered.connect(self.start_peer_session)
+        practice.addSeparator()
+        merge = practice.addAction(self.tr("&Merge two parts…"))
+        merge.triggered.connect(self._merge_parts)
+        split = practice.addAction(self.tr("&Split off a new part…"))
+        split.triggered.connect(self._split_part)
+
+        help_menu = menu.addMenu(self.tr("&Help"))
+        guide = help_menu.addAction(self.tr("&Guide to parts work"))
+        guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        guide.triggered.connect(self.show_guide)
+        about = help_menu.addAction(self.tr("&About Parts Journal"))
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self._about)
+
+    # Pages -----------------------------------------------------------------------------------
+
+    def _switch(self, page: QWidget, action: QAction) -> None:
+        """Leave the current page (saving what it holds) and show ``page``."""
+        current = self.pages.currentWidget()
+        if current is not page and hasattr(current, "flush"):
+            current.flush()
+        action.setChecked(True)
+        self.pages.setCurrentWidget(page)
+
+    def show_journal(self) -> None:
+        """Switch to the Journal page."""
+        self._switch(self.journal, self.journal_action)
+        self.journal.refresh()
+
+    def show_parts(self) -> None:
+        """Switch to the Parts page."""
+        self._switch(self.parts, self.parts_action)
+        self.parts.reload()
+
+    def show_map(self) -> None:
+        """Switch to the Map page."""
+        self.map.reload()  # before showing, so the first show doesn't build it twice
+        self._switch(self.map, self.map_action)
+
+    def show_peers(self) -> None:
+        """Switch to the Peers page."""
+        self._switch(self.peers, self.peers_action)
+        self.peers.reload()
+
+    def show_insights(self) -> None:
+        """Switch to the Insights page."""
+        self.insights.reload()
+        self._switch(self.insights, self.insights_action)
+
+    def guided_session(self) -> None:
+        """A solo session through the 6 F's; the answers become an entry (and maybe a part)."""
+        self.flush_all()
+        dialog = GuidedSessionDialog(self.vault, self)
+        dialog.entry_created.connect(self.open_entry)
+        dialog.part_changed.connect(lambda _part_id: self.parts.reload())
+        dialog.paused.connect(lambda _draft: self._status(
+            self.tr("Session paused. Pick it up again from Practice ▸ Guided self-session.")))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def start_peer_session(self) -> None:
+        """The time-boxed peer-session panel beside the entry it is recorded in."""
+        self.show_journal()
+        editor = self.journal.editor
+        if editor.entry_id is None or editor.kind.currentData() != EntryKind.PEER_SESSION.value:
+            self.journal.new_entry(EntryKind.PEER_SESSION)
+        if self.peer_session is None:
+            self.peer_session = PeerSessionPanel(self.vault, self)
+            self.peer_session.status.connect(self._status)
+            dock = QDockWidget(self.tr("Peer session"), self)
+            dock.setObjectName("peer-session")
+            dock.setWidget(self.peer_session)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.peer_session.attach(editor)
+        entry = editor.collect()
+        if entry is not None:
+            self.peer_session.load_entry(entry)
+        dock_widget = self.peer_session.parentWidget()
+        if dock_widget is not None:
+            dock_widget.show()
+
+    def show_guide(self) -> None:
+        """F1: short pages on parts, the 6 F's, the 8 C's and peer practice."""
+        from partsjournal.ui.practice.guide import GuideDialog
+
+        dialog = GuideDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
+    def _merge_parts(self) -> None:
+        """Two parts turn out to be one: entries, relations and history move over (undoable)."""
+        from partsjournal.ui.parts.part_surgery_dialogs import MergePartsDialog
+
+        self.flush_all()
+        dialog = MergePartsDialog(self.vault, self, keep_id=self._chosen_part_id())
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._push_part_change(dialog.command(on_change=self._parts_changed))
+
+    def _split_part(self) -> None:
+        """A new part steps out of one you know (undoable)."""
+        from partsjournal.ui.parts.part_surgery_dialogs import SplitPartDialog
+
+        self.flush_all()
+        part_id = self._chosen_part_id()
+        if part_id is None:
+            self._status(self.tr("Choose the part to split on the Parts page first."))
+            return
+        dialog = SplitPartDialog(self.vault, part_id, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._push_part_change(dialog.command(on_change=self._parts_changed))
+
+    def _chosen_part_id(self) -> str | None:
+        return self.parts.current_part_id() or self.insights.selected_part_id()
+
+    def _push_part_change(self, command: QUndoCommand) -> None:
+        self.undo_stack.push(command)
+        error = getattr(command, "error", None)
+        if error is not None:
+            show_error(self, error)
+        else:
+            self._status(command.text().replace("&&", "&"))
+
+    def _parts_changed(self) -> None:
+        self.parts.reload()
+        self.journal.refresh()
+        if self.pages.currentWidget() is self.insights:
+            self.insights.reload()
+
+    def open_received_part(self, received_id: str) -> None:
+        """Show a part a peer shared, on its peer's page."""
+        part = self.vault.received.get(received_id)
+        self.show_peers()
+        self.peers.select_peer(part.peer_id)
+
+    def import_bundle(self) -> None:
+        """File ▸ Import a bundle: choose a .pjbundle and preview it before anything changes."""
+        self.show_peers()
+        self.peers.choose_bundle()
+
+    def open_file(self, path: Path) -> None:
+        """A bundle or a card handed over by the command line, a second launch or a drop."""
+        self.show_peers()
+        self.peers.open_file(path)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if self._dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        path = self._dropped_file(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_file(path)
+
+    @staticmethod
+    def _dropped_file(mime: QMimeData) -> Path | None:
+        urls = mime.urls() if mime.hasUrls() else []
+        if len(urls) != 1 or not urls[0].isLocalFile():
+            return None
+        path = Path(urls[0].toLocalFile())
+        return path if path.suffix.lower() in (".pjbundle", ".pjcard") else None
+
+    def new_entry(self) -> None:
+        """Ctrl+N."""
+        self.show_journal()
+        self.journal.new_entry()
+
+    def new_part(self) -> None:
+        """Ctrl+Shift+N."""
+        self.show_parts()
+        self.parts.new_part()
+
+    def open_entry(self, entry_id: str) -> None:
+        """Show an entry in the Journal page."""
+        self.show_journal()
+        self.journal.open_entry(entry_id)
+
+    def open_part(self, part_id: str) -> None:
+        """Show a part in the Parts page."""
+        self.show_parts()
+        self.parts.select_part(part_id)
+
+    def focus_search(self) -> None:
+        """Ctrl+F."""
+        self.search_field.setFocus()
+        self.search_field.selectAll()
+
+    def _search_changed(self, text: str) -> None:
+        if text.strip():
+            if self.pages.currentWidget() is not self.search:
+                self.journal.flush()
+                self.parts.flush()
+                self.pages.setCurrentWidget(self.search)
+            self.search.set_query(text)
+        else:
+            self._leave_search()
+
+    def _leave_search(self) -> None:
+        self.search_field.blockSignals(True)
+        self.search_field.clear()
+        self.search_field.blockSignals(False)
+        self.search.clear()
+        if self.pages.currentWidget() is self.search:
+            pages = {self.parts_action: self.parts, self.map_action: self.map,
+                     self.peers_action: self.peers, self.insights_action: self.insights}
+            checked = next((page for action, page in pages.items() if action.isChecked()),
+                           self.journal)
+            self.pages.setCurrentWidget(checked)
+
+    def _open_hit(self, hit: SearchHit) -> None:
+        self._leave_search()
+        if hit_is_part(hit):
+            self.open_part(hit.id)
+        else:
+            self.open_entry(hit.id)
+
+    # Saving, backup, deleting ----------------------------------------------------------------
+
+    def save_now(self) -> None:
+        """Ctrl+S: save whatever is being edited (and never say "Saved" when it wasn't)."""
+        if self.flush_all():
+            self._status(self.tr("Saved"))
+        else:
+            self._status(self.tr("Not saved — see the message beside what you were editing."))
+
+    def flush_all(self) -> bool:
+        """Save every pending edit; False if something could not be saved."""
+        results = [self.journal.flush(), self.parts.flush(), self.map.flush(),
+                   self.peers.flush()]
+        return all(results)
+
+    def unsaved_writing(self) -> UnsavedWriting:
+        """Every edit the pages hold that is not stored yet (after a failed flush)."""
+        entry = self.journal.editor.unsaved_entry()
+        part = self.parts.unsaved_part()
+        return UnsavedWriting(entries=(entry,) if entry else (), parts=(part,) if part else (),
+                              positions=self.map.unsaved_positions(),
+                              display_name=self.peers.my_card.unsaved_name())
+
+    def restore_unsaved(self, entries: list[Entry], parts: list[PartEdit]) -> None:
+        """Put edits the journal refused back into the editors, so nothing typed is lost."""
+        if parts:
+            self.show_parts()
+            self.parts.show_unsaved(parts[-1])
+        if entries:
+            self.show_journal()
+            self.journal.show_unsaved(entries[-1])
+
+    def therapy_summary(self) -> None:
+        """A readable summary of a period to take to therapy (saved unencrypted, on purpose)."""
+        from partsjournal.ui.export.export_dialogs import SummaryDialog
+
+        self.flush_all()
+        dialog = SummaryDialog(self.vault, self)
+        dialog.saved.connect(lambda path: self._status(
+            self.tr("Summary saved to %1 — remember it is not encrypted.").replace(
+                "%1", str(path))))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def export_journal(self) -> None:
+        """Everything, as JSON or a Markdown folder, for moving elsewhere (unencrypted)."""
+        from partsjournal.ui.export.export_dialogs import ExportDialog
+
+        self.flush_all()
+        dialog = ExportDialog(self.vault, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def back_up_now(self) -> None:
+        """Write a manual backup to a chosen file."""
+        self.flush_all()
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Back up your journal"), "parts-journal.pjbackup",
+            self.tr("Parts Journal backups (*.pjbackup)"))
+        if not path:
+            return
+        try:
+            written = self.vault.backup_to(Path(path))
+        except JournalError as exc:
+            show_error(self, exc)
+            return
+        self._status(self.tr("Backup saved to %1. It opens with your current passphrase.")
+                     .replace("%1", str(written)))
+
+    def _entry_deleted(self, entry: Entry) -> None:
+        self.undo_stack.push(DeleteEntryCommand(self.vault, entry, self.journal))
+        self._status(self.tr("Entry deleted. Undo with %1.").replace(
+            "%1", QKeySequence(QKeySequence.StandardKey.Undo).toString(
+                QKeySequence.SequenceFormat.NativeText)))
+
+    def _status(self, message: str) -> None:
+        self.statusBar().showMessage(plain_status(message), 5000)
+
+    def _about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About Parts Journal"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(self.tr("Parts Journal %1").replace("%1", __version__))
+        box.setInformativeText(self.tr(
+            "A private, encrypted journal for Internal Family Systems parts work. Everything "
+            "stays on this computer; nothing is ever sent anywhere.\n\nParts Journal is not "
+            "therapy and not a crisis service. If you are in crisis, please contact your local "
+            "emergency number or a crisis line."))
+        box.exec()
+
+    # Locking ---------------------------------------------------------------------------------
+
+    def clear_all(self) -> None:
+        """Empty every widget of journal text (the window is about to go).
+
+        Open dialogs (summary preview, share wizard, import preview...) hold journal text too:
+        they are closed first.
+        """
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
+        self.journal.clear()
+        self.search.clear()
+        self.search_field.clear()
+        self.undo_stack.clear()
+        self.parts.clear()
+        self.map.clear()
+        self.peers.clear()
+        self.insights.clear()
+        if self.peer_session is not None:
+            self.peer_session.clear()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if (event.type() == QEvent.Type.WindowStateChange and self.lock_on_minimise
+                and self.isMinimized()):
+            self.lock_requested.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.flush_all()
+        super().closeEvent(event)

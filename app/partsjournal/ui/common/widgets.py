@@ -1,0 +1,62 @@
+"""Small widget helpers every feature room uses: names, plain-text labels, swatches, confirming.
+
+Anything that shows text from the journal, a card or a bundle does so through a plain-text label
+(:func:`plain_label`), never one that could interpret it as HTML.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+_Named = TypeVar("_Named", bound=QObject)
+
+
+def named(obj: _Named, name: str) -> _Named:
+    """Give a widget an object name (tests and style sheets find it by that) and return it."""
+    obj.setObjectName(name)
+    return obj
+
+
+def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
+    """A QLabel that can never interpret what it shows as HTML (DESIGN §6: untrusted text)."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    return label
+
+
+def swatch(color: QColor, size: int = 14) -> QIcon:
+    """A small square of colour, so a colour choice is visible at a glance."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(color)
+    return QIcon(pixmap)
+
+
+def heading_label(text: str = "", scale: float = 1.3) -> QLabel:
+    """A bold, larger plain-text label for a name at the top of a panel."""
+    label = plain_label(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+def confirm(parent: QWidget | None, title: str, text: str, detail: str, yes: str) -> bool:
+    """Ask before something that can't be undone; every text is shown as plain text."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    box.setInformativeText(detail)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is yes_button

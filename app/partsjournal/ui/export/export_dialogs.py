@@ -1,0 +1,526 @@
+"""The two ways journal text leaves the vault on purpose: a therapy-prep summary and a data export.
+
+Both dialogs say plainly, before anything is saved, that the file will not be encrypted (DESIGN
+§6). The summary is previewed exactly as it will be saved, rendered from Markdown without HTML
+by a view that loads no resources. The reports themselves are built by the Qt-free
+:mod:`partsjournal.reports`; these dialogs only choose, preview and save.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QCursor, QTextCursor
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partsjournal.domain.model import Part, utc_now
+from partsjournal.errors import JournalError
+from partsjournal.reports.export import document_of, to_json_bytes, write_markdown_folder
+from partsjournal.reports.summary import build_summary, to_markdown
+from partsjournal.ui.common.messages import show_error
+from partsjournal.ui.common.models import ID_ROLE, ROLE_ORDER
+from partsjournal.ui.common.passphrase_widgets import plain_label, text_width
+from partsjournal.ui.common.plain_text import plain_tooltip
+from partsjournal.ui.common.theme import role_color, role_label
+from partsjournal.ui.common.workers import run_in_background
+from partsjournal.ui.export.summary_pdf import style_document, write_pdf
+from partsjournal.ui.journal.markdown_view import SafeMarkdownView
+from partsjournal.vault import Vault
+from partsjournal.vault.fsutil import atomic_write
+from partsjournal.vault.transfer import read_snapshot
+
+Index = QModelIndex | QPersistentModelIndex
+#: How many days the summary covers when the dialog opens: about the time between sessions.
+DEFAULT_DAYS = 14
+
+
+def summary_tr(text: str) -> str:
+    """Translate a sentence of the summary document itself."""
+    return QCoreApplication.translate("Summary", text)
+
+
+def summary_date(day: date) -> str:
+    """A date in the summary, with the month named in the person's language."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMMM yyyy")
+
+
+def _documents_folder() -> Path:
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home()
+
+
+def _warning_row(parent: QWidget, text: str) -> QWidget:
+    """An icon and a plainly worded sentence; never rich text."""
+    row = QWidget(parent)
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    icon = QLabel(row)
+    size = row.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+    icon.setPixmap(row.style().standardIcon(
+        QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size, size))
+    icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+    label = plain_label(text)
+    label.setAccessibleName(text)
+    layout.addWidget(icon)
+    layout.addWidget(label, 1)
+    row.setObjectName("notEncryptedWarning")
+    return row
+
+
+class PartChoiceModel(QAbstractListModel):
+    """The person's own parts (archived ones too), each with a tick box."""
+
+    checked_changed = Signal()
+
+    def __init__(self, parts: list[Part], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        order = {role: n for n, role in enumerate(ROLE_ORDER)}
+        self._parts = sorted(parts, key=lambda p: (p.archived, order[p.role],
+                                                   p.name.casefold()))
+        self._checked: set[str] = set()
+
+    def checked_ids(self) -> list[str]:
+        """The ticked parts' ids, in list order."""
+        return [p.id for p in self._parts if p.id in self._checked]
+
+    def set_checked(self, part_id: str, checked: bool) -> None:
+        """Tick or untick one part."""
+        for row, part in enumerate(self._parts):
+            if part.id == part_id:
+                self.setData(self.index(row), Qt.CheckState.Checked if checked
+                             else Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._parts)
+
+    def _label(self, part: Part) -> str:
+        if part.archived:
+            return self.tr("{name} (archived)").format(name=part.name)
+        return part.name
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._parts):
+            return None
+        part = self._parts[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._label(part)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.tr("{name}, {role}").format(name=self._label(part),
+                                                     role=role_label(part.role))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(role_label(part.role))
+        if role == Qt.ItemDataRole.DecorationRole:
+            return role_color(part.role, part.color)
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if part.id in self._checked else Qt.CheckState.Unchecked
+        if role == ID_ROLE:
+            return part.id
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable)
+
+    def setData(self, index: Index, value: Any,  # noqa: N802
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() \
+                or not 0 <= index.row() < len(self._parts):
+            return False
+        part_id = self._parts[index.row()].id
+        checked = Qt.CheckState(value) == Qt.CheckState.Checked \
+            if isinstance(value, int | Qt.CheckState) else bool(value)
+        if checked == (part_id in self._checked):
+            return True
+        if checked:
+            self._checked.add(part_id)
+        else:
+            self._checked.discard(part_id)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.checked_changed.emit()
+        return True
+
+
+class SummaryDialog(QDialog):
+    """Choose dates and parts, read the summary, then save it as PDF or Markdown."""
+
+    saved = Signal(object)  # the Path written
+
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._vault = vault
+        self._markdown = ""
+        self.setWindowTitle(self.tr("Therapy-prep summary"))
+        self.setObjectName("summaryDialog")
+        self.parts_model = PartChoiceModel(vault.parts.list(include_archived=True), self)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.refresh)
+        self._build()
+        self.refresh()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        intro = plain_label(self.tr(
+            "Gather what happened between two dates — entries, the parts who showed up, stage "
+            "changes, your Self-energy and the questions you marked with Q: — to bring to your "
+            "next session. Nothing is saved until you choose to."))
+        layout.addWidget(intro)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        layout.addWidget(splitter, 1)
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+        today = QDate.currentDate()
+        self.since_edit = self._date_edit(today.addDays(-DEFAULT_DAYS), self.tr("From"))
+        self.until_edit = self._date_edit(today, self.tr("To"))
+        form.addRow(self.tr("&From:"), self.since_edit)
+        form.addRow(self.tr("&To:"), self.until_edit)
+        left_layout.addLayout(form)
+
+        parts_label = QLabel(self.tr("&Parts to include:"), left)
+        self.parts_view = QListView(left)
+        self.parts_view.setModel(self.parts_model)
+        self.parts_view.setAccessibleName(self.tr("Parts to include"))
+        self.parts_view.setMinimumWidth(text_width(self, 28))
+        parts_label.setBuddy(self.parts_view)
+        left_layout.addWidget(parts_label)
+        left_layout.addWidget(self.parts_view, 1)
+        hint = plain_label(self.tr("Tick none to include every part."))
+        left_layout.addWidget(hint)
+        self.parts_model.checked_changed.connect(self._timer.start)
+
+        right = QWidget(splitter)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        preview_label = QLabel(self.tr("Pre&view:"), right)
+        self.preview = SafeMarkdownView(right)
+        self.preview.setAccessibleName(self.tr("Summary preview"))
+        self.preview.setMinimumWidth(text_width(self, 60))
+        preview_label.setBuddy(self.preview)
+        right_layout.addWidget(preview_label)
+        right_layout.addWidget(self.preview, 1)
+        splitter.setStretchFactor(1, 1)
+
+        self.status = plain_label()
+        self.status.setAccessibleName(self.tr("Status"))
+        layout.addWidget(self.status)
+        layout.addWidget(_warning_row(self, self.tr(
+            "The saved file will not be encrypted. Anyone who can open it can read it, so keep "
+            "it somewhere private and delete it when you no longer need it.")))
+
+        buttons = QDialogButtonBox(self)
+        self.pdf_button = QPushButton(self.tr("Save as P&DF…"), self)
+        self.pdf_button.setAccessibleName(self.tr("Save as PDF"))
+        self.markdown_button = QPushButton(self.tr("Save as &Markdown…"), self)
+        self.markdown_button.setAccessibleName(self.tr("Save as Markdown"))
+        buttons.addButton(self.pdf_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.markdown_button, QDialogButtonBox.ButtonRole.ActionRole)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName(self.tr("Close"))
+        buttons.rejected.connect(self.reject)
+        self.pdf_button.clicked.connect(lambda: self._save_as("pdf"))
+        self.markdown_button.clicked.connect(lambda: self._save_as("md"))
+        layout.addWidget(buttons)
+        self.resize(text_width(self, 160), self.fontMetrics().height() * 46)
+
+    def _date_edit(self, value: QDate, name: str) -> QDateEdit:
+        edit = QDateEdit(value, self)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+        edit.setAccessibleName(name)
+        edit.dateChanged.connect(self._timer.start)
+        return edit
+
+    # The summary -----------------------------------------------------------------------------
+
+    @property
+    def markdown(self) -> str:
+        """The summary as it will be saved ("" while the choice can't make one)."""
+        return self._markdown
+
+    def period(self) -> tuple[date, date]:
+        """The chosen first and last day."""
+        since, until = self.since_edit.date(), self.until_edit.date()
+        return (date(since.year(), since.month(), since.day()),
+                date(until.year(), until.month(), until.day()))
+
+    def refresh(self) -> None:
+        """Build the summary for the current choice and show it."""
+        self._timer.stop()
+        since, until = self.period()
+        try:
+            summary = build_summary(self._vault, since, until,
+                                    self.parts_model.checked_ids() or None)
+        except JournalError as exc:
+            self._markdown = ""
+            self.preview.clear()
+            self.status.setText(str(exc))
+        else:
+            self._markdown = to_markdown(summary, tr=summary_tr, format_date=summary_date)
+            self.preview.show_markdown(self._markdown)
+            style_document(self.preview.document())
+            # A new summary reads from the top (styling moved the view's cursor to the end).
+            self.preview.moveCursor(QTextCursor.MoveOperation.Start)
+            self.preview.verticalScrollBar().setValue(0)
+            self.status.setText(self.tr("{count} entries in these days.").format(
+                count=len(summary.entries)) if len(summary.entries) != 1
+                else self.tr("1 entry in these days."))
+        self.pdf_button.setEnabled(bool(self._markdown))
+        self.markdown_button.setEnabled(bool(self._markdown))
+
+    # Saving ----------------------------------------------------------------------------------
+
+    def _save_as(self, kind: str) -> None:
+        self.refresh()
+        if not self._markdown:
+            return
+        since, until = self.period()
+        name = f"therapy-prep-{since.isoformat()}-to-{until.isoformat()}.{kind}"
+        if kind == "pdf":
+            title, filters = self.tr("Save the summary as PDF"), self.tr("PDF files (*.pdf)")
+        else:
+            title, filters = (self.tr("Save the summary as Markdown"),
+                              self.tr("Markdown files (*.md)"))
+        chosen, _ = QFileDialog.getSaveFileName(self, title, str(_documents_folder() / name),
+                                                filters)
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.lower() != f".{kind}":
+            path = path.with_name(path.name + f".{kind}")
+        if kind == "pdf":
+            self.save_pdf(path)
+        else:
+            self.save_markdown(path)
+
+    def save_pdf(self, path: Path) -> bool:
+        """Write the current summary as a PDF; True on success (errors are shown)."""
+        return self._save(path, lambda: write_pdf(self._markdown, path))
+
+    def save_markdown(self, path: Path) -> bool:
+        """Write the current summary as a Markdown file; True on success."""
+        return self._save(path, lambda: atomic_write(path, self._markdown.encode("utf-8")))
+
+    def _save(self, path: Path, write: Any) -> bool:
+        if not self._markdown:
+            return False
+        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+        try:
+            write()
+        except (OSError, JournalError) as exc:
+            QApplication.restoreOverrideCursor()
+            show_error(self, exc if isinstance(exc, JournalError) else JournalError(
+                self.tr("The summary could not be saved to {path} ({reason}).").format(
+                    path=path, reason=exc.strerror or exc)), self.tr("Not saved"))
+            return False
+        QApplication.restoreOverrideCursor()
+        self.status.setText(self.tr("Saved to {path}. Remember: this file is not encrypted.")
+                            .format(path=path))
+        self.saved.emit(path)
+        return True
+
+
+class ExportDialog(QDialog):
+    """Export everything, as one JSON file or as a folder of Markdown files."""
+
+    exported = Signal(object)  # the Path written (the JSON file, or the folder's index.md)
+    failed = Signal(object)  # the error
+
+    JSON = "json"
+    MARKDOWN = "markdown"
+
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._vault = vault
+        self._busy = False
+        self.setWindowTitle(self.tr("Export your journal"))
+        self.setObjectName("exportDialog")
+        self._build()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addWidget(plain_label(self.tr(
+            "Export everything in this journal: parts with their stage history and map places, "
+            "relationships, entries, your peers and the parts they shared with you, and what you "
+            "shared.")))
+        self.json_radio = QRadioButton(self.tr("One &JSON file"), self)
+        self.json_radio.setAccessibleName(self.tr("One JSON file"))
+        self.markdown_radio = QRadioButton(self.tr("A folder of Mark&down files"), self)
+        self.markdown_radio.setAccessibleName(self.tr("A folder of Markdown files"))
+        self.json_radio.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.json_radio)
+        group.addButton(self.markdown_radio)
+        layout.addWidget(self.json_radio)
+        layout.addWidget(self._indented(self.tr(
+            "Complete and documented; it can be imported into a new journal later "
+            "(parts-journal import-json). Your contact card's private keys are not included, "
+            "so a journal made from it gets a new card to give your peers.")))
+        layout.addWidget(self.markdown_radio)
+        layout.addWidget(self._indented(self.tr(
+            "One file per entry and per part, with an index: easy to read in any text editor. "
+            "It can't be imported back.")))
+        layout.addSpacing(self.fontMetrics().height() // 2)
+        layout.addWidget(_warning_row(self, self.tr(
+            "The export will not be encrypted. Anyone who can open it can read your whole "
+            "journal, so keep it somewhere private and delete it when you no longer need it.")))
+        layout.addStretch(1)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setAccessibleName(self.tr("Exporting"))
+        self.progress.hide()
+        layout.addWidget(self.progress)
+        self.status = plain_label()
+        self.status.setAccessibleName(self.tr("Status"))
+        layout.addWidget(self.status)
+        buttons = QDialogButtonBox(self)
+        self.export_button = QPushButton(self.tr("&Export…"), self)
+        self.export_button.setAccessibleName(self.tr("Export"))
+        self.export_button.setDefault(True)
+        buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setAccessibleName(self.tr("Close"))
+        buttons.rejected.connect(self.reject)
+        self.export_button.clicked.connect(self._choose_and_export)
+        layout.addWidget(buttons)
+        width = text_width(self, 84)
+        self.setMinimumWidth(width)
+        layout.activate()
+        self.resize(width, layout.totalHeightForWidth(width))
+
+    def _indented(self, text: str) -> QLabel:
+        label = plain_label(text)
+        label.setIndent(self.fontMetrics().averageCharWidth() * 4)
+        return label
+
+    @property
+    def kind(self) -> str:
+        """``json`` or ``markdown``: what the person chose."""
+        return self.JSON if self.json_radio.isChecked() else self.MARKDOWN
+
+    @property
+    def busy(self) -> bool:
+        """True while an export is being written."""
+        return self._busy
+
+    def _choose_and_export(self) -> None:
+        stamp = datetime.now().strftime("%Y-%m-%d")
+        if self.kind == self.JSON:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export as JSON"),
+                str(_documents_folder() / f"parts-journal-export-{stamp}.json"),
+                self.tr("JSON files (*.json)"))
+            if not chosen:
+                return
+            path = Path(chosen)
+            if path.suffix.lower() != ".json":
+                path = path.with_name(path.name + ".json")
+        else:
+            chosen = QFileDialog.getExistingDirectory(
+                self, self.tr("Choose where to put the Markdown folder"),
+                str(_documents_folder()))
+            if not chosen:
+                return
+            path = markdown_target(Path(chosen), f"parts-journal-export-{stamp}")
+        self.export_to(path, self.kind)
+
+    def export_to(self, path: Path, kind: str) -> None:
+        """Export to ``path`` (a JSON file, or a new or empty folder) without blocking.
+
+        The journal is read here, on the thread that owns the database; formatting and writing
+        the files run in a worker. ``exported`` or ``failed`` is emitted at the end.
+        """
+        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+        try:
+            snapshot = read_snapshot(self._vault)
+        except JournalError as exc:
+            QApplication.restoreOverrideCursor()
+            self._failed(exc)
+            return
+        QApplication.restoreOverrideCursor()
+        now = utc_now()
+        if kind == self.JSON:
+            def job() -> Path:
+                atomic_write(path, to_json_bytes(document_of(snapshot, now)))
+                return path
+        else:
+            def job() -> Path:
+                return write_markdown_folder(snapshot, path, now=now)
+        self._set_busy(True)
+        self.status.setText(self.tr("Exporting…"))
+        run_in_background(job, self._done, self._failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.progress.setVisible(busy)
+        for widget in (self.export_button, self.close_button, self.json_radio,
+                       self.markdown_radio):
+            widget.setEnabled(not busy)
+
+    def _done(self, path: object) -> None:
+        self._set_busy(False)
+        self.status.setText(self.tr("Exported to {path}. Remember: it is not encrypted.")
+                            .format(path=path))
+        self.exported.emit(path)
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        self.status.setText(self.tr("Nothing was exported."))
+        if isinstance(error, OSError):
+            error = JournalError(self.tr("The export could not be written ({reason}).").format(
+                reason=error.strerror or error))
+        self.failed.emit(error)
+        show_error(self, error, self.tr("Not exported"))
+
+    def reject(self) -> None:
+        """Closing waits until a running export has finished."""
+        if not self._busy:
+            super().reject()
+
+
+def markdown_target(chosen: Path, name: str) -> Path:
+    """``chosen`` itself if it is empty, else a new subfolder ``name`` (or ``name-2``...)."""
+    if chosen.is_dir() and not any(chosen.iterdir()):
+        return chosen
+    candidate, number = chosen / name, 2
+    while candidate.exists():
+        candidate = chosen / f"{name}-{number}"
+        number += 1
+    return candidate

@@ -1,0 +1,631 @@
+"""Peer-session mode: a visible time box, roles that take turns, agreements, debrief, peer's parts.
+
+The panel presents :class:`partsjournal.flows.peer_session.PeerSessionTimer`; it never plays a
+sound. Half time (or the chosen times) brings a soft-coloured card proposing the role switch;
+the end of the time brings another, with an invitation to the debrief.
+
+Wiring (for the main window)::
+
+    panel = PeerSessionPanel(vault, parent)
+    panel.load_entry(entry)          # a peer-session Entry: fills planned time, role, texts
+    panel.attach(journal.editor)     # writes role/planned/agreements/debrief into the editor,
+                                     # whose autosave stores them in the entry
+    # ...or, without an editor:
+    panel.attach(lambda record: record.apply_to(entry) and vault.entries.update(entry))
+    # before locking:
+    panel.clear()
+
+``record_changed(PeerSessionRecord)`` carries the same record whenever anything in it changes;
+``switch_proposed()``, ``time_up()`` and ``session_ended()`` mark the moments.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partsjournal.domain.model import Entry, EntryKind, PeerRole, Role
+from partsjournal.errors import JournalError
+from partsjournal.flows.peer_session import (
+    Clock,
+    PeerSessionRecord,
+    PeerSessionTimer,
+    TimerEvent,
+    TimerState,
+    default_agreements,
+    format_clock,
+)
+from partsjournal.ui.common.plain_text import plain_tooltip, set_tooltip
+from partsjournal.ui.common.theme import role_color, role_label
+from partsjournal.ui.common.vocabulary import field_label, stage_label
+from partsjournal.ui.common.widgets import named, plain_label, swatch
+from partsjournal.ui.journal.entry_editor import EntryEditor
+from partsjournal.vault import Vault
+from partsjournal.vault.peers import ReceivedPart
+
+Index = QModelIndex | QPersistentModelIndex
+#: How often the clock is read while the session runs.
+TICK_MS = 200
+#: Soft tints for the timer card, blended into the window colour (never alarming).
+SWITCH_TINT = QColor("#6f9bd1")
+END_TINT = QColor("#5fae9a")
+
+
+def tr(text: str) -> str:
+    """Translate in the peer-session context."""
+    return QCoreApplication.translate("PeerSession", text)
+
+
+def agreement_texts() -> dict[str, str]:
+    """The default agreements, translated (the same words as the flow's English defaults)."""
+    return {
+        "confidentiality": tr("What is shared here stays here. Neither of us writes down or "
+                              "repeats the other's material."),
+        "equal_footing": tr("We meet as equals: nobody is the expert, and we take turns."),
+        "speak_for_parts": tr("We speak for our parts, not from them: \"a part of me is "
+                              "angry\", not \"I am angry at you\"."),
+        "pause_or_stop": tr("Either of us can pause or stop at any time, without explaining "
+                            "why."),
+        "no_advice": tr("No advice, fixing or interpreting unless it is asked for."),
+        "protectors_first": tr("We ask protectors' permission before going toward an exile, "
+                               "and respect a no."),
+        "debrief": tr("We keep time for a debrief at the end, both ways."),
+    }
+
+
+def translated_default_agreements() -> str:
+    """The default agreements as a Markdown list, in the person's language."""
+    return default_agreements(agreement_texts())
+
+
+def blend(base: QColor, tint: QColor, amount: float) -> QColor:
+    """``base`` moved ``amount`` of the way toward ``tint``."""
+    return QColor(round(base.red() + (tint.red() - base.red()) * amount),
+                  round(base.green() + (tint.green() - base.green()) * amount),
+                  round(base.blue() + (tint.blue() - base.blue()) * amount))
+
+
+class ReceivedPartListModel(QAbstractListModel):
+    """A peer's received parts, read-only: name, and the role colour when it was shared."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._parts: list[ReceivedPart] = []
+
+    def set_parts(self, parts: list[ReceivedPart]) -> None:
+        """Show these parts."""
+        self.beginResetModel()
+        self._parts = list(parts)
+        self.endResetModel()
+
+    def part(self, row: int) -> ReceivedPart:
+        """The part in a row."""
+        return self._parts[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._parts)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._parts):
+            return None
+        part = self._parts[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return part.name
+        if role == Qt.ItemDataRole.DecorationRole:
+            return swatch(role_color(part.role or Role.UNKNOWN, part.text("color")))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(part.text("job"))
+        if role == Qt.ItemDataRole.UserRole:
+            return part.id
+        return None
+
+
+def describe_received(part: ReceivedPart) -> str:
+    """The shared fields of a received part as plain text (shown with setPlainText)."""
+    lines = [part.name, ""]
+    for name in part.field_names:
+        if name in ("name", "color"):
+            continue
+        if name == "role":
+            value = role_label(part.role) if part.role else part.text(name)
+        elif name == "stage":
+            value = stage_label(part.stage) if part.stage else part.text(name)
+        else:
+            value = part.text(name)
+        if value.strip():
+            lines += [f"{field_label(name)}:", value.strip(), ""]
+    return "\n".join(lines).rstrip()
+
+
+class PeerSessionPanel(QWidget):
+    """Keeps time for a peer session so neither peer has to watch the clock."""
+
+    #: The session's record (PeerSessionRecord) changed: store it in the peer-session entry.
+    record_changed = Signal(object)
+    #: Half time (or a chosen time): switching roles is proposed.
+    switch_proposed = Signal()
+    #: The planned time is over.
+    time_up = Signal()
+    #: The person ended the session.
+    session_ended = Signal()
+    #: Roles were switched; carries my new role's value.
+    role_switched = Signal(str)
+    #: A short message for the status bar.
+    status = Signal(str)
+
+    def __init__(self, vault: Vault, parent: QWidget | None = None, *,
+                 clock: Clock | None = None) -> None:
+        super().__init__(parent)
+        self._vault = vault
+        self.timer = PeerSessionTimer(60, PeerRole.EXPLORER, clock=clock or time.monotonic)
+        self._loading = False
+        self._peer_names: dict[str, str] = {}
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self.tick)
+        self._build()
+        self._reload_peers()
+        self.agreements.setPlainText(translated_default_agreements())
+        self._refresh()
+
+    # Building ----------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(10)
+        layout.addLayout(self._build_setup())
+        layout.addWidget(self._build_card())
+        layout.addWidget(self._build_tabs(), 1)
+
+    def _build_setup(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.peer_combo = named(QComboBox(self), "peerSessionPeer")
+        self.peer_combo.setAccessibleName(self.tr("Peer"))
+        self.peer_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.planned = named(QSpinBox(self), "peerSessionMinutes")
+        self.planned.setRange(1, 24 * 60)
+        self.planned.setValue(60)
+        self.planned.setSingleStep(5)
+        self.planned.setSuffix(self.tr(" min"))
+        self.planned.setAccessibleName(self.tr("Planned minutes"))
+        self.first_role = named(QComboBox(self), "peerSessionRole")
+        self.first_role.addItem(self.tr("Explorer"), PeerRole.EXPLORER.value)
+        self.first_role.addItem(self.tr("Companion"), PeerRole.COMPANION.value)
+        self.first_role.setAccessibleName(self.tr("My role at the start"))
+        self.switch_at = named(QLineEdit(self), "peerSessionSwitchAt")
+        self.switch_at.setPlaceholderText(self.tr("half time"))
+        set_tooltip(self.switch_at, self.tr(
+            "When to propose switching roles, in minutes from the start, e.g. “25, 50”. Empty: "
+            "at half time."))
+        self.switch_at.setAccessibleName(self.tr("Switch roles at (minutes)"))
+        self.switch_at.setMaximumWidth(110)
+        for text, widget in ((self.tr("&Peer"), self.peer_combo),
+                             (self.tr("&Time"), self.planned),
+                             (self.tr("I &start as"), self.first_role),
+                             (self.tr("S&witch at"), self.switch_at)):
+            label = QLabel(text, self)
+            label.setBuddy(widget)
+            row.addWidget(label)
+            row.addWidget(widget)
+            row.addSpacing(6)
+        row.addStretch(1)
+        self.peer_combo.currentIndexChanged.connect(self._peer_changed)
+        self.planned.valueChanged.connect(self._setup_changed)
+        self.first_role.currentIndexChanged.connect(self._setup_changed)
+        self.switch_at.editingFinished.connect(self._setup_changed)
+        return row
+
+    def _build_card(self) -> QFrame:
+        self.card = named(QFrame(self), "peerSessionCard")
+        self.card.setFrameShape(QFrame.Shape.StyledPanel)
+        self.card.setAutoFillBackground(True)
+        card = QVBoxLayout(self.card)
+        card.setContentsMargins(16, 12, 16, 12)
+        top = QHBoxLayout()
+        self.clock_label = named(plain_label("", self.card), "peerSessionClock")
+        self.clock_label.setAccessibleName(self.tr("Time left"))
+        font = QFont(self.clock_label.font())
+        font.setPointSizeF(font.pointSizeF() * 2.6)
+        font.setWeight(QFont.Weight.DemiBold)
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        self.clock_label.setFont(font)
+        self.role_label = named(plain_label("", self.card), "peerSessionRoleNow")
+        self.role_label.setWordWrap(True)
+        self.role_label.setAccessibleName(self.tr("Roles now"))
+        role_font = QFont(self.role_label.font())
+        role_font.setPointSizeF(role_font.pointSizeF() * 1.15)
+        self.role_label.setFont(role_font)
+        top.addWidget(self.clock_label)
+        top.addSpacing(18)
+        top.addWidget(self.role_label, 1)
+        card.addLayout(top)
+        self.progress = named(QProgressBar(self.card), "peerSessionProgress")
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(10)
+        self.progress.setAccessibleName(self.tr("Time passed"))
+        card.addWidget(self.progress)
+        self.message = named(plain_label("", self.card), "peerSessionMessage")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Session message"))
+        card.addWidget(self.message)
+
+        buttons = QHBoxLayout()
+        self.start_button = named(QPushButton(self.tr("Start"), self.card), "peerSessionStart")
+        self.pause_button = named(QPushButton(self.tr("Pause"), self.card), "peerSessionPause")
+        self.switch_button = named(QPushButton(self.tr("Switch roles"), self.card),
+                                   "peerSessionSwitch")
+        self.not_yet_button = named(QPushButton(self.tr("Not yet"), self.card),
+                                    "peerSessionNotYet")
+        set_tooltip(self.not_yet_button, self.tr("Ask again in two minutes"))
+        self.end_button = named(QPushButton(self.tr("End session"), self.card),
+                                "peerSessionEnd")
+        for button in (self.start_button, self.pause_button, self.switch_button,
+                       self.not_yet_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.end_button)
+        card.addLayout(buttons)
+        self.start_button.clicked.connect(self.start)
+        self.pause_button.clicked.connect(self._pause_or_resume)
+        self.switch_button.clicked.connect(self.switch_roles)
+        self.not_yet_button.clicked.connect(self._not_yet)
+        self.end_button.clicked.connect(self.end)
+        return self.card
+
+    def _build_tabs(self) -> QTabWidget:
+        self.tabs = named(QTabWidget(self), "peerSessionTabs")
+        agreements_page = QWidget(self.tabs)
+        agreements_layout = QVBoxLayout(agreements_page)
+        intro = plain_label(self.tr("Read these together before you begin, and change anything "
+                                    "you both want different."), agreements_page)
+        intro.setWordWrap(True)
+        self.agreements = named(QPlainTextEdit(agreements_page), "peerSessionAgreements")
+        self.agreements.setAccessibleName(self.tr("Agreements"))
+        self.agreements.setTabChangesFocus(True)
+        self.restore_button = named(QPushButton(self.tr("Use the default agreements"),
+                                                agreements_page), "peerSessionDefaults")
+        self.restore_button.clicked.connect(
+            lambda: self.agreements.setPlainText(translated_default_agreements()))
+        restore_row = QHBoxLayout()
+        restore_row.addStretch(1)
+        restore_row.addWidget(self.restore_button)
+        agreements_layout.addWidget(intro)
+        agreements_layout.addWidget(self.agreements, 1)
+        agreements_layout.addLayout(restore_row)
+
+        debrief_page = QWidget(self.tabs)
+        debrief_layout = QVBoxLayout(debrief_page)
+        self.debrief = named(QPlainTextEdit(debrief_page), "peerSessionDebrief")
+        self.debrief.setPlaceholderText(self.tr(
+            "How was it for each of you? What helped, what would you like to do differently? "
+            "Write about your own parts and experience; your peer's material stays theirs."))
+        self.debrief.setAccessibleName(self.tr("Debrief"))
+        self.debrief.setTabChangesFocus(True)
+        debrief_layout.addWidget(self.debrief)
+
+        parts_page = QWidget(self.tabs)
+        parts_layout = QVBoxLayout(parts_page)
+        self.parts_intro = named(plain_label("", parts_page), "peerSessionPartsIntro")
+        self.parts_intro.setWordWrap(True)
+        self.received = ReceivedPartListModel(self)
+        self.parts_view = named(QListView(parts_page), "peerSessionParts")
+        self.parts_view.setModel(self.received)
+        self.parts_view.setAccessibleName(self.tr("Parts your peer shared with you"))
+        self.parts_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.parts_view.setSpacing(2)
+        self.part_text = named(QPlainTextEdit(parts_page), "peerSessionPartText")
+        self.part_text.setReadOnly(True)
+        self.part_text.setAccessibleName(self.tr("What your peer shared about this part"))
+        split = QSplitter(Qt.Orientation.Horizontal, parts_page)
+        split.addWidget(self.parts_view)
+        split.addWidget(self.part_text)
+        split.setStretchFactor(1, 1)
+        split.setSizes([180, 400])
+        parts_layout.addWidget(self.parts_intro)
+        parts_layout.addWidget(split, 1)
+        self.parts_view.selectionModel().currentChanged.connect(self._part_selected)
+
+        self.tabs.addTab(agreements_page, self.tr("Agreements"))
+        self.tabs.addTab(debrief_page, self.tr("Debrief"))
+        self.tabs.addTab(parts_page, self.tr("Peer's parts"))
+        self.agreements.textChanged.connect(self._texts_changed)
+        self.debrief.textChanged.connect(self._texts_changed)
+        return self.tabs
+
+    # Public API --------------------------------------------------------------------------------
+
+    def attach(self, target: EntryEditor | Callable[[PeerSessionRecord], Any]) -> None:
+        """Keep an entry up to date with the session.
+
+        ``target`` is the journal's :class:`EntryEditor` (its peer-session fields are filled in
+        and its autosave stores them) or any callable taking a :class:`PeerSessionRecord`.
+        """
+        if isinstance(target, EntryEditor):
+            editor = target
+            self.record_changed.connect(lambda record: write_into_editor(editor, record))
+        else:
+            self.record_changed.connect(target)
+        self.record_changed.emit(self.record())
+
+    def load_entry(self, entry: Entry) -> None:
+        """Prepare for a peer-session entry: its time box, role, peer, agreements, debrief."""
+        self._loading = True
+        if entry.planned_minutes:
+            self.planned.setValue(entry.planned_minutes)
+        if entry.my_role is not None:
+            self.first_role.setCurrentIndex(self.first_role.findData(entry.my_role.value))
+        if entry.peer_id:
+            self.peer_combo.setCurrentIndex(max(0, self.peer_combo.findData(entry.peer_id)))
+        self.agreements.setPlainText(entry.agreements or translated_default_agreements())
+        self.debrief.setPlainText(entry.debrief)
+        self._loading = False
+        self._setup_changed()
+
+    def record(self) -> PeerSessionRecord:
+        """The session as a peer-session entry keeps it."""
+        peer = self.peer_combo.currentData()
+        return self.timer.record(self.agreements.toPlainText(), self.debrief.toPlainText(),
+                                 str(peer) if peer else None)
+
+    def start(self) -> None:
+        """Start the time box."""
+        if self.timer.state is not TimerState.READY:
+            return
+        self._setup_changed()
+        self.timer.start()
+        self._tick.start()
+        self.status.emit(self.tr("The session has started."))
+        self._refresh()
+        self._emit_record()
+
+    def switch_roles(self) -> None:
+        """Swap roles now."""
+        try:
+            role = self.timer.switch_roles()
+        except ValueError:
+            return
+        if self.timer.state is TimerState.READY:
+            self._loading = True
+            self.first_role.setCurrentIndex(self.first_role.findData(role.value))
+            self._loading = False
+        self.role_switched.emit(role.value)
+        self._refresh()
+        self._emit_record()
+
+    def end(self) -> None:
+        """End the session (either peer may, at any time)."""
+        if self.timer.state in (TimerState.RUNNING, TimerState.PAUSED):
+            self.timer.stop()
+            self._tick.stop()
+            self.session_ended.emit()
+            self.tabs.setCurrentIndex(1)
+            self._refresh()
+            self._emit_record()
+
+    def tick(self) -> None:
+        """Read the clock and show what became due (the timer calls this; tests may too)."""
+        for event in self.timer.poll():
+            if event is TimerEvent.SWITCH_DUE:
+                self.switch_proposed.emit()
+            elif event is TimerEvent.TIME_UP:
+                self.time_up.emit()
+        self._refresh()
+
+    def clear(self) -> None:
+        """Forget the texts and stop the clock (before locking: no journal text stays behind)."""
+        self._tick.stop()
+        self._loading = True
+        for text in (self.agreements, self.debrief, self.part_text):
+            text.clear()
+            text.document().clearUndoRedoStacks()
+        self.received.set_parts([])
+        self.peer_combo.clear()
+        self._loading = False
+
+    # Behaviour ---------------------------------------------------------------------------------
+
+    def _reload_peers(self) -> None:
+        self._loading = True
+        self.peer_combo.clear()
+        self.peer_combo.addItem(self.tr("— not chosen —"), "")
+        try:
+            peers = self._vault.peers.list()
+        except JournalError:
+            peers = []
+        self._peer_names = {peer.id: peer.name for peer in peers}
+        for peer in peers:
+            self.peer_combo.addItem(peer.label, peer.id)
+        self._loading = False
+        self._peer_changed()
+
+    def _peer_changed(self) -> None:
+        peer_id = self.peer_combo.currentData()
+        parts = self._vault.received.list(str(peer_id)) if peer_id else []
+        self.received.set_parts(parts)
+        self.part_text.clear()
+        if not peer_id:
+            self.parts_intro.setText(self.tr("Choose your peer above to have the parts they "
+                                             "shared with you at hand."))
+        elif not parts:
+            self.parts_intro.setText(self.tr("%1 hasn't shared any parts with you yet.")
+                                     .replace("%1", self._peer_name()))
+        else:
+            self.parts_intro.setText(self.tr("What %1 chose to share with you. Read-only.")
+                                     .replace("%1", self._peer_name()))
+        if parts:
+            self.parts_view.setCurrentIndex(self.received.index(0, 0))
+        if not self._loading:
+            self._refresh()
+            self._emit_record()
+
+    def _part_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.part_text.setPlainText(describe_received(self.received.part(current.row())))
+        else:
+            self.part_text.clear()
+
+    def _switch_minutes(self) -> list[float] | None:
+        text = self.switch_at.text().replace(";", ",").strip()
+        if not text:
+            return None
+        minutes: list[float] = []
+        for piece in text.split(","):
+            try:
+                value = float(piece.strip().replace("'", ""))
+            except ValueError:
+                continue
+            minutes.append(value)
+        return minutes or None
+
+    def _setup_changed(self) -> None:
+        if self._loading:
+            return
+        self.timer.configure(self.planned.value(), self._switch_minutes())
+        if self.timer.state is TimerState.READY:
+            role = PeerRole(self.first_role.currentData())
+            self.timer.set_first_role(role)
+        self._refresh()
+        self._emit_record()
+
+    def _texts_changed(self) -> None:
+        if not self._loading:
+            self._emit_record()
+
+    def _emit_record(self) -> None:
+        if not self._loading:
+            self.record_changed.emit(self.record())
+
+    def _pause_or_resume(self) -> None:
+        if self.timer.state is TimerState.RUNNING:
+            self.timer.pause()
+            self.status.emit(self.tr("Paused. Take all the time you need."))
+        elif self.timer.state is TimerState.PAUSED:
+            self.timer.resume()
+        self._refresh()
+
+    def _not_yet(self) -> None:
+        self.timer.not_yet(2)
+        self._refresh()
+
+    # Showing -----------------------------------------------------------------------------------
+
+    def _peer_name(self) -> str:
+        """The chosen peer's name for sentences (the menu itself marks unverified peers)."""
+        return self._peer_names.get(str(self.peer_combo.currentData() or ""), "")
+
+    def _role_sentence(self) -> str:
+        peer = self._peer_name()
+        if self.timer.role is PeerRole.EXPLORER:
+            return (self.tr("You are exploring; %1 is companioning you.").replace("%1", peer)
+                    if peer else self.tr("You are exploring; your peer is companioning you."))
+        return (self.tr("You are companioning; %1 is exploring.").replace("%1", peer)
+                if peer else self.tr("You are companioning; your peer is exploring."))
+
+    def _refresh(self) -> None:
+        timer = self.timer
+        state = timer.state
+        remaining = timer.remaining()
+        self.clock_label.setText(format_clock(remaining))
+        self.clock_label.setAccessibleDescription(
+            self.tr("%1 minutes planned").replace("%1", str(timer.planned_minutes)))
+        self.role_label.setText(self._role_sentence())
+        self.progress.setValue(round(timer.fraction * 1000))
+        tint: QColor | None = None
+        if state is TimerState.READY:
+            message = self.tr("Agree on your time, roles and agreements, then start when you "
+                              "are both ready. Either of you can pause or stop at any time.")
+        elif state is TimerState.STOPPED:
+            message = self.tr("The session has ended. Thank each other, and write your debrief "
+                              "while it is fresh.")
+            tint = END_TINT
+        elif timer.time_up:
+            message = self.tr("Time is up. Take a breath, let the explorer finish gently, and "
+                              "move to your debrief when you are ready.")
+            tint = END_TINT
+        elif timer.switch_pending:
+            message = self.tr("Half time — time to switch roles, so you both get an equal "
+                              "turn.") if len(timer.switch_points) == 1 else \
+                self.tr("Time to switch roles, as you planned.")
+            tint = SWITCH_TINT
+        elif state is TimerState.PAUSED:
+            message = self.tr("Paused. Carry on when you are both ready.")
+        else:
+            upcoming = timer.next_switch
+            message = self.tr("Switching roles in %1.").replace(
+                "%1", format_clock(upcoming - timer.elapsed())) if upcoming is not None \
+                else self.tr("Until the end of the session.")
+        self.message.setText(message)
+        self._tint(tint)
+
+        running = state in (TimerState.RUNNING, TimerState.PAUSED)
+        self.start_button.setVisible(state is TimerState.READY)
+        self.pause_button.setVisible(running)
+        self.pause_button.setText(self.tr("Resume") if state is TimerState.PAUSED
+                                  else self.tr("Pause"))
+        self.switch_button.setEnabled(state is not TimerState.STOPPED)
+        self.switch_button.setDefault(timer.switch_pending)
+        self.not_yet_button.setVisible(timer.switch_pending)
+        self.end_button.setVisible(running)
+        self.planned.setEnabled(state is not TimerState.STOPPED)
+        self.first_role.setEnabled(state is TimerState.READY)
+        self.switch_at.setEnabled(state is not TimerState.STOPPED)
+
+    def _tint(self, tint: QColor | None) -> None:
+        palette = self.palette()
+        window = palette.color(QPalette.ColorRole.Window)
+        card = self.card.palette()
+        color = window if tint is None else blend(window, tint, 0.28)
+        card.setColor(QPalette.ColorRole.Window, color)
+        self.card.setPalette(card)
+        self.card.setProperty("signal", "" if tint is None else
+                              ("end" if tint is END_TINT else "switch"))
+
+
+def write_into_editor(editor: EntryEditor, record: PeerSessionRecord) -> None:
+    """Fill the entry editor's peer-session fields; its autosave stores them."""
+    if editor.entry_id is None:
+        return
+    kind_index = editor.kind.findData(EntryKind.PEER_SESSION.value)
+    if editor.kind.currentIndex() != kind_index:
+        editor.kind.setCurrentIndex(kind_index)
+    role_index = editor.my_role.findData(record.my_role.value)
+    if editor.my_role.currentIndex() != role_index:
+        editor.my_role.setCurrentIndex(role_index)
+    if editor.planned.value() != record.planned_minutes:
+        editor.planned.setValue(record.planned_minutes)
+    if editor.agreements.toPlainText() != record.agreements:
+        editor.agreements.setPlainText(record.agreements)
+    if editor.debrief.toPlainText() != record.debrief:
+        editor.debrief.setPlainText(record.debrief)
+

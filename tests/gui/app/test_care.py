@@ -1,0 +1,155 @@
+"""Care and safety: plain text everywhere, accessible names, kind failures, locking triggers."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+)
+
+from partsjournal.domain import Entry, Part, PartPresence, Role
+from partsjournal.ui.app.application import AppController
+from partsjournal.ui.app.main_window import MainWindow
+from partsjournal.ui.app.unlock_window import UnlockWindow
+from partsjournal.ui.app.welcome import WelcomeWindow
+from partsjournal.ui.common import messages
+from partsjournal.vault import Vault
+
+from ...conftest import FAST_KDF, PASSPHRASE
+from ..fixtures import unlabelled
+
+HTML = '<img src="file:///etc/hosts"><b>x</b>'
+
+
+def test_every_control_has_a_name(qtbot, sample_vault: Vault, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(sample_vault, sample=True)
+    qtbot.addWidget(window)
+    entry = sample_vault.entries.list(limit=1)[0]
+    window.open_entry(entry.id)
+    window.open_part(sample_vault.parts.list()[0].id)
+    unlock = UnlockWindow(tmp_path)
+    welcome = WelcomeWindow()
+    for widget in (unlock, welcome):
+        qtbot.addWidget(widget)
+    assert unlabelled(window) == []
+    assert unlabelled(unlock) == []
+    assert unlabelled(welcome) == []
+
+
+def test_hostile_names_are_literal_in_every_view(qtbot, vault: Vault) -> None:  # type: ignore[no-untyped-def]
+    part = vault.parts.add(Part(name=HTML, role=Role.EXILE, job=HTML, fears=HTML))
+    entry = vault.entries.add(Entry(title=HTML, body=f"{HTML}\n\n<script>alert(1)</script>",
+                                    parts=[PartPresence(part_id=part.id, note=HTML)]))
+    window = MainWindow(vault)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_entry(entry.id)
+    window.open_part(part.id)
+    window.search_field.setText("img")
+    window.search.set_query("img", now=True)
+    assert window.search.model.rowCount() >= 1
+    assert window.search.model.index(0, 0).data() == HTML
+    window.search_field.clear()
+    for view in (window.journal, window.parts):
+        window.pages.setCurrentWidget(view)
+        for label in window.findChildren(QLabel):
+            text = label.text()
+            if "<" in text and label.isVisible():
+                assert label.textFormat() == Qt.TextFormat.PlainText, text
+    assert window.journal.editor.title.text() == HTML
+    shown = [w.text() for w in window.parts.findChildren(QLineEdit)]
+    assert HTML in shown
+
+
+def test_exception_hook_logs_no_content_and_shows_a_kind_dialog(
+        qtbot, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(messages, "show_error",
+                        lambda parent, error, title="": shown.append(messages.explain(error)))
+    messages.install_exception_hook()
+    try:
+        raise ValueError("my secret journal sentence")
+    except ValueError:
+        kind, error, tb = sys.exc_info()
+    with caplog.at_level(logging.ERROR, logger="partsjournal"):
+        sys.excepthook(kind, error, tb)  # type: ignore[arg-type]
+    assert "my secret journal sentence" not in caplog.text
+    assert "ValueError" in caplog.text and "test_care.py" in caplog.text
+    assert shown == [("Something unexpected went wrong.",
+                      "What you had saved is safe. If this keeps happening, restart Parts "
+                      "Journal.")]
+
+
+def _unlocked_controller(qtbot, settings, vault_dir: Path) -> AppController:  # type: ignore[no-untyped-def]
+    Vault.create(vault_dir, PASSPHRASE, profile=FAST_KDF)[0].lock()
+    controller = AppController(settings, kdf_profile=FAST_KDF)
+    controller.start(vault_dir)
+    unlock = controller.window
+    assert isinstance(unlock, UnlockWindow)
+    qtbot.keyClicks(unlock.secret, PASSPHRASE)
+    qtbot.keyClick(unlock.secret, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: controller.state == "main", timeout=5000)
+    return controller
+
+
+@pytest.mark.parametrize("trigger", ["sleep", "screen-lock"])
+def test_system_sleep_and_screen_lock_lock_the_journal(qtbot, settings, vault_dir: Path,  # type: ignore[no-untyped-def]
+                                                       trigger: str) -> None:
+    controller = _unlocked_controller(qtbot, settings, vault_dir)
+    if trigger == "sleep":
+        controller.idle.on_prepare_for_sleep(True)
+    else:
+        controller.idle.on_screensaver(True)
+    assert controller.state == "unlock"
+    assert controller.vault is None
+    controller._close_vault()
+
+
+def test_lock_on_minimise_when_chosen(qtbot, settings, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from partsjournal.ui.settings import settings as keys
+
+    settings.set(keys.LOCK_ON_MINIMISE, True)
+    controller = _unlocked_controller(qtbot, settings, vault_dir)
+    window = controller.window
+    assert isinstance(window, MainWindow)
+    window.showMinimized()
+    qtbot.waitUntil(lambda: controller.state == "unlock", timeout=3000)
+    controller._close_vault()
+
+
+def test_waking_up_does_not_lock(qtbot, settings, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    controller = _unlocked_controller(qtbot, settings, vault_dir)
+    controller.idle.on_prepare_for_sleep(False)
+    controller.idle.on_screensaver(False)
+    assert controller.state == "main"
+    controller.lock()
+    controller._close_vault()
+
+
+def test_open_app_at_a_given_vault_and_at_a_missing_one(qtbot, settings, vault_dir: Path,  # type: ignore[no-untyped-def]
+                                                        monkeypatch: pytest.MonkeyPatch,
+                                                        tmp_path: Path) -> None:
+    from partsjournal.ui.app import application as app_module
+
+    Vault.create(vault_dir, PASSPHRASE, profile=FAST_KDF)[0].lock()
+    controller = AppController(settings)
+    controller.start(vault_dir)
+    assert isinstance(controller.window, UnlockWindow)
+    assert str(vault_dir) in controller.window.where.text()
+    errors: list[str] = []
+    monkeypatch.setattr(app_module, "show_error", lambda parent, error: errors.append(str(error)))
+    other = AppController(settings)
+    other.start(tmp_path / "nowhere")
+    assert isinstance(other.window, WelcomeWindow)
+    assert errors and "There is no journal in" in errors[0]
+    for c in (controller, other):
+        c.window.close()  # type: ignore[union-attr]
+    assert QApplication.instance() is not None

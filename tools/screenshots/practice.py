@@ -1,0 +1,183 @@
+"""Screenshots of the practice tools: guided session, peer session, insights, merge/split, guide.
+
+``tools.screenshots.render`` calls :func:`render_for_screenshots` with its sample vault; run
+alone, ``python -m tools.screenshots.practice --out DIR`` makes its own sample vault.
+Nothing is written to the vault: the dialogs are driven up to the moment before saving.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from partsjournal.domain.model import Role
+from partsjournal.ui.common.theme import apply_theme
+from partsjournal.vault import Vault
+
+
+class _Clock:
+    """A clock the screenshots move forward by hand."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _grab(widget: QWidget, path: Path, size: QSize | None = None) -> Path:
+    if size is not None:
+        widget.resize(size)
+    widget.show()
+    app = QApplication.instance()
+    for _ in range(5):
+        if app is not None:
+            app.processEvents()
+    widget.grab().save(str(path))
+    return path
+
+
+def _dispose(widget: QWidget) -> None:
+    widget.hide()
+    widget.deleteLater()
+    app = QApplication.instance()
+    if app is not None:
+        app.processEvents()
+
+
+def render_for_screenshots(vault: Vault, out_dir: Path, theme: str) -> list[Path]:
+    """Render every practice view with ``vault`` in ``theme`` ("light"/"dark") to PNG files."""
+    from partsjournal.ui.insights.insights_view import InsightsView
+    from partsjournal.ui.parts.part_surgery_dialogs import MergePartsDialog, SplitPartDialog
+    from partsjournal.ui.practice.guide import GuideDialog
+    from partsjournal.ui.practice.guided_session import GuidedSessionDialog
+    from partsjournal.ui.practice.peer_session import PeerSessionPanel
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, theme)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+
+    def name(view: str) -> Path:
+        return out_dir / f"practice-{view}-{theme}.png"
+
+    # Guided session: Find, a blended Feel toward, the step-back detour, the review.
+    dialog = GuidedSessionDialog(vault)
+    dialog.new_name.setText(dialog.tr("The Worrier"))
+    dialog.answer_edits["trailhead"].setPlainText(dialog.tr(
+        "A tight chest on Sunday evening, thinking about Monday's meeting."))
+    written.append(_grab(dialog, name("guided-find")))
+    dialog.go_next()
+    dialog.answer_edits["focus"].setPlainText(dialog.tr("It hums, like a fridge in the night."))
+    dialog.go_next()
+    dialog.answer_edits["body"].setPlainText(dialog.tr("A knot under my breastbone."))
+    dialog.answer_edits["appearance"].setPlainText(dialog.tr(
+        "A small grey figure pacing up and down a corridor, checking its watch."))
+    written.append(_grab(dialog, name("guided-flesh-out")))
+    dialog.go_next()
+    for feeling in ("curiosity", "impatient"):
+        dialog.feeling_boxes[feeling].setChecked(True)
+    written.append(_grab(dialog, name("guided-feel-toward")))
+    dialog.go_next()
+    dialog.answer_edits["reacting_part"].setPlainText(dialog.tr("The Critic, tapping its pen."))
+    written.append(_grab(dialog, name("guided-step-back")))
+    dialog.go_next()
+    for feeling, box in dialog.feeling_boxes.items():
+        box.setChecked(feeling in ("curiosity", "calm"))
+    dialog.go_next()
+    dialog.role_combo.setCurrentIndex(dialog.role_combo.findData(Role.MANAGER.value))
+    dialog.answer_edits["job"].setPlainText(dialog.tr(
+        "Keeps me prepared, so nobody can catch me out."))
+    dialog.go_next()
+    dialog.answer_edits["fears"].setPlainText(dialog.tr(
+        "That I'll freeze in front of everyone and they'll see I don't belong."))
+    dialog.go_next()
+    written.append(_grab(dialog, name("guided-review")))
+    dialog.discard()
+    _dispose(dialog)
+
+    # Peer session: ready, the half-time proposal, the end.
+    clock = _Clock()
+    panel = PeerSessionPanel(vault, clock=clock)
+    size = QSize(900, 640)
+    written.append(_grab(panel, name("peer-session-ready"), size))
+    panel.planned.setValue(50)
+    panel.start()
+    clock.now = 25 * 60 + 3
+    panel.tick()
+    written.append(_grab(panel, name("peer-session-switch"), size))
+    panel.switch_roles()
+    clock.now = 50 * 60 + 40
+    panel.tick()
+    panel.debrief.setPlainText(panel.tr(
+        "We both said the pauses helped. My fixer part showed up again when Ines cried."))
+    panel.tabs.setCurrentIndex(2 if panel.received.rowCount() else 1)
+    written.append(_grab(panel, name("peer-session-time-up"), size))
+    panel.clear()
+    _dispose(panel)
+
+    # Insights, at the main window's size and in full.
+    insights = InsightsView(vault)
+    written.append(_grab(insights, name("insights"), QSize(1200, 780)))
+    written.append(_grab(insights, name("insights-full"), QSize(1200, 1700)))
+    insights.set_preset("all")
+    written.append(_grab(insights, name("insights-all-time"), QSize(1200, 1700)))
+    _dispose(insights)
+
+    parts = vault.parts.list()
+    if len(parts) >= 2:
+        merge = MergePartsDialog(vault, keep_id=parts[0].id, absorb_id=parts[1].id)
+        written.append(_grab(merge, name("merge-parts")))
+        _dispose(merge)
+    if parts:
+        busiest = max(parts, key=lambda p: len(vault.parts.appears_in(p.id)))
+        split = SplitPartDialog(vault, busiest.id)
+        split.name_edit.setText(split.tr("The List-maker"))
+        if split.entries.rowCount():
+            first = split.entries.index(0, 0).data(Qt.ItemDataRole.UserRole)
+            split.entries.set_checked(str(first), True)
+        written.append(_grab(split, name("split-part")))
+        _dispose(split)
+
+    guide = GuideDialog()
+    for page in ("parts", "six_fs", "peers", "safety"):
+        guide.show_page(page)
+        written.append(_grab(guide, name(f"guide-{page.replace('_', '-')}")))
+    _dispose(guide)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m tools.screenshots.practice --out DIR [--theme light|dark|both]``."""
+    from partsjournal.vault.demo import populate
+    from partsjournal.vault.keyslots import KdfProfile
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=Path("screenshots"))
+    parser.add_argument("--theme", choices=("light", "dark", "both"), default="both")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Parts Journal")
+    folder = Path(tempfile.mkdtemp(prefix="pj-practice-")) / "vault"
+    vault, _code = Vault.create(folder, "sample journal",
+                                profile=KdfProfile(memory_kib=1024, iterations=1, lanes=1))
+    populate(vault)
+    try:
+        for theme in ("light", "dark") if args.theme == "both" else (args.theme,):
+            for path in render_for_screenshots(vault, args.out, theme):
+                print(path)
+    finally:
+        vault.lock()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
