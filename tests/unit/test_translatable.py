@@ -22,7 +22,7 @@ TEXT_CALLS = {
     "QToolButton", "QCommandLinkButton", "addMenu", "addAction", "setWhatsThis",
 }
 #: Generated modules, by path under ui/ (the screenshot tooling lives in tools/, outside ui/).
-SKIP = {"app/icon_data.py"}
+SKIP: set[str] = set()
 WORD = re.compile(r"[a-z]{2,}")  # prose has lower case; "XXXX-…" format hints do not
 
 

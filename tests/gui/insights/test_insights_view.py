@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from partsjournal.domain import utc_now
+from partsjournal.flows.sample_journal import entry_ages
 from partsjournal.reports.insights import DateRange, build_insights
 from partsjournal.ui.insights.insights_view import ID_ROLE, InsightsView
 from partsjournal.ui.parts.part_surgery_dialogs import (
@@ -17,7 +18,7 @@ from partsjournal.ui.parts.part_surgery_dialogs import (
     MergePartsDialog,
     SplitPartDialog,
 )
-from partsjournal.vault import Vault, demo_content
+from partsjournal.vault import Vault
 from partsjournal.vault.insight_queries import InsightQueries
 
 from ..fixtures import unlabelled
@@ -36,7 +37,7 @@ def test_numbers_on_the_sample_journal(qtbot: QtBot, sample_vault: Vault,
                                        qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     view = make(qtbot, sample_vault)
     assert view.preset.currentData() == "90"
-    expected_entries = sum(1 for e in demo_content.ENTRIES if int(e["days_ago"]) < 90)
+    expected_entries = sum(1 for days in entry_ages() if days < 90)
     assert view.insights is not None
     assert view.insights.entry_count == expected_entries == 33
     assert view.summary.text().startswith(f"{expected_entries} entries · ")
@@ -69,10 +70,10 @@ def test_numbers_on_the_sample_journal(qtbot: QtBot, sample_vault: Vault,
 def test_the_date_range_changes_what_is_shown(qtbot: QtBot, sample_vault: Vault) -> None:
     view = make(qtbot, sample_vault)
     view.set_preset("all")
-    assert view.insights is not None and view.insights.entry_count == len(demo_content.ENTRIES)
+    assert view.insights is not None and view.insights.entry_count == len(entry_ages())
     assert view.date_range() == DateRange(None, None)
     view.set_preset("30")
-    thirty = sum(1 for e in demo_content.ENTRIES if int(e["days_ago"]) < 29)
+    thirty = sum(1 for days in entry_ages() if days < 29)
     assert view.insights.entry_count in (thirty, thirty + 1)
     today = utc_now().astimezone().date()
     view.set_dates(today + timedelta(days=5), today + timedelta(days=9))
@@ -84,7 +85,7 @@ def test_the_date_range_changes_what_is_shown(qtbot: QtBot, sample_vault: Vault)
     view.set_preset("all")
     view.since_edit.setDate(view.since_edit.date().addDays(30))
     assert view.preset.currentData() == "custom"
-    assert 0 < view.insights.entry_count < len(demo_content.ENTRIES)
+    assert 0 < view.insights.entry_count < len(entry_ages())
 
 
 def test_clicking_a_point_or_a_part_opens_it(qtbot: QtBot, sample_vault: Vault) -> None:

@@ -396,15 +396,14 @@ class AppController(QObject):
 
 
 def app_icon() -> QIcon:
-    """The app's icon, from the SVG sources embedded in icon_data (small variant for ≤ 32 px)."""
+    """The app's icon, from the SVGs in partsjournal/data/icons (small variant for ≤ 32 px)."""
     from PySide6.QtCore import Qt
 
-    from partsjournal.ui.app.icon_data import APP_ICON_SMALL_SVG, APP_ICON_SVG
+    from partsjournal.data import icon_svg
 
     icon = QIcon()
     for size in (32, 256):  # Qt scales between these; each rendering costs start-up time
-        source = APP_ICON_SMALL_SVG if size <= 32 else APP_ICON_SVG
-        image = QImage.fromData(source.encode("utf-8"), "SVG")
+        image = QImage.fromData(icon_svg(small=size <= 32), "SVG")
         if not image.isNull():
             icon.addPixmap(QPixmap.fromImage(image.scaled(
                 size, size, Qt.AspectRatioMode.KeepAspectRatio,
