@@ -1,4 +1,4 @@
-"""Item models more than one feature uses; views never see SQL (DESIGN §2).
+"""Item models more than one feature uses; views never see SQL (docs/architecture.md).
 
 The journal list (the journal page and a part's entries) is lazy: it asks for pages of summaries
 (no bodies) as the view scrolls, so a journal of 20,000 entries opens as fast as one of 20. The

@@ -2,7 +2,7 @@
 
 The form and the recovery-code dialog are shared by the settings dialog and the create-vault
 wizard, so they depend on nothing but the strength estimator. Key derivation always runs in a
-worker (DESIGN §2); these widgets only show a busy state meanwhile.
+worker (docs/architecture.md); these widgets only show a busy state meanwhile.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from partsjournal.vault.vault import KEYSLOTS_FILE
 
 
 def plain_label(text: str = "", *, wrap: bool = True) -> QLabel:
-    """A label that never interprets its text as rich text (DESIGN §6)."""
+    """A label that never interprets its text as rich text (docs/security.md)."""
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(wrap)

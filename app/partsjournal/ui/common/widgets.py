@@ -22,7 +22,7 @@ def named(obj: _Named, name: str) -> _Named:
 
 
 def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
-    """A QLabel that can never interpret what it shows as HTML (DESIGN §6: untrusted text)."""
+    """A QLabel that never interprets what it shows as HTML (untrusted text: docs/security.md)."""
     label = QLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)

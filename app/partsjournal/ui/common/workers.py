@@ -1,6 +1,6 @@
 """Run slow work (key derivation, calibration) off the GUI thread and get the result back on it.
 
-Nothing here touches SQLite: connections stay on the thread that opened them (DESIGN §2).
+Nothing here touches SQLite: connections stay on the thread that opened them (docs/architecture.md).
 """
 
 from __future__ import annotations

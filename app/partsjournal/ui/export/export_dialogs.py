@@ -1,8 +1,8 @@
 """The two ways journal text leaves the vault on purpose: a therapy-prep summary and a data export.
 
-Both dialogs say plainly, before anything is saved, that the file will not be encrypted (DESIGN
-§6). The summary is previewed exactly as it will be saved, rendered from Markdown without HTML
-by a view that loads no resources. The reports themselves are built by the Qt-free
+Both dialogs say plainly, before anything is saved, that the file will not be encrypted
+(docs/security.md). The summary is previewed exactly as it will be saved, rendered from Markdown
+without HTML by a view that loads no resources. The reports themselves are built by the Qt-free
 :mod:`partsjournal.reports`; these dialogs only choose, preview and save.
 """
 

@@ -1,7 +1,7 @@
 """The app's settings: one typed registry over QSettings, holding nothing personal.
 
 Only preferences and the vault folder's location live here — never journal text, part names or
-anything typed into the journal (DESIGN §6).
+anything typed into the journal (docs/security.md).
 """
 
 from __future__ import annotations

@@ -437,7 +437,8 @@ class SettingsDialog(QDialog):
         dest = Path(chosen)
         if dest.suffix != SUFFIX:
             dest = dest.with_name(dest.name + SUFFIX)
-        # The backup reads the database, which lives on this thread (DESIGN §2): a wait cursor.
+        # The backup reads the database, which lives on this thread (docs/architecture.md):
+        # a wait cursor.
         QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
         try:
             written = self._vault.backup_to(dest)
