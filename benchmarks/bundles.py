@@ -14,9 +14,9 @@ import generate
 from run import Result  # type: ignore[attr-defined]
 
 from partsjournal.domain.model import Part, Role, Stage
-from partsjournal.exchange.importing import BundleImport
 from partsjournal.exchange.payload import SHAREABLE_FIELDS
-from partsjournal.exchange.sharing import ShareFlow
+from partsjournal.flows.importing import BundleImport
+from partsjournal.flows.sharing import ShareFlow
 from partsjournal.vault import Vault
 
 PARTS = 200

@@ -62,7 +62,7 @@ def vault_with_code(vault_dir: Path, fast_kdf: KdfProfile) -> Iterator[tuple[Vau
 @pytest.fixture
 def sample_vault(vault: Vault) -> Vault:
     """A vault holding the sample journal."""
-    from partsjournal.vault.demo import populate
+    from partsjournal.flows.sample_journal import populate
 
     populate(vault)
     return vault

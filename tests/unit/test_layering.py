@@ -60,3 +60,76 @@ def test_no_sql_in_ui() -> None:
                  if ".execute(" in p.read_text(encoding="utf-8")
                  or "SELECT " in p.read_text(encoding="utf-8")]
     assert offenders == []
+
+
+def _package_imports(root: Path = PACKAGE_DIR) -> dict[str, set[str]]:
+    """For each top-level package (or module) of partsjournal, the others it imports.
+
+    Imports inside functions count too: a lazy import is still a dependency.
+    """
+    import ast
+
+    graph: dict[str, set[str]] = {}
+    for path in root.rglob("*.py"):
+        rel = path.relative_to(root)
+        source = rel.parts[0] if len(rel.parts) > 1 else rel.stem
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            for name in names:
+                parts = name.split(".")
+                if parts[0] == "partsjournal" and len(parts) > 1 and parts[1] != source:
+                    graph.setdefault(source, set()).add(parts[1])
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[tuple[str, ...]]:
+    """Every package that can reach itself, with the path that shows it."""
+    found = []
+    for start in sorted(graph):
+        stack = [(start, (start,))]
+        seen: set[str] = set()
+        while stack:
+            node, path = stack.pop()
+            for nxt in sorted(graph.get(node, ())):
+                if nxt == start:
+                    found.append((*path, start))
+                elif nxt not in seen:
+                    seen.add(nxt)
+                    stack.append((nxt, (*path, nxt)))
+    return found
+
+
+def test_no_package_level_import_cycles() -> None:
+    graph = _package_imports()
+    assert {"domain", "vault", "exchange", "flows", "reports", "ui", "cli"} <= set(graph)
+    assert _cycles(graph) == []
+
+
+def test_exchange_is_pure_formats_and_crypto() -> None:
+    assert _package_imports().get("exchange", set()) <= {"domain", "errors"}
+
+
+def test_the_cycle_check_sees_a_cycle(tmp_path: Path) -> None:
+    """The check above fails on a deliberately added cycle (here, exchange importing vault)."""
+    import shutil
+
+    copy = tmp_path / "partsjournal"
+    shutil.copytree(PACKAGE_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    (copy / "exchange" / "added.py").write_text(
+        "from partsjournal.vault.vault import Vault\n", encoding="utf-8")
+    assert any(cycle[0] == "exchange" for cycle in _cycles(_package_imports(copy)))
+
+
+def test_ui_never_touches_the_database_object() -> None:
+    """ui/ uses the Vault facade's services, never ``vault.db`` (nor the Database class)."""
+    import re
+
+    pattern = re.compile(r"(?<!journal)\.db\b|vault\.database|\bDatabase\(")
+    offenders = [str(p.relative_to(PACKAGE_DIR)) for p in (PACKAGE_DIR / "ui").rglob("*.py")
+                 if pattern.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
-from partsjournal.exchange.sharing import ShareFlow
+from partsjournal.flows.sharing import ShareFlow
 from partsjournal.ui.common.theme import apply_theme
 from partsjournal.vault import Vault
 from partsjournal.vault.keyslots import KdfProfile
@@ -52,7 +52,7 @@ def _grab(widget: QWidget, path: Path, size: QSize | None = None) -> Path:
 
 def _two_journals(tmp: Path) -> tuple[Vault, Vault, Path]:
     """Robin and Sam, cards swapped, and a bundle from Robin to Sam."""
-    from partsjournal.vault.demo import populate
+    from partsjournal.flows.sample_journal import populate
 
     robin, _ = Vault.create(tmp / "robin", "robin's sample journal", profile=FAST)
     sam, _ = Vault.create(tmp / "sam", "sam's sample journal", profile=FAST)

@@ -156,7 +156,7 @@ def render_for_screenshots(vault: Vault, out_dir: Path, theme: str) -> list[Path
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m tools.screenshots.practice --out DIR [--theme light|dark|both]``."""
-    from partsjournal.vault.demo import populate
+    from partsjournal.flows.sample_journal import populate
     from partsjournal.vault.keyslots import KdfProfile
 
     parser = argparse.ArgumentParser(description=__doc__)

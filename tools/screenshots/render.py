@@ -35,13 +35,13 @@ def _grab(widget: QWidget, path: Path, size: QSize | None = None) -> None:
 
 def render_all(out: Path, theme: str) -> None:
     """Every screen, in one theme."""
+    from partsjournal.flows.sample_journal import populate
     from partsjournal.ui.app.main_window import MainWindow
     from partsjournal.ui.app.unlock_window import UnlockWindow
     from partsjournal.ui.app.welcome import CreateVaultDialog, WelcomeWindow
     from partsjournal.ui.common.passphrase_widgets import ChangePassphraseDialog, RecoveryCodeDialog
     from partsjournal.ui.settings.settings import Settings
     from partsjournal.ui.settings.settings_dialog import SettingsDialog
-    from partsjournal.vault.demo import populate
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -123,7 +123,7 @@ def render_all(out: Path, theme: str) -> None:
 
 def practice_shots(out: Path, theme: str) -> list[Path]:
     """The practice tools (guided session, peer session, insights, guide) on the sample."""
-    from partsjournal.vault.demo import populate
+    from partsjournal.flows.sample_journal import populate
     from tools.screenshots.practice import render_for_screenshots
 
     tmp = Path(tempfile.mkdtemp(prefix="pj-shots-"))

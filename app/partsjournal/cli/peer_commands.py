@@ -144,7 +144,7 @@ def cmd_peer_remove(args: argparse.Namespace) -> int:
 def cmd_share(args: argparse.Namespace) -> int:
     """Write an encrypted bundle of chosen parts and fields for one peer."""
     from partsjournal.exchange.payload import DEFAULT_FIELDS, SHAREABLE_FIELDS
-    from partsjournal.exchange.sharing import ShareFlow
+    from partsjournal.flows.sharing import ShareFlow
 
     names = [name for group in args.part for name in group]
     withdraw = [name for group in args.withdraw for name in group]
@@ -187,7 +187,7 @@ def cmd_share(args: argparse.Namespace) -> int:
 def cmd_receive(args: argparse.Namespace) -> int:
     """Show what a bundle would change, then import it after confirmation."""
     from partsjournal.exchange.bundle import check_header, read_bundle_file
-    from partsjournal.exchange.importing import BundleImport
+    from partsjournal.flows.importing import BundleImport
 
     data = read_bundle_file(Path(args.file))
     check_header(data)  # refuse what is plainly not a bundle before asking for a passphrase

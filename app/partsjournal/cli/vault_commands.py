@@ -33,7 +33,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """Create a vault filled with the sample journal."""
-    from partsjournal.vault.demo import populate
+    from partsjournal.flows.sample_journal import populate
 
     passphrase = read_passphrase(args, "Passphrase for the sample vault: ", confirm=True)
     vault, code = vault_class().create(args.vault, passphrase)

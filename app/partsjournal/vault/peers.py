@@ -1,7 +1,7 @@
 """The vault's own identity, its peers, the parts received from them, and the share log.
 
 Received parts are kept apart from the person's own parts and are read-only here: only an
-import (:mod:`partsjournal.exchange.importing`) writes them, through the ``_for_import`` methods.
+import (:mod:`partsjournal.flows.importing`) writes them, through the ``_for_import`` methods.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from partsjournal.domain.model import new_id
 from partsjournal.errors import (
@@ -42,6 +43,10 @@ from partsjournal.vault.peers import (
     ensure_identity,
 )
 from partsjournal.vault.search import SearchService
+
+if TYPE_CHECKING:
+    from partsjournal.vault.insight_queries import InsightQueries
+    from partsjournal.vault.part_surgery import PartSurgery
 from partsjournal.vault.secret import DataKey, wiped_on_error
 
 KEYSLOTS_FILE = "keyslots.json"
@@ -355,6 +360,30 @@ class Vault:
             dest = dest / f"parts-journal-{datetime.now(UTC).strftime('%Y%m%dT%H%M%SZ')}" \
                           f"{backups.SUFFIX}"
         return backups.write_backup(self.db, self._key(), self._slots, dest)
+
+    # Services over the open database (the facade ui/ and cli/ use; never ``db`` itself) -----
+
+    @property
+    def surgery(self) -> PartSurgery:
+        """Merging and splitting parts, undoably."""
+        from partsjournal.vault.part_surgery import PartSurgery
+
+        return PartSurgery(self.db)
+
+    @property
+    def insights(self) -> InsightQueries:
+        """The queries behind the Insights page."""
+        from partsjournal.vault.insight_queries import InsightQueries
+
+        return InsightQueries(self.db)
+
+    def appearance_counts(self, since: datetime, until: datetime | None = None,
+                          *, received: bool = False) -> dict[str, int]:
+        """Part id → entries it appeared in from ``since``; a peer's parts with ``received``."""
+        from partsjournal.vault import stats
+
+        count = stats.received_appearance_counts if received else stats.appearance_counts
+        return count(self.db, since, until)
 
     # Writing that could not be saved -------------------------------------------------------
 

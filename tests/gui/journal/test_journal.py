@@ -196,8 +196,8 @@ def test_search_view_offers_to_search_all_entries(qtbot, vault: Vault,  # type: 
 
 def test_a_peers_shared_part_can_be_present_in_an_entry(qtbot, vault: Vault, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                         fast_kdf) -> None:
-    from partsjournal.exchange.importing import BundleImport
-    from partsjournal.exchange.sharing import ShareFlow
+    from partsjournal.flows.importing import BundleImport
+    from partsjournal.flows.sharing import ShareFlow
 
     other, _ = Vault.create(tmp_path / "sam", "sam's passphrase", profile=fast_kdf)
     other.identity.set_display_name("Sam")

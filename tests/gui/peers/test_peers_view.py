@@ -36,8 +36,8 @@ from partsjournal.domain.model import (
     Role,
     Stage,
 )
-from partsjournal.exchange.importing import PartChange
 from partsjournal.exchange.payload import SHAREABLE_FIELDS
+from partsjournal.flows.importing import PartChange
 from partsjournal.ui.peers import peers_view as peers_view_module
 from partsjournal.ui.peers.card_widgets import AddPeerDialog
 from partsjournal.ui.peers.import_dialog import ImportDialog
@@ -384,7 +384,7 @@ def _paired(robin: Vault, sam: Vault) -> None:
 
 
 def _bundle_for_sam(robin: Vault, path: Path) -> Path:
-    from partsjournal.exchange.sharing import ShareFlow
+    from partsjournal.flows.sharing import ShareFlow
 
     flow = ShareFlow(robin)
     flow.choose_peer(robin.peers.find("Sam").id)
@@ -680,7 +680,7 @@ def test_verify_from_the_import_preview(qtbot: QtBot, robin: Vault, sam: Vault,
 
 def test_models_pass_the_model_tester(qtmodeltester, robin: Vault, sam: Vault,  # type: ignore[no-untyped-def]
                                       tmp_path: Path) -> None:
-    from partsjournal.exchange.importing import BundleImport
+    from partsjournal.flows.importing import BundleImport
 
     _paired(robin, sam)
     bundle = _bundle_for_sam(robin, tmp_path / "b.pjbundle")

@@ -25,7 +25,6 @@ from partsjournal.flows.sample_journal import (
 from partsjournal.reports.export import document_of, to_json_bytes
 from partsjournal.reports.importer import document_from_bytes, parse_document
 from partsjournal.vault import Vault
-from partsjournal.vault import demo as vault_demo
 from partsjournal.vault.transfer import read_snapshot
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -67,11 +66,6 @@ def test_the_sample_journal_is_what_the_demo_always_made(vault: Vault) -> None:
     assert now - timedelta(days=2) < newest.occurred_at < now
     assert now - timedelta(days=175) < oldest.occurred_at < now - timedelta(days=165)
     assert any(h.title == "Helmet off before coffee" for h in vault.search.search("helmet"))
-
-
-def test_the_old_import_path_still_works(vault: Vault) -> None:
-    assert vault_demo.populate is populate
-    assert vault_demo.populate(vault).entries == 60
 
 
 def test_the_stored_file_is_an_export_exactly_as_the_app_writes_it(vault: Vault) -> None:
@@ -128,9 +122,9 @@ def test_a_time_that_is_not_one_is_left_for_the_importer_to_refuse() -> None:
 
 
 def test_the_sample_is_written_with_no_sql() -> None:
-    for path in (PACKAGE / "flows" / "sample_journal.py", PACKAGE / "vault" / "demo.py"):
-        text = path.read_text(encoding="utf-8")
-        assert ".execute" not in text and "SELECT " not in text and "UPDATE " not in text
+    text = (PACKAGE / "flows" / "sample_journal.py").read_text(encoding="utf-8")
+    assert ".execute" not in text and "SELECT " not in text and "UPDATE " not in text
+    assert not (PACKAGE / "vault" / "demo.py").exists()  # the old SQL writer is gone
     assert sample_journal.__file__
 
 

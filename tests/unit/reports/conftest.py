@@ -20,10 +20,10 @@ from partsjournal.domain.model import (
     RelationKind,
     Role,
 )
-from partsjournal.exchange.importing import BundleImport
-from partsjournal.exchange.sharing import ShareFlow
+from partsjournal.flows.importing import BundleImport
+from partsjournal.flows.sample_journal import populate
+from partsjournal.flows.sharing import ShareFlow
 from partsjournal.vault import Vault
-from partsjournal.vault.demo import populate
 from partsjournal.vault.keyslots import KdfProfile
 
 from ...conftest import PASSPHRASE

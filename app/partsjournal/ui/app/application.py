@@ -193,8 +193,8 @@ class AppController(QObject):
 
     def open_sample(self) -> None:
         """Create a throw-away sample journal in a private temporary folder and open it."""
+        from partsjournal.flows.sample_journal import populate
         from partsjournal.vault import Vault
-        from partsjournal.vault.demo import populate
         from partsjournal.vault.keyslots import DEFAULT_PROFILE
 
         self.sample_dir = Path(tempfile.mkdtemp(prefix="parts-journal-sample-"))

@@ -64,7 +64,7 @@ from partsjournal.ui.insights.insights_charts import (
 from partsjournal.ui.parts.part_commands import MergePartsCommand, SplitPartCommand
 from partsjournal.ui.parts.part_surgery_dialogs import MergePartsDialog, SplitPartDialog
 from partsjournal.vault import Vault
-from partsjournal.vault.insight_queries import InsightQueries, PartActivityRow
+from partsjournal.vault.insight_queries import PartActivityRow
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -378,7 +378,7 @@ class InsightsView(QWidget):
         today = datetime.now().astimezone().date()
         days = dict(PRESETS).get(key)
         if key == "all":
-            first_time = InsightQueries(self._vault.db).first_entry_time()
+            first_time = self._vault.insights.first_entry_time()
             first = first_time.astimezone().date() if first_time else today
             self._set_dates(first, today)
         elif days:
@@ -416,7 +416,7 @@ class InsightsView(QWidget):
         self.energy_chart.set_points(insights.energy, since, until)
         self.qualities_chart.set_stats(insights.qualities)
         # The lists show every part that showed up, not only the top ten.
-        self.activity.set_rows(InsightQueries(self._vault.db).part_activity(span.since,
+        self.activity.set_rows(self._vault.insights.part_activity(span.since,
                                                                             span.until))
         self.timeline_chart.set_timelines(insights.timelines, since, until)
         self.summary.setText(self._summary_text(insights))

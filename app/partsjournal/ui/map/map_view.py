@@ -55,7 +55,6 @@ from partsjournal.ui.map.map_scene import (
     paint_legend,
 )
 from partsjournal.vault import Vault
-from partsjournal.vault.stats import appearance_counts, received_appearance_counts
 
 #: How long after the last drag the positions are written.
 SAVE_MS = 700
@@ -263,14 +262,14 @@ class MapView(QWidget):
               ) -> tuple[list[MapNode], list[MapEdge], dict[str, QPointF]]:
         since = utc_now() - timedelta(days=RECENT_DAYS)
         if peer_id is None:
-            counts = appearance_counts(self._vault.db, since)
+            counts = self._vault.appearance_counts(since)
             nodes = [MapNode(p.id, p.name, p.role, p.color, counts.get(p.id, 0), p.archived)
                      for p in self._vault.parts.list(include_archived=True)]
             edges = [MapEdge(r.id, r.kind, r.from_part_id, r.to_part_id)
                      for r in self._vault.relations.list()]
             saved = {pid: QPointF(x, y) for pid, (x, y) in self._vault.parts.positions().items()}
             return nodes, edges, saved
-        counts = received_appearance_counts(self._vault.db, since)
+        counts = self._vault.appearance_counts(since, received=True)
         nodes = []
         for part in self._vault.received.list(peer_id):
             color = part.fields.get("color")

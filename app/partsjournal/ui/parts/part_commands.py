@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoCommand
 from partsjournal.domain.model import utc_now
 from partsjournal.errors import JournalError
 from partsjournal.vault import Vault
-from partsjournal.vault.part_surgery import MergeUndo, PartSurgery, SplitSpec, SplitUndo
+from partsjournal.vault.part_surgery import MergeUndo, SplitSpec, SplitUndo
 
 Callback = Callable[[], None]
 
@@ -40,7 +40,7 @@ class _SurgeryCommand(QUndoCommand):
     def __init__(self, vault: Vault, on_change: Callback | None,
                  parent: QUndoCommand | None) -> None:
         super().__init__(parent)
-        self._surgery = PartSurgery(vault.db)
+        self._surgery = vault.surgery
         self._on_change = on_change
         self._at: datetime = utc_now()
         self._undo: Any = None

@@ -38,7 +38,7 @@ from partsjournal.ui.common.vocabulary import field_label
 from partsjournal.ui.common.widgets import named, plain_label, swatch
 from partsjournal.ui.parts.part_commands import Callback, MergePartsCommand, SplitPartCommand
 from partsjournal.vault import Vault
-from partsjournal.vault.part_surgery import PartSurgery, SplitSpec
+from partsjournal.vault.part_surgery import SplitSpec
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -187,7 +187,7 @@ class MergePartsDialog(QDialog):
             self.merge_button.setEnabled(False)
             return
         try:
-            preview = PartSurgery(self._vault.db).merge_preview(keep, absorb)
+            preview = self._vault.surgery.merge_preview(keep, absorb)
         except JournalError as exc:
             self.preview.setText(str(exc))
             self.merge_button.setEnabled(False)

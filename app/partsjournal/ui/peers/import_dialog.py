@@ -1,7 +1,7 @@
 """Importing a bundle: check it in the background, show exactly what changes, import on confirm.
 
 Reading and decrypting (up to 16 MiB) runs in a worker that touches no database, as
-:mod:`partsjournal.exchange.importing` describes; the preview and the one-transaction apply run
+:mod:`partsjournal.flows.importing` describes; the preview and the one-transaction apply run
 here on the GUI thread. Nothing is written before the person presses Import, and nothing at all
 if anything is refused.
 """
@@ -33,7 +33,7 @@ from shiboken6 import isValid
 
 from partsjournal.errors import BundleRejected, JournalError
 from partsjournal.exchange.bundle import OpenedBundle, open_bundle, read_bundle_file
-from partsjournal.exchange.importing import BundleImport, ImportPreview, ImportResult
+from partsjournal.flows.importing import BundleImport, ImportPreview, ImportResult
 from partsjournal.ui.common.plain_text import isolate
 from partsjournal.ui.common.widgets import heading_label, named
 from partsjournal.ui.common.workers import run_in_background

@@ -29,7 +29,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
 from partsjournal.domain.model import Role
-from partsjournal.exchange.importing import ImportPreview, PartChange, PreviewPart
+from partsjournal.flows.importing import ImportPreview, PartChange, PreviewPart
 from partsjournal.ui.common.models import ID_ROLE, OBJECT_ROLE, GroupedTreeModel
 from partsjournal.ui.common.theme import role_color, role_label
 from partsjournal.ui.common.vocabulary import field_label

@@ -1,6 +1,6 @@
 """The choosing steps of the share wizard: who, which parts, which fields, withdrawals, message.
 
-Each page presents one step of a :class:`~partsjournal.exchange.sharing.ShareFlow` and hands
+Each page presents one step of a :class:`~partsjournal.flows.sharing.ShareFlow` and hands
 the person's choice to it; :mod:`partsjournal.ui.peers.share_wizard` holds the preview, the saving
 and the wizard itself.
 """

@@ -1,6 +1,6 @@
 """The share wizard: peer → parts → fields → message → exactly what they'll see → save.
 
-The choices live in a :class:`~partsjournal.exchange.sharing.ShareFlow` (plain Python); the
+The choices live in a :class:`~partsjournal.flows.sharing.ShareFlow` (plain Python); the
 pages only present it (the choosing steps are in :mod:`partsjournal.ui.peers.share_pages`). In
 withdraw mode the parts and fields pages give way to a list of parts shared with that peer
 before. Sealing the bundle runs in a worker (it touches no database); writing the file and the
@@ -28,7 +28,7 @@ from shiboken6 import isValid
 from partsjournal.domain.model import Role, Stage
 from partsjournal.errors import JournalError
 from partsjournal.exchange.payload import BundleContents
-from partsjournal.exchange.sharing import PreparedShare, ShareFlow, write_bundle_file
+from partsjournal.flows.sharing import PreparedShare, ShareFlow, write_bundle_file
 from partsjournal.ui.common.theme import role_label
 from partsjournal.ui.common.vocabulary import field_label, relation_label, stage_label
 from partsjournal.ui.common.widgets import named

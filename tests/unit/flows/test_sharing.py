@@ -9,7 +9,7 @@ from partsjournal.domain import Part, Relation, RelationKind, Role
 from partsjournal.errors import NotFound, ValidationError
 from partsjournal.exchange.bundle import open_bundle, read_bundle_file
 from partsjournal.exchange.payload import DEFAULT_FIELDS, SHAREABLE_FIELDS
-from partsjournal.exchange.sharing import ShareFlow
+from partsjournal.flows.sharing import ShareFlow
 
 from .conftest import Pair
 

@@ -16,9 +16,9 @@ from partsjournal.domain import (
 )
 from partsjournal.errors import BundleRejected
 from partsjournal.exchange.bundle import HEADER, HEADER_SIZE, SUITE, hpke_info, seal_payload
-from partsjournal.exchange.importing import BundleImport, PartChange
 from partsjournal.exchange.payload import DEFAULT_FIELDS, SHAREABLE_FIELDS, canonical_json
-from partsjournal.exchange.sharing import ShareFlow
+from partsjournal.flows.importing import BundleImport, PartChange
+from partsjournal.flows.sharing import ShareFlow
 from partsjournal.vault import Vault
 from partsjournal.vault.peers import Peer
 
