@@ -24,7 +24,6 @@ from partsjournal.ui.app.autolock import IdleLock
 from partsjournal.ui.app.unlock_window import UnlockWindow
 from partsjournal.ui.app.unsaved_keeper import UnsavedKeeper, ask_to_quit_with_unsaved
 from partsjournal.ui.common.messages import install_exception_hook, show_error
-from partsjournal.ui.common.plain_text import plain_status
 from partsjournal.ui.common.theme import apply_theme
 from partsjournal.ui.common.workers import run_in_background
 from partsjournal.ui.settings import settings as keys
@@ -261,6 +260,8 @@ class AppController(QObject):
             self.keeper.hold(vault.folder, vault.seal_unsaved(rest))
         window.restore_unsaved(refused_entries[-1:], refused_parts[-1:])
         if recovery.stored:  # stored before the window read the journal: it shows them
+            from partsjournal.ui.common.plain_text import plain_status
+
             window.statusBar().showMessage(plain_status(self.tr(
                 "The writing that couldn't be saved before the journal locked is now in your "
                 "journal.")), 10_000)
@@ -283,6 +284,7 @@ class AppController(QObject):
             log.warning("the background check after unlocking failed: %s",
                         type(error).__name__)
             from partsjournal.errors import is_disk_full
+            from partsjournal.ui.common.plain_text import plain_status
 
             if self.vault is vault and self.state == "main" and is_disk_full(error):
                 self.window.statusBar().showMessage(plain_status(self.tr(  # type: ignore[union-attr]
