@@ -111,7 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if launch is not None:
         from partsjournal.ui.app.application import run_app
 
-        return run_app(vault=launch[0], open_file=launch[1])
+        return int(run_app(vault=launch[0], open_file=launch[1]))
     parser = build_parser()
     remaining, open_file = split_file_argument(sys.argv[1:] if argv is None else argv,
                                                command_names(parser))
@@ -119,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from partsjournal.ui.app.application import run_app
 
-        return run_app(vault=args.vault, open_file=open_file)
+        return int(run_app(vault=args.vault, open_file=open_file))
     try:
         return int(args.handler(args))
     except CliError as exc:

@@ -11,6 +11,7 @@ import logging
 import shutil
 import sys
 import tempfile
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -43,10 +44,19 @@ log = logging.getLogger("partsjournal")
 SAMPLE_PASSPHRASE = "sample journal"
 
 
+class AppState(StrEnum):
+    """Which window the application shows."""
+
+    STARTING = ""
+    WELCOME = "welcome"
+    UNLOCK = "unlock"
+    MAIN = "main"
+
+
 class AppController(QObject):
     """Owns the current window and the unlocked vault."""
 
-    state_changed = Signal(str)  # "welcome", "unlock", "main"
+    state_changed = Signal(str)  # an AppState
 
     def __init__(self, settings: Settings, *, kdf_profile: KdfProfile | None = None,
                  parent: QObject | None = None) -> None:
@@ -63,7 +73,7 @@ class AppController(QObject):
         self.keeper = UnsavedKeeper(self)
         self.keeper.changed.connect(self._show_unsaved_note)
         self._recovery_problem: JournalError | None = None
-        self.state = ""
+        self.state = AppState.STARTING
         self.pending_file: Path | None = None
 
     # Starting --------------------------------------------------------------------------------
@@ -92,12 +102,12 @@ class AppController(QObject):
             self.window.activateWindow()
         if path is None:
             return
-        if self.state == "main":
+        if self.state is AppState.MAIN:
             self.window.open_file(path)  # type: ignore[union-attr]
         else:
             self.pending_file = path  # opened right after the journal is unlocked
 
-    def _set_window(self, window: QWidget, state: str) -> None:
+    def _set_window(self, window: QWidget, state: AppState) -> None:
         old = self.window
         self.window = window
         self.state = state
@@ -121,7 +131,7 @@ class AppController(QObject):
         welcome.open_requested.connect(self.open_folder)
         welcome.sample_requested.connect(self.open_sample)
         welcome.restore_requested.connect(self.restore_backup)
-        self._set_window(welcome, "welcome")
+        self._set_window(welcome, AppState.WELCOME)
 
     def show_unlock(self, folder: Path) -> None:
         """The unlock screen of a vault."""
@@ -130,12 +140,12 @@ class AppController(QObject):
         unlock.unlocked.connect(self._unlocked)
         unlock.other_vault_requested.connect(self.show_welcome)
         unlock.installEventFilter(self)
-        self._set_window(unlock, "unlock")
+        self._set_window(unlock, AppState.UNLOCK)
         self._show_unsaved_note()
 
     def _show_unsaved_note(self) -> None:
         """On the lock screen: where the writing that couldn't be saved at lock is now."""
-        if self.state != "unlock" or self.keeper.folder != self.vault_folder:
+        if self.state is not AppState.UNLOCK or self.keeper.folder != self.vault_folder:
             return
         window = self.window
         assert isinstance(window, UnlockWindow)
@@ -286,7 +296,7 @@ class AppController(QObject):
             from partsjournal.errors import is_disk_full
             from partsjournal.ui.common.plain_text import plain_status
 
-            if self.vault is vault and self.state == "main" and is_disk_full(error):
+            if self.vault is vault and self.state is AppState.MAIN and is_disk_full(error):
                 self.window.statusBar().showMessage(plain_status(self.tr(  # type: ignore[union-attr]
                     "Today's automatic backup couldn't be written: the disk that holds %1 is "
                     "full. Your journal is open as usual.").replace("%1", str(vault.folder))),
@@ -305,7 +315,7 @@ class AppController(QObject):
         window.settings_requested.connect(self.open_settings)
         window.destroyed.connect(lambda: None)
         window.installEventFilter(self)
-        self._set_window(window, "main")
+        self._set_window(window, AppState.MAIN)
         self.idle.start(self.settings.get(keys.AUTO_LOCK_MINUTES) * 60_000)
         if self.pending_file is not None:
             path, self.pending_file = self.pending_file, None
@@ -329,7 +339,7 @@ class AppController(QObject):
         dialog = SettingsDialog(self.settings, self.vault, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.idle.set_timeout(self.settings.get(keys.AUTO_LOCK_MINUTES) * 60_000)
-            if self.state == "main":
+            if self.state is AppState.MAIN:
                 self.window.lock_on_minimise = (  # type: ignore[union-attr]
                     self.settings.get(keys.LOCK_ON_MINIMISE))
 
@@ -339,7 +349,7 @@ class AppController(QObject):
         if not (watched is self.window and isinstance(event, QEvent)
                 and event.type() == QEvent.Type.Close):
             return False
-        if self.state == "main":
+        if self.state is AppState.MAIN:
             window = cast("MainWindowType", self.window)
             while not window.flush_all() and not window.unsaved_writing().is_empty:
                 choice = ask_to_quit_with_unsaved(window, self.vault_folder)
@@ -349,7 +359,7 @@ class AppController(QObject):
                 if choice == "quit":
                     break
             self._close_vault()
-        elif self.state == "unlock":
+        elif self.state is AppState.UNLOCK:
             while self.keeper.in_memory and not self.keeper.try_store():
                 choice = ask_to_quit_with_unsaved(self.window, self.keeper.folder)
                 if choice == "keep":
@@ -365,7 +375,7 @@ class AppController(QObject):
     def lock(self) -> None:
         """Save, destroy every widget that held journal text, close the database."""
         window = self.window
-        if self.state != "main" or self.vault is None:
+        if self.state is not AppState.MAIN or self.vault is None:
             return
         window = cast("MainWindowType", window)
         sealed = None
