@@ -415,7 +415,8 @@ def app_icon() -> QIcon:
 
     icon = QIcon()
     for size in (32, 256):  # Qt scales between these; each rendering costs start-up time
-        image = QImage.fromData(icon_svg(small=size <= 32), "SVG")
+        # The stubs say the format is bytes; the binding accepts only str.
+        image = QImage.fromData(icon_svg(small=size <= 32), "SVG")  # type: ignore[arg-type]
         if not image.isNull():
             icon.addPixmap(QPixmap.fromImage(image.scaled(
                 size, size, Qt.AspectRatioMode.KeepAspectRatio,

@@ -81,11 +81,13 @@ class IdleLock(QObject):
             return
         system, session = QDBusConnection.systemBus(), QDBusConnection.sessionBus()
         if system.isConnected():
-            system.connect("org.freedesktop.login1", "/org/freedesktop/login1",
+            # PySide's stubs lack this overload (service, path, interface, name, receiver, slot).
+            system.connect("org.freedesktop.login1", "/org/freedesktop/login1",  # type: ignore[call-overload]
                            "org.freedesktop.login1.Manager", "PrepareForSleep",
                            self, "on_prepare_for_sleep(bool)")
         if session.isConnected():
-            session.connect("", "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver",
+            session.connect("", "/org/freedesktop/ScreenSaver",  # type: ignore[call-overload]
+                            "org.freedesktop.ScreenSaver",
                             "ActiveChanged", self, "on_screensaver(bool)")
 
     @Slot(bool)

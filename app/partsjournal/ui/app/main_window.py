@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
     def _switch(self, page: QWidget, action: QAction) -> None:
         """Leave the current page (saving what it holds) and show ``page``."""
         current = self.pages.currentWidget()
-        if current is not page and hasattr(current, "flush"):
+        if current is not None and current is not page and hasattr(current, "flush"):
             current.flush()
         action.setChecked(True)
         self.pages.setCurrentWidget(page)

@@ -141,7 +141,7 @@ class CreateVaultDialog(QDialog):
         self.create_button = QPushButton(self.tr("&Create journal"), page)
         self.create_button.setDefault(True)
         self.create_button.setEnabled(False)
-        self.create_button.clicked.connect(self.create)
+        self.create_button.clicked.connect(self.start_creating)
         buttons.addWidget(cancel)
         buttons.addWidget(self.create_button)
         layout.addLayout(buttons)
@@ -182,7 +182,7 @@ class CreateVaultDialog(QDialog):
         self.flow.set_passphrase(self.passphrase.passphrase(), self.passphrase.passphrase())
         self.create_button.setEnabled(valid and not self.folder_problem.text())
 
-    def create(self) -> None:
+    def start_creating(self) -> None:
         """Start making the keys in a worker."""
         if not self._check_folder():
             return

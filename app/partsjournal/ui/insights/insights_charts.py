@@ -211,8 +211,8 @@ class SelfEnergyChart(ChartBase):
         line_color = QColor(ENERGY_COLOR)
         if len(self._points) > 1:
             path = QPainterPath(QPointF(x_of(self._points[0].occurred_at), y_of(smooth[0])))
-            for point, value in zip(self._points[1:], smooth[1:], strict=True):
-                path.lineTo(QPointF(x_of(point.occurred_at), y_of(value)))
+            for point, average in zip(self._points[1:], smooth[1:], strict=True):
+                path.lineTo(QPointF(x_of(point.occurred_at), y_of(average)))
             painter.setPen(QPen(line_color, 2.5))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(path)

@@ -17,7 +17,7 @@ Wiring (for the main window)::
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -83,6 +83,9 @@ def preset_label(key: str) -> str:
     return {"30": tr("Last 30 days"), "90": tr("Last 3 months"), "182": tr("Last 6 months"),
             "365": tr("Last year"), "all": tr("All time"), "custom": tr("Chosen dates")}[key]
 
+
+#: The two undoable part changes started from this page.
+_Command = TypeVar("_Command", MergePartsCommand, SplitPartCommand)
 
 class PartActivityModel(QAbstractTableModel):
     """Parts that showed up in the range: name, how often, when last."""
@@ -349,8 +352,8 @@ class InsightsView(QWidget):
             return DateRange(None, None)
         if days:
             return DateRange.last_days(days, now)
-        first: date = self.since_edit.date().toPython()
-        last: date = self.until_edit.date().toPython()
+        first = cast(date, self.since_edit.date().toPython())
+        last = cast(date, self.until_edit.date().toPython())
         tz = datetime.now().astimezone().tzinfo
         assert tz is not None
         return DateRange.local_dates(first, last, tz)
@@ -507,7 +510,7 @@ class InsightsView(QWidget):
         command = dialog.command(on_change=self._parts_changed)
         return self._push(command)
 
-    def _push(self, command: Any) -> Any:
+    def _push(self, command: _Command) -> _Command | None:
         self.undo_stack.push(command)
         if command.error is not None:
             show_error(self, command.error)

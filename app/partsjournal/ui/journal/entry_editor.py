@@ -7,8 +7,9 @@ window calls before switching entries or locking), so nothing typed is ever lost
 from __future__ import annotations
 
 from datetime import datetime
+from typing import cast
 
-from PySide6.QtCore import QDateTime, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, QStringListModel, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -311,7 +312,8 @@ class EntryEditor(QWidget):
         self._entry, self._is_new = entry, is_new
         self.title.setText(entry.title)
         local = entry.occurred_at.astimezone()
-        self.when.setDateTime(QDateTime(local.date(), local.time().replace(microsecond=0)))
+        self.when.setDateTime(QDateTime(QDate(local.year, local.month, local.day),
+                                        QTime(local.hour, local.minute, local.second)))
         self.kind.setCurrentIndex(self.kind.findData(entry.kind.value))
         self.body.setPlainText(entry.body)
         self.trailhead.setText(entry.trailhead)
@@ -450,7 +452,7 @@ class EntryEditor(QWidget):
         if self._entry is None:
             return None
         entry = self._entry
-        local: datetime = self.when.dateTime().toPython()
+        local = cast(datetime, self.when.dateTime().toPython())
         kind = EntryKind(self.kind.currentData())
         role = self.my_role.currentData()
         return Entry(

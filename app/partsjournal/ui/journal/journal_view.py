@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from typing import cast
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -163,9 +164,10 @@ class JournalView(QWidget):
         if days is not None:
             since = datetime.now(UTC) - timedelta(days=days)
         elif key == "between":
-            since = datetime.combine(self.since.date().toPython(), datetime.min.time()).astimezone()
-            until = datetime.combine(self.until.date().toPython() + timedelta(days=1),
-                                     datetime.min.time()).astimezone()
+            first = cast(date, self.since.date().toPython())
+            last = cast(date, self.until.date().toPython())
+            since = datetime.combine(first, datetime.min.time()).astimezone()
+            until = datetime.combine(last + timedelta(days=1), datetime.min.time()).astimezone()
         return EntryFilter(kind=EntryKind(kind) if kind else None, part_id=part or None,
                            since=since, until=until)
 

@@ -22,9 +22,9 @@ class SafeDocument(QTextDocument):
         super().__init__(parent)
         self.requested: list[str] = []  # what the text asked for (tests read it)
 
-    def loadResource(self, kind: int, name: QUrl) -> Any:  # noqa: N802
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:  # noqa: N802
         """Answer with empty data so Qt does not fall back to reading the file."""
-        self.requested.append(name.toString())
+        self.requested.append(name.toString() if isinstance(name, QUrl) else name)
         return QByteArray()
 
 
@@ -48,6 +48,6 @@ class SafeMarkdownView(QTextBrowser):
         """Render ``text`` as GitHub-flavoured Markdown without HTML."""
         self.document().setMarkdown(text, QTextDocument.MarkdownFeature.MarkdownNoHTML)
 
-    def loadResource(self, kind: int, name: QUrl) -> Any:  # noqa: N802
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:  # noqa: N802
         """Refuse every external resource (images, style sheets)."""
         return QByteArray()

@@ -91,6 +91,7 @@ class RelationDialog(QDialog):
     def choice(self) -> tuple[RelationKind, bool]:
         """The chosen kind, and whether the second part is the protector."""
         checked = self.group.checkedButton()
+        assert checked is not None  # an exclusive group that starts with one checked
         return self.choices[checked.objectName().removeprefix("relation_")]
 
 

@@ -59,9 +59,8 @@ def auto_layout(nodes: Iterable[MapNode], edges: Iterable[MapEdge]) -> dict[str,
     outer = [n for n in nodes if n.role is not Role.EXILE]
     if not inner or not outer:
         even = 360.0 / len(nodes)
-        positions, _radius = _rings([(n.id, 270.0 + even * i) for i, n in enumerate(nodes)],
-                                    0.0)
-        return positions
+        ring, _radius = _rings([(n.id, 270.0 + even * i) for i, n in enumerate(nodes)], 0.0)
+        return ring
 
     if len(inner) == 1:
         positions: dict[str, Point] = {inner[0].id: (0.0, 0.0)}

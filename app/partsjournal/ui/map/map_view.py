@@ -560,7 +560,7 @@ class MapView(QWidget):
                 painter.scale(scale, scale)
                 self._paint_export(painter, source, colors)
                 painter.end()
-                image.save(buffer, "PNG")
+                image.save(buffer, "PNG")  # type: ignore[call-overload]  # (stubs: bytes)
                 data = buffer.data()
         finally:
             self.canvas.set_current(current)

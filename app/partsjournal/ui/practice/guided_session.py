@@ -342,7 +342,7 @@ class GuidedSessionDialog(QDialog):
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
 
-    def _answer_box(self, key: str, parent: QWidget, form: QFormLayout | QVBoxLayout) -> None:
+    def _answer_box(self, key: str, parent: QWidget, form: QVBoxLayout) -> None:
         label = QLabel(question_prompt(key), parent)
         label.setWordWrap(True)
         edit = named(QPlainTextEdit(parent), f"answer_{key}")

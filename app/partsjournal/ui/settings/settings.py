@@ -50,7 +50,7 @@ class Settings:
         self._upgrade()
 
     def _upgrade(self) -> None:
-        version = int(self._store.value("meta/version", 0) or 0)
+        version = int(str(self._store.value("meta/version", 0) or 0))
         if version < SETTINGS_VERSION:
             self._store.setValue("meta/version", SETTINGS_VERSION)
 
