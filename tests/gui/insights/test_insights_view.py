@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from partsjournal.domain import utc_now
 from partsjournal.flows.sample_journal import entry_ages
 from partsjournal.reports.insights import DateRange, build_insights
+from partsjournal.ui.common.changes import Change, Changes
 from partsjournal.ui.insights.insights_view import ID_ROLE, InsightsView
 from partsjournal.ui.parts.part_surgery_dialogs import (
     CheckableListModel,
@@ -133,8 +134,8 @@ def test_merge_from_insights_then_undo(qtbot: QtBot, sample_vault: Vault, modals
     critic, planner = parts["The Critic"], parts["The Planner"]
     entries_before = {e.id for e in vault.parts.appears_in(planner.id)}
     view = make(qtbot, vault)
-    changed: list[int] = []
-    view.parts_changed.connect(lambda: changed.append(1))
+    changed: list[Changes] = []
+    view.announced.connect(changed.append)
 
     def answer(dialog: QWidget) -> bool:
         assert isinstance(dialog, MergePartsDialog)
@@ -147,7 +148,9 @@ def test_merge_from_insights_then_undo(qtbot: QtBot, sample_vault: Vault, modals
 
     modals.on(MergePartsDialog, answer)
     command = view.merge_parts()
-    assert command is not None and changed == [1]
+    merged = frozenset({Change.PARTS, Change.RELATIONS, Change.ENTRIES})
+    assert command is not None and [c.what for c in changed] == [merged]
+    assert changed[0].made_by(view)
     assert vault.parts.find_by_name("The Planner") is None
     assert entries_before <= {e.id for e in vault.parts.appears_in(critic.id)}
     names = [view.activity.row_data(r).name for r in range(view.activity.rowCount())]
@@ -155,7 +158,7 @@ def test_merge_from_insights_then_undo(qtbot: QtBot, sample_vault: Vault, modals
     view.undo_stack.undo()
     assert vault.parts.get(planner.id).name == "The Planner"
     assert {e.id for e in vault.parts.appears_in(planner.id)} == entries_before
-    assert changed == [1, 1]
+    assert [c.what for c in changed] == [merged, merged]
     assert "The Planner" in [view.activity.row_data(r).name
                              for r in range(view.activity.rowCount())]
 

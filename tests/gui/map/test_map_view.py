@@ -274,7 +274,7 @@ def test_shift_drag_between_parts_asks_and_stores_a_relation(qtbot: QtBot, vault
     start, end = viewport_pos(view, nodes[critic.id]), viewport_pos(view, nodes[scroller.id])
     positions = (nodes[critic.id].pos(), nodes[scroller.id].pos())
     modals.on(RelationDialog, answer_relation("polarized", "round and round"))
-    with qtbot.waitSignal(view.changed, timeout=3000):
+    with qtbot.waitSignal(view.announced, timeout=3000):
         drag(view, start, end, Qt.KeyboardModifier.ShiftModifier)
     (stored,) = vault.relations.list()
     assert (stored.kind, stored.from_part_id, stored.to_part_id, stored.note) == (
@@ -294,7 +294,7 @@ def test_connect_mode_and_the_direction_of_protecting(qtbot: QtBot, vault: Vault
     start = viewport_pos(view, view.scene.nodes[kid.id])
     end = viewport_pos(view, view.scene.nodes[critic.id])
     modals.on(RelationDialog, answer_relation("protectedBy"))
-    with qtbot.waitSignal(view.changed, timeout=3000):
+    with qtbot.waitSignal(view.announced, timeout=3000):
         drag(view, start, end)
     (stored,) = vault.relations.list()
     assert (stored.kind, stored.from_part_id, stored.to_part_id) == (

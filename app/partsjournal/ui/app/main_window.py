@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from partsjournal import APP_NAME, __version__
 from partsjournal.domain.model import Entry, EntryKind
 from partsjournal.errors import JournalError
+from partsjournal.ui.common.changes import Change, ChangeBus, Changes
 from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.plain_text import plain_status, set_tooltip
 from partsjournal.ui.insights.insights_view import InsightsView
@@ -149,15 +150,18 @@ class MainWindow(QMainWindow):
         self.peers.status.connect(self._status)
         self.map.open_part.connect(self.open_part)
         self.map.open_received_part.connect(self.open_received_part)
-        self.map.changed.connect(self.parts.reload)
         self.insights.status.connect(self._status)
         self.insights.open_part.connect(self.open_part)
         self.insights.open_entry.connect(self.open_entry)
-        self.insights.parts_changed.connect(self.parts.reload)
         self.journal.editor.peer_session_requested.connect(self.start_peer_session)
         self.journal.entry_deleted.connect(self._entry_deleted)
         self.parts.open_entry.connect(self.open_entry)
         self.search.open_hit.connect(self._open_hit)
+        # The change bus: each page announces what it stored; every page hears every change.
+        self.bus = ChangeBus(self)
+        for page in self._pages():
+            page.announced.connect(self.bus.changed)
+        self.bus.changed.connect(self._deliver_changes)
         self.show_journal()
         self.statusBar().showMessage(plain_status(self.tr("Your journal is unlocked.")), 4000)
 
@@ -321,7 +325,9 @@ class MainWindow(QMainWindow):
         self.flush_all()
         dialog = GuidedSessionDialog(self.vault, self)
         dialog.entry_created.connect(self.open_entry)
-        dialog.part_changed.connect(lambda _part_id: self.parts.reload())
+        dialog.part_changed.connect(lambda _part_id: self.bus.announce([Change.PARTS], dialog))
+        dialog.entry_created.connect(
+            lambda _entry_id: self.bus.announce([Change.ENTRIES], dialog))
         dialog.paused.connect(lambda _draft: self._status(
             self.tr("Session paused. Pick it up again from Practice ▸ Guided self-session.")))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -390,10 +396,15 @@ class MainWindow(QMainWindow):
             self._status(command.text().replace("&&", "&"))
 
     def _parts_changed(self) -> None:
-        self.parts.reload()
-        self.journal.refresh()
-        if self.pages.currentWidget() is self.insights:
-            self.insights.reload()
+        """A merge or split (or its undo) from the Practice menu."""
+        self.bus.announce([Change.PARTS, Change.RELATIONS, Change.ENTRIES], self)
+
+    def _pages(self) -> list[JournalView | PartsView | MapView | InsightsView | PeersView]:
+        return [self.journal, self.parts, self.map, self.insights, self.peers]
+
+    def _deliver_changes(self, changes: Changes) -> None:
+        for page in self._pages():
+            page.on_changes(changes)
 
     def open_received_part(self, received_id: str) -> None:
         """Show a part a peer shared, on its peer's page."""
@@ -554,6 +565,7 @@ class MainWindow(QMainWindow):
 
     def _entry_deleted(self, entry: Entry) -> None:
         self.undo_stack.push(DeleteEntryCommand(self.vault, entry, self.journal))
+        self.bus.announce([Change.ENTRIES], self.journal)
         self._status(self.tr("Entry deleted. Undo with %1.").replace(
             "%1", QKeySequence(QKeySequence.StandardKey.Undo).toString(
                 QKeySequence.SequenceFormat.NativeText)))

@@ -10,7 +10,7 @@ Wiring (for the main window)::
     insights.set_undo_stack(window.undo_stack)      # merge/split undo with Edit → Undo
     insights.open_part.connect(window.open_part)
     insights.open_entry.connect(window.open_entry)
-    insights.parts_changed.connect(window.parts.reload)
+    insights.announced.connect(window.bus.changed)  # merges and splits, for the other pages
     insights.reload()                               # whenever the page is shown
 """
 
@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 from partsjournal.domain.model import utc_now
 from partsjournal.errors import JournalError
 from partsjournal.reports.insights import DateRange, Insights, build_insights
+from partsjournal.ui.common.changes import Change, Changes
 from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.plain_text import set_tooltip
 from partsjournal.ui.common.theme import muted, role_color
@@ -193,7 +194,8 @@ class InsightsView(QWidget):
     #: Open an entry in the Journal (its id).
     open_entry = Signal(str)
     #: Parts were merged or split (or that was undone): other views should re-read parts.
-    parts_changed = Signal()
+    #: What this page stored (a Changes value for the change bus).
+    announced = Signal(object)
     #: A short message for the status bar.
     status = Signal(str)
 
@@ -520,4 +522,11 @@ class InsightsView(QWidget):
 
     def _parts_changed(self) -> None:
         self.reload()
-        self.parts_changed.emit()
+        self.announced.emit(Changes(frozenset({Change.PARTS, Change.RELATIONS, Change.ENTRIES}),
+                                    self))
+
+    def on_changes(self, changes: Changes) -> None:
+        """Parts or entries changed elsewhere: read the range again, if the page was shown."""
+        if self._loaded and not changes.made_by(self) and changes.touches(Change.PARTS,
+                                                                           Change.ENTRIES):
+            self.reload()

@@ -6,6 +6,7 @@ window calls before switching entries or locking), so nothing typed is ever lost
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import cast
 
@@ -360,6 +361,20 @@ class EntryEditor(QWidget):
         self._dirty = False
         self.save_state.clear()
         self.setEnabled(False)
+
+    def refresh_part_names(self) -> None:
+        """Parts were renamed elsewhere: show the new names (the entry itself is unchanged)."""
+        self._refresh_part_names()
+        if self._entry is None:
+            return
+        names = {p.part_id: p.name for p in self._parts_by_name.values() if p.part_id}
+        was_loading, self._loading = self._loading, True
+        try:
+            self.presences.set_presences([
+                replace(p, name=names.get(p.part_id, p.name)) if p.part_id else p
+                for p in self.presences.presences()])
+        finally:
+            self._loading = was_loading
 
     def _refresh_part_names(self) -> None:
         """Own parts by name, and a peer's shared parts as "Name (Peer's)" — both can be present."""

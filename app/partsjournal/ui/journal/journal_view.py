@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from partsjournal.domain.model import Entry, EntryKind
+from partsjournal.ui.common.changes import Change, Changes
 from partsjournal.ui.common.delegates import EntryDelegate
 from partsjournal.ui.common.models import ID_ROLE, EntryListModel
 from partsjournal.ui.common.plain_text import set_tooltip
@@ -39,6 +40,8 @@ class JournalView(QWidget):
 
     status = Signal(str)
     entry_deleted = Signal(object)  # the deleted Entry, so the window can offer undo
+    #: What this page stored (a Changes value for the change bus).
+    announced = Signal(object)
 
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -245,6 +248,7 @@ class JournalView(QWidget):
         self._update_count()
         self._fill_part_filter()
         self.status.emit(self.tr("Saved"))
+        self.announced.emit(Changes(frozenset({Change.ENTRIES}), self))
 
     def _delete(self, entry_id: str) -> None:
         entry = self._vault.entries.delete(entry_id)
@@ -253,6 +257,14 @@ class JournalView(QWidget):
         self.refresh()
         self.empty.setText(self._empty_text())
         self.entry_deleted.emit(entry)
+
+    def on_changes(self, changes: Changes) -> None:
+        """Parts or entries changed elsewhere: the list's chips and the editor's names follow."""
+        if changes.made_by(self) or not changes.touches(Change.PARTS, Change.ENTRIES,
+                                                         Change.PEERS):
+            return
+        self.refresh()
+        self.editor.refresh_part_names()
 
     def refresh(self) -> None:
         """Re-read the list (after an undo, an import, or a change on another page)."""

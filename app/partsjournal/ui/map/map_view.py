@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from partsjournal.domain.model import Relation, Role, utc_now
 from partsjournal.errors import JournalError
+from partsjournal.ui.common.changes import Change, Changes
 from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.plain_text import set_tooltip
 from partsjournal.ui.common.theme import role_color, role_group_label
@@ -89,7 +90,8 @@ class MapView(QWidget):
     #: The person asked to open a received part (its id) on a peer's map.
     open_received_part = Signal(str)
     #: A relationship was added here, so other views showing relationships can refresh.
-    changed = Signal()
+    #: What this page stored (a Changes value for the change bus).
+    announced = Signal(object)
     #: A short message for the status bar.
     status = Signal(str)
 
@@ -210,6 +212,12 @@ class MapView(QWidget):
             self._peer_id = peer_id
             self._fit_pending = True
         self.reload()
+
+    def on_changes(self, changes: Changes) -> None:
+        """Parts, relationships or entries changed elsewhere: redraw, if the map was drawn."""
+        if self._loaded and not changes.made_by(self) and changes.touches(
+                Change.PARTS, Change.RELATIONS, Change.ENTRIES, Change.PEERS):
+            self.reload()
 
     def reload(self) -> None:
         """Read parts, relationships and recent appearances again and redraw the map."""
@@ -504,7 +512,7 @@ class MapView(QWidget):
             show_error(self, exc, self.tr("Connect parts"))
             return
         self.reload()
-        self.changed.emit()
+        self.announced.emit(Changes(frozenset({Change.RELATIONS}), self))
         self.status.emit(self.tr("Relationship added."))
 
     # Export --------------------------------------------------------------------------------

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from partsjournal.domain.model import EntrySummary, Part
 from partsjournal.errors import JournalError, NotFound
+from partsjournal.ui.common.changes import Change, Changes
 from partsjournal.ui.common.messages import explain
 from partsjournal.ui.common.models import OBJECT_ROLE, EntryListModel
 from partsjournal.ui.common.plain_text import set_tooltip
@@ -85,6 +86,8 @@ class PartsView(QWidget):
     open_entry = Signal(str)
     #: A short message for the status bar, such as "Saved".
     status = Signal(str)
+    #: What this page stored (a Changes value for the change bus).
+    announced = Signal(object)
 
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -497,6 +500,7 @@ class PartsView(QWidget):
             self.status.emit(self.tr("Archived. Tick “Show archived” to see it in the list."))
         else:
             self.status.emit(self.tr("Saved"))
+        self._announce(Change.PARTS)
         return True
 
     def _show_problem(self, message: str) -> None:
@@ -510,6 +514,16 @@ class PartsView(QWidget):
     def _relation_status(self, message: str) -> None:
         self._clear_problem()
         self.status.emit(message)
+        self._announce(Change.RELATIONS)
+
+    def _announce(self, *what: Change) -> None:
+        self.announced.emit(Changes(frozenset(what), self))
+
+    def on_changes(self, changes: Changes) -> None:
+        """Parts, relationships or entries changed elsewhere: read the tree and profile again."""
+        if not changes.made_by(self) and changes.touches(Change.PARTS, Change.RELATIONS,
+                                                          Change.ENTRIES):
+            self.reload()
 
     # Deleting ------------------------------------------------------------------------------------
 
@@ -552,6 +566,7 @@ class PartsView(QWidget):
             self._show_empty()
             self._reload_tree()
             self.status.emit(self.tr("Part deleted"))
+            self._announce(Change.PARTS, Change.RELATIONS, Change.ENTRIES)
 
 
 def _same(a: Part, b: Part) -> bool:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from partsjournal.errors import JournalError
+from partsjournal.ui.common.changes import Change, Changes
 from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.plain_text import isolate, set_tooltip
 from partsjournal.ui.common.widgets import confirm, heading_label, named
@@ -73,6 +74,8 @@ class PeersView(QWidget):
 
     #: A short message for the status bar.
     status = Signal(str)
+    #: What this page stored (a Changes value for the change bus).
+    announced = Signal(object)
 
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -263,6 +266,9 @@ class PeersView(QWidget):
         else:
             self._show_peer(None)
 
+    def on_changes(self, changes: Changes) -> None:
+        """This page shows only peers and what they sent, which other pages don't change."""
+
     def flush(self) -> bool:
         """Store an edited display name; False if it can't be stored."""
         return self.my_card.flush()
@@ -373,6 +379,7 @@ class PeersView(QWidget):
         self._peer = None
         self.reload()
         self.status.emit(self.tr("Removed %1.").replace("%1", isolate(peer.name)))
+        self.announced.emit(Changes(frozenset({Change.PEERS, Change.ENTRIES}), self))
 
     # Showing a peer ---------------------------------------------------------------------------
 
@@ -497,6 +504,7 @@ class PeersView(QWidget):
             return
         self.select_peer(result.peer.id, RECEIVED_TAB)
         self.status.emit(dialog.summary())
+        self.announced.emit(Changes(frozenset({Change.PEERS}), self))
 
     # Drag and drop ----------------------------------------------------------------------------
 
