@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
+from tools.screenshots.map import render_for_screenshots
 
 from partsjournal.domain.model import (
     Entry,
@@ -38,7 +39,7 @@ from partsjournal.ui.map import map_view as map_view_module
 from partsjournal.ui.map.map_canvas import RelationDialog
 from partsjournal.ui.map.map_layout import MapEdge, MapNode, auto_layout, spread
 from partsjournal.ui.map.map_scene import LABEL_MIN_ZOOM, RADIUS_MAX, RADIUS_MIN, NodeItem
-from partsjournal.ui.map.map_view import FIT_MAX, MapView, render_for_screenshots
+from partsjournal.ui.map.map_view import FIT_MAX, MapView
 from partsjournal.vault import Vault
 
 HOSTILE = '<img src="file:///etc/hosts"><b>x</b>'

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QKeyEvent,
     QKeySequence,
     QUndoCommand,
     QUndoStack,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QSizePolicy,
@@ -42,8 +40,9 @@ from partsjournal.ui.common.changes import Change, ChangeBus, Changes
 from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.plain_text import plain_status, set_tooltip
 from partsjournal.ui.insights.insights_view import InsightsView
+from partsjournal.ui.journal.journal_commands import DeleteEntryCommand
 from partsjournal.ui.journal.journal_view import JournalView
-from partsjournal.ui.journal.search_view import SearchView, hit_is_part
+from partsjournal.ui.journal.search_view import SearchField, SearchView, hit_is_part
 from partsjournal.ui.map.map_view import MapView
 from partsjournal.ui.parts.parts_view import PartsView
 from partsjournal.ui.peers.peers_view import PeersView
@@ -52,47 +51,6 @@ from partsjournal.ui.practice.peer_session import PeerSessionPanel
 from partsjournal.vault import Vault
 from partsjournal.vault.search import SearchHit
 from partsjournal.vault.unsaved import PartEdit, UnsavedWriting
-
-
-class DeleteEntryCommand(QUndoCommand):
-    """Deleting an entry, undoable: undo puts the same entry back with the same id."""
-
-    def __init__(self, vault: Vault, entry: Entry, journal: JournalView) -> None:
-        super().__init__(QCoreApplication.translate("MainWindow", "Delete entry"))
-        self._vault, self._entry, self._journal = vault, entry, journal
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:  # the deletion already happened when the command was pushed
-            self._first = False
-            return
-        self._vault.entries.delete(self._entry.id)
-        self._journal.clear()
-        self._journal.refresh()
-
-    def undo(self) -> None:
-        self._vault.entries.add(self._entry)
-        self._journal.refresh()
-        self._journal.open_entry(self._entry.id)
-
-
-class SearchField(QLineEdit):
-    """The global search box: Enter opens the first hit, Down moves into the results."""
-
-    enter = Signal()
-    down = Signal()
-    escape = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        key = event.key()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.enter.emit()
-        elif key == Qt.Key.Key_Down:
-            self.down.emit()
-        elif key == Qt.Key.Key_Escape:
-            self.escape.emit()
-        else:
-            super().keyPressEvent(event)
 
 
 class MainWindow(QMainWindow):

@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListView,
     QPushButton,
     QVBoxLayout,
@@ -127,3 +128,21 @@ def hit_is_part(hit: SearchHit) -> bool:
     """True when a hit points at a part (else an entry)."""
     return hit.kind is HitKind.PART
 
+
+class SearchField(QLineEdit):
+    """The global search box: Enter opens the first hit, Down moves into the results."""
+
+    enter = Signal()
+    down = Signal()
+    escape = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.enter.emit()
+        elif key == Qt.Key.Key_Down:
+            self.down.emit()
+        elif key == Qt.Key.Key_Escape:
+            self.escape.emit()
+        else:
+            super().keyPressEvent(event)

@@ -8,9 +8,11 @@ keys — goes through :meth:`MapCanvas.move_node` and is reported once, when it 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLineF, QPoint, QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QColor,
     QFontMetrics,
+    QIcon,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -305,3 +307,17 @@ class MapCanvas(QGraphicsView):
         self.set_current(shown[index])
         self.ensureVisible(shown[index], 60, 60)
         return True
+
+
+def role_dot(color: QColor, size: int = 12) -> QIcon:
+    """A round swatch, like the parts on the map."""
+    pixmap = QPixmap(size * 2, size * 2)
+    pixmap.setDevicePixelRatio(2.0)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(color.darker(135), 1.0))
+    painter.setBrush(color)
+    painter.drawEllipse(QRectF(1, 1, size - 2, size - 2))
+    painter.end()
+    return QIcon(pixmap)

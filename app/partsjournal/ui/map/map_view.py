@@ -22,10 +22,9 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPen, QPixmap, QShowEvent
+from PySide6.QtGui import QColor, QImage, QPainter, QShowEvent
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -46,7 +45,7 @@ from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.plain_text import set_tooltip
 from partsjournal.ui.common.theme import role_color, role_group_label
 from partsjournal.ui.common.widgets import named, plain_label
-from partsjournal.ui.map.map_canvas import ZOOM_MIN, ZOOM_STEP, MapCanvas, RelationDialog
+from partsjournal.ui.map.map_canvas import ZOOM_MIN, ZOOM_STEP, MapCanvas, RelationDialog, role_dot
 from partsjournal.ui.map.map_layout import MapEdge, MapNode, auto_layout
 from partsjournal.ui.map.map_scene import (
     LABEL_MIN_ZOOM,
@@ -67,19 +66,6 @@ FIT_MAX = 1.15
 EXPORT_MAX_PX = 8000
 _ROLES = (Role.MANAGER, Role.FIREFIGHTER, Role.EXILE, Role.UNKNOWN)
 
-
-def _dot(color: QColor, size: int = 12) -> QIcon:
-    """A round swatch, like the parts on the map."""
-    pixmap = QPixmap(size * 2, size * 2)
-    pixmap.setDevicePixelRatio(2.0)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(color.darker(135), 1.0))
-    painter.setBrush(color)
-    painter.drawEllipse(QRectF(1, 1, size - 2, size - 2))
-    painter.end()
-    return QIcon(pixmap)
 
 
 class MapView(QWidget):
@@ -164,7 +150,7 @@ class MapView(QWidget):
                                 self.tr("Show {roles}").format(roles=label))
             button.setCheckable(True)
             button.setChecked(True)
-            button.setIcon(_dot(role_color(role)))
+            button.setIcon(role_dot(role_color(role)))
             button.toggled.connect(self._apply_filter)
             self.role_buttons[role] = button
             bar.addWidget(button)
@@ -600,17 +586,3 @@ class MapView(QWidget):
                                | QPainter.RenderHint.TextAntialiasing)
         self.scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
         paint_legend(painter, QPointF(source.width() + 20, 20), self.font(), colors)
-
-
-def render_for_screenshots(vault: Vault, path: Path) -> None:
-    """Draw the map of ``vault`` as the person would see it, into a PNG at ``path``."""
-    view = MapView(vault)
-    view.resize(1280, 820)
-    view.show()
-    for _ in range(5):
-        QApplication.processEvents()
-    view.fit()
-    QApplication.processEvents()
-    view.grab().save(str(path))
-    view.close()
-    view.deleteLater()

@@ -9,15 +9,15 @@ Wiring (for the main window)::
 
     dialog = GuidedSessionDialog(vault, window)              # or draft_id=... to resume
     dialog.entry_created.connect(window.open_entry)          # the new solo-session entry
-    dialog.part_changed.connect(lambda _id: window.parts.reload())
+    dialog.part_changed.connect(lambda _id: window.bus.announce([Change.PARTS], dialog))
     dialog.open()
     # paused sessions to offer: SixFsFlow.paused(vault) -> list[Draft] (id, title, updated_at)
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent, QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,218 +38,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partsjournal.domain.model import Part, Role, Stage
+from partsjournal.domain.model import Part, Role
 from partsjournal.errors import JournalError
 from partsjournal.flows.six_fs import (
     PART_FEELINGS,
     QUESTIONS,
     SELF_FEELINGS,
-    SIX_FS,
     Blocker,
-    EntryTexts,
-    FieldProposal,
     SixFsFlow,
     Step,
 )
 from partsjournal.ui.common.messages import explain
 from partsjournal.ui.common.theme import muted, role_color, role_label
-from partsjournal.ui.common.vocabulary import field_label, stage_label
 from partsjournal.ui.common.widgets import named, plain_label, swatch
+from partsjournal.ui.practice.guided_widgets import ProposalRow, StepIndicator
+from partsjournal.ui.practice.guided_words import (
+    entry_texts,
+    feeling_label,
+    question_prompt,
+    step_intro,
+    step_title,
+)
 from partsjournal.vault import Vault
 
 #: The part combo's item for "a part I'm meeting for the first time".
 NEW_PART = "__new__"
 NOT_RATED = -1
-
-
-def tr(text: str) -> str:
-    """Translate in the guided-session context."""
-    return QCoreApplication.translate("GuidedSession", text)
-
-
-def step_title(step: Step) -> str:
-    """The name of a step, as the step indicator and the entry headings show it."""
-    return {
-        Step.FIND: tr("Find"), Step.FOCUS: tr("Focus"), Step.FLESH_OUT: tr("Flesh out"),
-        Step.FEEL_TOWARD: tr("Feel toward"), Step.STEP_BACK: tr("Asking a part to step back"),
-        Step.BEFRIEND: tr("beFriend"), Step.FEARS: tr("Fears"),
-        Step.REVIEW: tr("Before you finish"), Step.DONE: tr("Done"),
-    }[step]
-
-
-def step_intro(step: Step) -> str:
-    """A short, warm invitation at the top of each step ({name} is the part's name)."""
-    return {
-        Step.FIND: tr("Notice what is asking for your attention right now: a feeling, a body "
-                      "sensation, a thought, an urge. There is no right part to choose; "
-                      "whichever comes is welcome."),
-        Step.FOCUS: tr("Turn your attention toward {name}, inside. Take your time, and let "
-                       "everything else wait for a moment."),
-        Step.FLESH_OUT: tr("Let {name} show you a little more of itself. Whatever comes is "
-                           "fine — an image, a sense, or nothing much yet."),
-        Step.FEEL_TOWARD: tr("Now notice: how do you feel toward {name}? Tick whatever is "
-                             "true, even if it's not what you'd like to feel."),
-        Step.STEP_BACK: tr("Another part of you has feelings about {name}. That's all right — "
-                           "it probably has good reasons. Kindly ask it whether it would be "
-                           "willing to step back a little, just for now, so you can get to "
-                           "know {name}. You can let it know it will be heard too."),
-        Step.BEFRIEND: tr("Get to know {name} as you would a new friend. You might thank it for "
-                          "how hard it has been working."),
-        Step.FEARS: tr("Gently ask {name} what it is worried about. Listen without arguing; "
-                       "its fears make sense from where it stands."),
-        Step.REVIEW: tr("Thank {name} for being with you. Here is what you could add to its "
-                        "profile — keep what feels right, change what doesn't."),
-    }.get(step, "")
-
-
-def question_prompt(key: str) -> str:
-    """The question for one answer box."""
-    return {
-        "trailhead": tr("What did you notice? (the trailhead)"),
-        "focus": tr("What do you notice as you turn toward it?"),
-        "body": tr("Where do you feel it, in or around your body?"),
-        "appearance": tr("Does it have an image, a voice, a posture, an age?"),
-        "feel_toward": tr("Anything else about how you feel toward it?"),
-        "reacting_part": tr("Which part is reacting? A name or a few words is enough."),
-        "step_back": tr("What happened when you asked it to step back?"),
-        "job": tr("What does it do for you? What is it trying to achieve?"),
-        "befriend": tr("What does it want you to know? How does it respond to your interest?"),
-        "fears": tr("What is it afraid would happen if it stopped doing its job?"),
-        "needs": tr("What does it need from you?"),
-    }[key]
-
-
-def feeling_label(feeling: str) -> str:
-    """How a feeling toward the part is offered as a tick box."""
-    return {
-        "curiosity": tr("Curious"), "compassion": tr("Compassionate"), "calm": tr("Calm"),
-        "openness": tr("Open"), "annoyed": tr("Annoyed"), "afraid": tr("Afraid of it"),
-        "impatient": tr("Impatient"), "wanting_it_gone": tr("Wanting it gone"),
-        "judging": tr("Judging it"), "overwhelmed": tr("Overwhelmed"),
-        "sorry_for_it": tr("Sorry for it"), "numb": tr("Numb or blank"),
-        "not_sure": tr("Not sure"),
-    }[feeling]
-
-
-def entry_texts() -> EntryTexts:
-    """The journal entry's words in the person's language."""
-    labels = {key: question_prompt(key) for keys in QUESTIONS.values() for key in keys}
-    labels.update({"trailhead": tr("What asked for attention"), "body": tr("In the body"),
-                   "appearance": tr("How it appears"), "job": tr("Its job"),
-                   "fears": tr("What it's afraid of"), "needs": tr("What it needs from me"),
-                   "reacting_part": tr("The part that reacted"),
-                   "step_back": tr("When I asked it to step back"),
-                   "focus": tr("Turning toward it"), "befriend": tr("What it wants me to know"),
-                   "feel_toward": tr("How I feel toward it")})
-    return EntryTexts(
-        title=tr("Six F's with {name}"),
-        headings={step: step_title(step) for step in (*SIX_FS, Step.STEP_BACK)},
-        labels=labels,
-        feelings={f: feeling_label(f) for f in (*SELF_FEELINGS, *PART_FEELINGS)},
-        feelings_label=tr("Feelings toward it"),
-        self_energy_label=tr("Self-energy at the end"),
-        nothing_written=tr("(nothing written)"),
-        presence_note=tr("Guided session: the six F's"),
-        stage_note=tr("Met in a guided session (six F's)"))
-
-
-class StepIndicator(QWidget):
-    """The six F's as dots on a line: done, current (filled with the highlight), to come."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._position = 0
-        self._detour = False
-        self.setMinimumHeight(54)
-        self.setAccessibleName(tr("Progress through the six F's"))
-
-    def set_position(self, position: int, detour: bool = False) -> None:
-        """Show ``position`` (0–5, or 6 once all are done)."""
-        self._position, self._detour = position, detour
-        if position < len(SIX_FS):
-            self.setAccessibleDescription(tr("Step %1 of 6: %2").replace(
-                "%1", str(position + 1)).replace("%2", step_title(SIX_FS[position])))
-        else:
-            self.setAccessibleDescription(tr("All six steps done"))
-        self.update()
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(520, 54)
-
-    def paintEvent(self, _event: object) -> None:  # noqa: N802
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = self.palette()
-        highlight = palette.color(QPalette.ColorRole.Highlight)
-        soft = muted(palette)
-        count = len(SIX_FS)
-        margin = 40.0
-        width = max(1.0, self.width() - 2 * margin)
-        xs = [margin + width * i / (count - 1) for i in range(count)]
-        y = 16.0
-        painter.setPen(QPen(soft, 2))
-        painter.drawLine(int(xs[0]), int(y), int(xs[-1]), int(y))
-        if self._position > 0:
-            painter.setPen(QPen(highlight, 3))
-            painter.drawLine(int(xs[0]), int(y), int(xs[min(self._position, count - 1)]), int(y))
-        font = QFont(self.font())
-        for i, step in enumerate(SIX_FS):
-            done, current = i < self._position, i == self._position
-            radius = 8.0 if current else 6.0
-            painter.setPen(QPen(highlight if (done or current) else soft, 2))
-            fill = highlight if (done or current) else palette.color(QPalette.ColorRole.Window)
-            if self._detour and current:
-                fill = palette.color(QPalette.ColorRole.Window)
-            painter.setBrush(fill)
-            painter.drawEllipse(QRectF(xs[i] - radius, y - radius, 2 * radius, 2 * radius))
-            font.setBold(current)
-            painter.setFont(font)
-            painter.setPen(palette.color(QPalette.ColorRole.WindowText) if (done or current)
-                           else soft)
-            painter.drawText(QRectF(xs[i] - 60, y + 12, 120, 22), Qt.AlignmentFlag.AlignCenter,
-                             step_title(step))
-        painter.end()
-
-
-class _ProposalRow(QWidget):
-    """One suggested profile change: a tick box and, for text, the editable new text."""
-
-    def __init__(self, proposal: FieldProposal, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.proposal = proposal
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 8)
-        if proposal.field == "role":
-            text = tr("Set its role to %1").replace("%1", role_label(Role(proposal.proposed)))
-        elif proposal.field == "stage":
-            text = tr("Move its stage from “%1” to “%2”").replace(
-                "%1", stage_label(Stage(proposal.current))).replace(
-                "%2", stage_label(Stage(proposal.proposed)))
-        elif proposal.current.strip():
-            text = tr("Add to “%1”").replace("%1", field_label(proposal.field))
-        else:
-            text = tr("Fill in “%1”").replace("%1", field_label(proposal.field))
-        self.check = named(QCheckBox(text, self), f"proposal_{proposal.field}")
-        self.check.setChecked(proposal.accepted)
-        layout.addWidget(self.check)
-        self.edit: QPlainTextEdit | None = None
-        if proposal.field not in ("role", "stage"):
-            self.edit = named(QPlainTextEdit(self), f"proposalText_{proposal.field}")
-            self.edit.setPlainText(proposal.proposed)
-            self.edit.setAccessibleName(tr("New text for %1").replace(
-                "%1", field_label(proposal.field)))
-            self.edit.setTabChangesFocus(True)
-            self.edit.setFixedHeight(72)
-            self.check.toggled.connect(self.edit.setEnabled)
-            layout.addWidget(self.edit)
-
-    def read(self) -> FieldProposal:
-        """The proposal as the person left it."""
-        self.proposal.accepted = self.check.isChecked()
-        if self.edit is not None:
-            self.proposal.proposed = self.edit.toPlainText()
-        return self.proposal
-
 
 class GuidedSessionDialog(QDialog):
     """A guided solo session with one part, through the six F's."""
@@ -274,7 +88,7 @@ class GuidedSessionDialog(QDialog):
         self._parts = vault.parts.list(include_archived=True)
         self.answer_edits: dict[str, QPlainTextEdit] = {}
         self.feeling_boxes: dict[str, QCheckBox] = {}
-        self._proposal_rows: list[_ProposalRow] = []
+        self._proposal_rows: list[ProposalRow] = []
         self._build()
         chosen = next((p for p in self._parts if p.id == part_id), None)
         if chosen is not None and draft_id is None:
@@ -672,7 +486,7 @@ class GuidedSessionDialog(QDialog):
                 "Nothing new for the profile this time — the session is saved as a journal "
                 "entry."), self.proposals_box))
         for proposal in proposals:
-            row = _ProposalRow(proposal, self.proposals_box)
+            row = ProposalRow(proposal, self.proposals_box)
             self._proposal_rows.append(row)
             self.proposals_layout.addWidget(row)
         self.proposals_layout.addStretch(1)

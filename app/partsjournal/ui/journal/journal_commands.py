@@ -1,0 +1,32 @@
+"""Undoable journal changes for the window's undo stack (Edit → Undo)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from partsjournal.domain.model import Entry
+from partsjournal.ui.journal.journal_view import JournalView
+from partsjournal.vault import Vault
+
+
+class DeleteEntryCommand(QUndoCommand):
+    """Deleting an entry, undoable: undo puts the same entry back with the same id."""
+
+    def __init__(self, vault: Vault, entry: Entry, journal: JournalView) -> None:
+        super().__init__(QCoreApplication.translate("MainWindow", "Delete entry"))
+        self._vault, self._entry, self._journal = vault, entry, journal
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # the deletion already happened when the command was pushed
+            self._first = False
+            return
+        self._vault.entries.delete(self._entry.id)
+        self._journal.clear()
+        self._journal.refresh()
+
+    def undo(self) -> None:
+        self._vault.entries.add(self._entry)
+        self._journal.refresh()
+        self._journal.open_entry(self._entry.id)

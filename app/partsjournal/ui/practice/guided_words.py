@@ -1,0 +1,109 @@
+"""The guided self-session's words: step names, invitations, questions and feelings.
+
+Kept apart from the dialog (guided_session.py) so the wording can be read, and translated, in
+one place. Everything goes through Qt's translation in the "GuidedSession" context.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from partsjournal.flows.six_fs import (
+    PART_FEELINGS,
+    QUESTIONS,
+    SELF_FEELINGS,
+    SIX_FS,
+    EntryTexts,
+    Step,
+)
+
+
+def tr(text: str) -> str:
+    """Translate in the guided-session context."""
+    return QCoreApplication.translate("GuidedSession", text)
+
+
+def step_title(step: Step) -> str:
+    """The name of a step, as the step indicator and the entry headings show it."""
+    return {
+        Step.FIND: tr("Find"), Step.FOCUS: tr("Focus"), Step.FLESH_OUT: tr("Flesh out"),
+        Step.FEEL_TOWARD: tr("Feel toward"), Step.STEP_BACK: tr("Asking a part to step back"),
+        Step.BEFRIEND: tr("beFriend"), Step.FEARS: tr("Fears"),
+        Step.REVIEW: tr("Before you finish"), Step.DONE: tr("Done"),
+    }[step]
+
+
+def step_intro(step: Step) -> str:
+    """A short, warm invitation at the top of each step ({name} is the part's name)."""
+    return {
+        Step.FIND: tr("Notice what is asking for your attention right now: a feeling, a body "
+                      "sensation, a thought, an urge. There is no right part to choose; "
+                      "whichever comes is welcome."),
+        Step.FOCUS: tr("Turn your attention toward {name}, inside. Take your time, and let "
+                       "everything else wait for a moment."),
+        Step.FLESH_OUT: tr("Let {name} show you a little more of itself. Whatever comes is "
+                           "fine — an image, a sense, or nothing much yet."),
+        Step.FEEL_TOWARD: tr("Now notice: how do you feel toward {name}? Tick whatever is "
+                             "true, even if it's not what you'd like to feel."),
+        Step.STEP_BACK: tr("Another part of you has feelings about {name}. That's all right — "
+                           "it probably has good reasons. Kindly ask it whether it would be "
+                           "willing to step back a little, just for now, so you can get to "
+                           "know {name}. You can let it know it will be heard too."),
+        Step.BEFRIEND: tr("Get to know {name} as you would a new friend. You might thank it for "
+                          "how hard it has been working."),
+        Step.FEARS: tr("Gently ask {name} what it is worried about. Listen without arguing; "
+                       "its fears make sense from where it stands."),
+        Step.REVIEW: tr("Thank {name} for being with you. Here is what you could add to its "
+                        "profile — keep what feels right, change what doesn't."),
+    }.get(step, "")
+
+
+def question_prompt(key: str) -> str:
+    """The question for one answer box."""
+    return {
+        "trailhead": tr("What did you notice? (the trailhead)"),
+        "focus": tr("What do you notice as you turn toward it?"),
+        "body": tr("Where do you feel it, in or around your body?"),
+        "appearance": tr("Does it have an image, a voice, a posture, an age?"),
+        "feel_toward": tr("Anything else about how you feel toward it?"),
+        "reacting_part": tr("Which part is reacting? A name or a few words is enough."),
+        "step_back": tr("What happened when you asked it to step back?"),
+        "job": tr("What does it do for you? What is it trying to achieve?"),
+        "befriend": tr("What does it want you to know? How does it respond to your interest?"),
+        "fears": tr("What is it afraid would happen if it stopped doing its job?"),
+        "needs": tr("What does it need from you?"),
+    }[key]
+
+
+def feeling_label(feeling: str) -> str:
+    """How a feeling toward the part is offered as a tick box."""
+    return {
+        "curiosity": tr("Curious"), "compassion": tr("Compassionate"), "calm": tr("Calm"),
+        "openness": tr("Open"), "annoyed": tr("Annoyed"), "afraid": tr("Afraid of it"),
+        "impatient": tr("Impatient"), "wanting_it_gone": tr("Wanting it gone"),
+        "judging": tr("Judging it"), "overwhelmed": tr("Overwhelmed"),
+        "sorry_for_it": tr("Sorry for it"), "numb": tr("Numb or blank"),
+        "not_sure": tr("Not sure"),
+    }[feeling]
+
+
+def entry_texts() -> EntryTexts:
+    """The journal entry's words in the person's language."""
+    labels = {key: question_prompt(key) for keys in QUESTIONS.values() for key in keys}
+    labels.update({"trailhead": tr("What asked for attention"), "body": tr("In the body"),
+                   "appearance": tr("How it appears"), "job": tr("Its job"),
+                   "fears": tr("What it's afraid of"), "needs": tr("What it needs from me"),
+                   "reacting_part": tr("The part that reacted"),
+                   "step_back": tr("When I asked it to step back"),
+                   "focus": tr("Turning toward it"), "befriend": tr("What it wants me to know"),
+                   "feel_toward": tr("How I feel toward it")})
+    return EntryTexts(
+        title=tr("Six F's with {name}"),
+        headings={step: step_title(step) for step in (*SIX_FS, Step.STEP_BACK)},
+        labels=labels,
+        feelings={f: feeling_label(f) for f in (*SELF_FEELINGS, *PART_FEELINGS)},
+        feelings_label=tr("Feelings toward it"),
+        self_energy_label=tr("Self-energy at the end"),
+        nothing_written=tr("(nothing written)"),
+        presence_note=tr("Guided session: the six F's"),
+        stage_note=tr("Met in a guided session (six F's)"))
