@@ -9,14 +9,12 @@ docs/architecture.md, "How a change travels".
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol, TypeVar
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
-
-T = TypeVar("T")
 
 
 class Change(StrEnum):
@@ -68,10 +66,3 @@ class ChangeBus(QObject):
         kinds = frozenset(what)
         if kinds:
             self.changed.emit(Changes(kinds, initiator))
-
-    def perform(self, operation: Callable[[], T], what: Iterable[Change],
-                initiator: object | None = None) -> T:
-        """Run a change to the vault, then announce it (nothing is announced if it raised)."""
-        result = operation()
-        self.announce(what, initiator)
-        return result
