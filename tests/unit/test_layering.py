@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import partsjournal
 
 PACKAGE_DIR = Path(partsjournal.__file__).parent
@@ -106,8 +108,44 @@ def _cycles(graph: dict[str, set[str]]) -> list[tuple[str, ...]]:
 
 def test_no_package_level_import_cycles() -> None:
     graph = _package_imports()
-    assert {"domain", "vault", "exchange", "flows", "reports", "ui", "cli"} <= set(graph)
+    assert {"domain", "vault", "exchange", "flows", "reports", "archive", "ui", "cli"} \
+        <= set(graph)
     assert _cycles(graph) == []
+
+
+#: What each lower layer may import (docs/architecture.md, "Layers"); ui/ and cli/ sit on top.
+ALLOWED = {
+    "archive": {"domain", "errors", "exchange", "vault", "reports"},
+    "reports": {"domain", "errors", "exchange", "vault"},
+    "vault": {"domain", "errors", "exchange"},
+}
+
+
+@pytest.mark.parametrize("layer", sorted(ALLOWED))
+def test_each_layer_imports_only_what_is_below_it(layer: str) -> None:
+    """archive/ (the whole-journal export and import) sits above vault/ and reports/, below ui/."""
+    assert _package_imports().get(layer, set()) - ALLOWED[layer] == set()
+
+
+def test_archive_is_known_and_ui_may_use_it() -> None:
+    graph = _package_imports()
+    assert "archive" in graph.get("ui", set()) and "archive" in graph.get("cli", set())
+    assert "archive" in graph.get("flows", set())
+    for lower in ("vault", "reports", "domain", "exchange"):
+        assert "archive" not in graph.get(lower, set()), lower
+
+
+def test_the_layer_check_sees_archive_importing_ui(tmp_path: Path) -> None:
+    """The rules above fail on a deliberately added import of ui/ (here, from archive/)."""
+    import shutil
+
+    copy = tmp_path / "partsjournal"
+    shutil.copytree(PACKAGE_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    (copy / "archive" / "added.py").write_text(
+        "def f() -> None:\n    from partsjournal.ui.common.messages import show_error\n",
+        encoding="utf-8")
+    assert "ui" in _package_imports(copy)["archive"] - ALLOWED["archive"]
+    assert any(cycle[0] == "archive" for cycle in _cycles(_package_imports(copy)))
 
 
 def test_exchange_is_pure_formats_and_crypto() -> None:

@@ -48,7 +48,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if args.format != "markdown" and out.exists() and not args.force:
         raise CliError(f"{out} already exists; choose another name or add --force.")
-    from partsjournal.reports.export import export_json, export_markdown
+    from partsjournal.archive.json_export import export_json
+    from partsjournal.archive.markdown_export import export_markdown
     from partsjournal.reports.summary import build_summary, to_markdown
 
     text = ""
@@ -90,8 +91,7 @@ def _write_summary_pdf(text: str, out: Path) -> None:
 
 def cmd_import_json(args: argparse.Namespace) -> int:
     """Create a new vault holding everything from a JSON export (docs/export-format.md)."""
-    from partsjournal.reports.importer import read_export
-    from partsjournal.vault.transfer import write_snapshot
+    from partsjournal.archive.json_import import read_export
 
     snapshot = read_export(Path(args.file))  # a bad file is refused before anything is made
     folder = Path(args.vault)
@@ -100,7 +100,7 @@ def cmd_import_json(args: argparse.Namespace) -> int:
     passphrase = read_passphrase(args, "New passphrase: ", confirm=True)
     vault, code = vault_class().create(folder, passphrase)
     try:
-        write_snapshot(vault, snapshot)
+        vault.write_snapshot(snapshot)
     except BaseException:
         vault.lock()
         if not existed:

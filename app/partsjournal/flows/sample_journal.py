@@ -10,9 +10,8 @@ in front:
 2. move every time in it by the same whole number of days, from the day of its ``exported_at``
    to today (UTC), so the sample always covers the last six months and ends yesterday, at the
    same times of day;
-3. validate it (:func:`partsjournal.reports.importer.parse_document`) and write it
-   (:func:`partsjournal.vault.transfer.write_snapshot`) into the new, empty vault in one
-   transaction.
+3. validate it (:func:`partsjournal.archive.json_import.parse_document`) and write it
+   (``Vault.write_snapshot``) into the new, empty vault in one transaction.
 """
 
 from __future__ import annotations
@@ -21,10 +20,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from partsjournal.archive.json_import import document_from_bytes, parse_document
 from partsjournal.data import sample_journal_bytes
 from partsjournal.domain.model import utc_now
-from partsjournal.reports.importer import document_from_bytes, parse_document
-from partsjournal.vault.transfer import write_snapshot
 from partsjournal.vault.vault import Vault
 
 #: The keys whose values are times, anywhere in an export (docs/export-format.md).
@@ -98,5 +96,5 @@ def populate(vault: Vault, now: datetime | None = None) -> DemoCounts:
     Raises :class:`~partsjournal.errors.JournalError` if the vault already holds anything.
     """
     snapshot = parse_document(sample_document(now))
-    write_snapshot(vault, snapshot)
+    vault.write_snapshot(snapshot)
     return DemoCounts(len(snapshot.parts), len(snapshot.relations), len(snapshot.entries))

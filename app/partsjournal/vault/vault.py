@@ -47,6 +47,7 @@ from partsjournal.vault.search import SearchService
 if TYPE_CHECKING:
     from partsjournal.vault.insight_queries import InsightQueries
     from partsjournal.vault.part_surgery import PartSurgery
+    from partsjournal.vault.snapshot import Snapshot
 from partsjournal.vault.secret import DataKey, wiped_on_error
 
 KEYSLOTS_FILE = "keyslots.json"
@@ -384,6 +385,26 @@ class Vault:
 
         count = stats.received_appearance_counts if received else stats.appearance_counts
         return count(self.db, since, until)
+
+    # The whole journal at once (data export and import; docs/export-format.md) -------------
+
+    def read_snapshot(self) -> Snapshot:
+        """Everything in the journal but its identity keys, in the export's stable order."""
+        from partsjournal.vault import snapshot_store
+
+        return snapshot_store.read_snapshot(self.db)
+
+    def is_empty(self) -> bool:
+        """True if the journal holds nothing but its identity (a new vault)."""
+        from partsjournal.vault import snapshot_store
+
+        return snapshot_store.is_empty(self.db)
+
+    def write_snapshot(self, snapshot: Snapshot) -> None:
+        """Restore a validated snapshot into this empty journal: all of it, or nothing."""
+        from partsjournal.vault import snapshot_store
+
+        snapshot_store.write_snapshot(self.db, snapshot)
 
     # Writing that could not be saved -------------------------------------------------------
 

@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 
 import partsjournal
+from partsjournal.archive.json_export import document_of, to_json_bytes
+from partsjournal.archive.json_import import document_from_bytes, parse_document
 from partsjournal.data import icon_svg, sample_journal_bytes
 from partsjournal.domain import EntryKind, Role, Stage, utc_now
 from partsjournal.errors import JournalError
@@ -22,10 +24,7 @@ from partsjournal.flows.sample_journal import (
     shift_times,
     written_as_of,
 )
-from partsjournal.reports.export import document_of, to_json_bytes
-from partsjournal.reports.importer import document_from_bytes, parse_document
 from partsjournal.vault import Vault
-from partsjournal.vault.transfer import read_snapshot
 
 ROOT = Path(__file__).resolve().parents[3]
 PACKAGE = Path(partsjournal.__file__).parent
@@ -38,7 +37,7 @@ def _stored() -> dict[str, Any]:
 def test_the_sample_journal_is_what_the_demo_always_made(vault: Vault) -> None:
     counts = populate(vault)
     assert (counts.parts, counts.relations, counts.entries) == (12, 12, 60)
-    snapshot = read_snapshot(vault)
+    snapshot = vault.read_snapshot()
     assert len(snapshot.parts) == 12 and len(snapshot.entries) == 60
     assert sum(len(r.history) for r in snapshot.parts) == 36
     assert [r.part.name for r in snapshot.parts if r.part.archived] == ["Midnight Shopper"]
@@ -73,7 +72,7 @@ def test_the_stored_file_is_an_export_exactly_as_the_app_writes_it(vault: Vault)
     document = _stored()
     reference = written_as_of(document)
     populate(vault, now=reference)
-    again = to_json_bytes(document_of(read_snapshot(vault), exported_at=reference))
+    again = to_json_bytes(document_of(vault.read_snapshot(), exported_at=reference))
     assert again == stored
 
 

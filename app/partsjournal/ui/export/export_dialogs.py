@@ -3,7 +3,8 @@
 Both dialogs say plainly, before anything is saved, that the file will not be encrypted
 (docs/security.md). The summary is previewed exactly as it will be saved, rendered from Markdown
 without HTML by a view that loads no resources. The reports themselves are built by the Qt-free
-:mod:`partsjournal.reports`; these dialogs only choose, preview and save.
+:mod:`partsjournal.reports` and :mod:`partsjournal.archive`; these dialogs only choose, preview
+and save.
 """
 
 from __future__ import annotations
@@ -45,9 +46,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partsjournal.archive.json_export import document_of, to_json_bytes
+from partsjournal.archive.markdown_export import write_markdown_folder
 from partsjournal.domain.model import Part, utc_now
 from partsjournal.errors import JournalError
-from partsjournal.reports.export import document_of, to_json_bytes, write_markdown_folder
 from partsjournal.reports.summary import build_summary, to_markdown
 from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.models import ID_ROLE, ROLE_ORDER
@@ -59,7 +61,6 @@ from partsjournal.ui.export.summary_pdf import style_document, write_pdf
 from partsjournal.ui.journal.markdown_view import SafeMarkdownView
 from partsjournal.vault import Vault
 from partsjournal.vault.fsutil import atomic_write
-from partsjournal.vault.transfer import read_snapshot
 
 Index = QModelIndex | QPersistentModelIndex
 #: How many days the summary covers when the dialog opens: about the time between sessions.
@@ -469,7 +470,7 @@ class ExportDialog(QDialog):
         """
         QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
         try:
-            snapshot = read_snapshot(self._vault)
+            snapshot = self._vault.read_snapshot()
         except JournalError as exc:
             QApplication.restoreOverrideCursor()
             self._failed(exc)

@@ -1,82 +1,50 @@
-"""The whole journal as one :class:`Snapshot`, read out and written back exactly (data export).
+"""Reading the whole journal as one :class:`Snapshot` and writing one back exactly.
+
+This is the storage half of the data export and import (the file formats are in
+``partsjournal.archive``; docs/export-format.md). It lives in ``vault/`` because it is SQL, and
+only ``vault/`` talks to the database. ``Vault.read_snapshot`` and ``Vault.write_snapshot`` are
+the way in.
 
 Reading uses the repositories; writing puts every row back with its original id, times and
 revision, which the repositories deliberately never do (adding a part there starts a fresh stage
 history, saving one bumps its revision). Writing is only allowed into an empty journal and runs
 in one transaction, so an import either restores everything or leaves the journal empty.
-
-Two things are never part of a snapshot: the vault's identity keys (they stay in the journal they
-were made in; see docs/export-format.md) and the vault id.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from datetime import datetime
 
-from partsjournal.domain.model import (
-    C_QUALITIES,
-    PART_TEXT_FIELDS,
-    Entry,
-    Part,
-    Relation,
-    StageEvent,
-)
+from partsjournal.domain.model import C_QUALITIES, PART_TEXT_FIELDS, Entry
 from partsjournal.errors import JournalError
-from partsjournal.vault.peers import Peer, ReceivedPart, ReceivedRelation, ShareLogEntry
+from partsjournal.vault.database import Database
+from partsjournal.vault.entries import EntryRepository
+from partsjournal.vault.parts import PartRepository, RelationRepository
+from partsjournal.vault.peers import (
+    IdentityRepository,
+    PeerRepository,
+    ReceivedPartRepository,
+    ShareLogRepository,
+)
+from partsjournal.vault.snapshot import PartRecord, ReceivedBundle, Snapshot
 from partsjournal.vault.timefmt import from_db, to_db
-from partsjournal.vault.vault import Vault
 
 #: Tables that must be empty before a snapshot is written (the identity row always exists).
 _CONTENT_TABLES = ("parts", "relations", "peers", "received_parts", "received_relations",
                    "received_bundles", "entries", "share_log")
 
 
-@dataclass(frozen=True)
-class ReceivedBundle:
-    """A bundle already imported from a peer: remembered so the same file is refused again."""
-
-    peer_id: str
-    bundle_id: str
-    created: datetime
-    imported_at: datetime
-
-
-@dataclass
-class PartRecord:
-    """A part with its whole stage history (oldest first) and where it sits on the map."""
-
-    part: Part
-    history: list[StageEvent]
-    position: tuple[float, float] | None = None
-
-
-@dataclass
-class Snapshot:
-    """Everything in a journal except its identity keys and vault id."""
-
-    display_name: str = ""
-    parts: list[PartRecord] = field(default_factory=list)
-    relations: list[Relation] = field(default_factory=list)
-    peers: list[Peer] = field(default_factory=list)
-    received_parts: list[ReceivedPart] = field(default_factory=list)
-    received_relations: list[ReceivedRelation] = field(default_factory=list)
-    received_bundles: list[ReceivedBundle] = field(default_factory=list)
-    entries: list[Entry] = field(default_factory=list)
-    share_log: list[ShareLogEntry] = field(default_factory=list)
-
-
-def read_snapshot(vault: Vault) -> Snapshot:
+def read_snapshot(db: Database) -> Snapshot:
     """Read the whole journal, in a stable order (by time, then id), so equal journals read equal.
 
     Stage histories and the parts of an entry keep their own order, which carries meaning.
     """
+    vault = _Repositories(db)
     positions = vault.parts.positions()
     parts = sorted(vault.parts.list(include_archived=True), key=lambda p: (p.created_at, p.id))
     entries = [vault.entries.get(s.id) for s in vault.entries.list()]
     entries.sort(key=lambda e: (e.occurred_at, e.id))
-    rows = vault.db.all("SELECT peer_id, bundle_id, created, imported_at FROM received_bundles")
+    rows = db.all("SELECT peer_id, bundle_id, created, imported_at FROM received_bundles")
     bundles = sorted((ReceivedBundle(r[0], r[1], from_db(r[2]), from_db(r[3])) for r in rows),
                      key=lambda b: (b.imported_at, b.peer_id, b.bundle_id))
     return Snapshot(
@@ -92,17 +60,27 @@ def read_snapshot(vault: Vault) -> Snapshot:
     )
 
 
-def is_empty(vault: Vault) -> bool:
+class _Repositories:
+    def __init__(self, db: Database) -> None:
+        self.parts = PartRepository(db)
+        self.relations = RelationRepository(db)
+        self.entries = EntryRepository(db)
+        self.identity = IdentityRepository(db)
+        self.peers = PeerRepository(db)
+        self.received = ReceivedPartRepository(db)
+        self.share_log = ShareLogRepository(db)
+
+
+def is_empty(db: Database) -> bool:
     """True if the journal holds nothing but its identity (a new vault)."""
-    return all(vault.db.one(f"SELECT 1 FROM {table} LIMIT 1") is None
+    return all(db.one(f"SELECT 1 FROM {table} LIMIT 1") is None
                for table in _CONTENT_TABLES)
 
 
-def write_snapshot(vault: Vault, snapshot: Snapshot) -> None:
+def write_snapshot(db: Database, snapshot: Snapshot) -> None:
     """Write a validated snapshot into an empty journal, all of it or (on any error) nothing."""
-    db = vault.db
     with db.transaction():
-        if not is_empty(vault):
+        if not is_empty(db):
             raise JournalError("An export can only be imported into a new, empty journal. "
                                "Nothing was changed.")
         db.execute("UPDATE identity SET display_name = ? WHERE id = 1", (snapshot.display_name,))
@@ -151,7 +129,7 @@ def write_snapshot(vault: Vault, snapshot: Snapshot) -> None:
             "VALUES (?, ?, ?, ?)",
             [(b.peer_id, b.bundle_id, to_db(b.created), to_db(b.imported_at))
              for b in snapshot.received_bundles])
-        _write_entries(vault, snapshot.entries)
+        _write_entries(db, snapshot.entries)
         db.executemany(
             "INSERT INTO share_log (id, peer_id, peer_name, bundle_id, shared_at, parts, "
             "fields, withdrawn) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -163,17 +141,17 @@ def write_snapshot(vault: Vault, snapshot: Snapshot) -> None:
                          ensure_ascii=False)) for s in snapshot.share_log])
 
 
-def _write_entries(vault: Vault, entries: list[Entry]) -> None:
+def _write_entries(db: Database, entries: list[Entry]) -> None:
     columns = ("id", "occurred_at", "kind", "title", "body", "trailhead", "self_energy",
                *C_QUALITIES, "peer_id", "my_role", "planned_minutes", "agreements", "debrief",
                "created_at", "updated_at")
-    vault.db.executemany(
+    db.executemany(
         f"INSERT INTO entries ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
         [(e.id, to_db(e.occurred_at), e.kind.value, e.title, e.body, e.trailhead, e.self_energy,
           *(e.qualities.get(q) for q in C_QUALITIES), e.peer_id,
           e.my_role.value if e.my_role else None, e.planned_minutes, e.agreements, e.debrief,
           to_db(e.created_at), to_db(e.updated_at)) for e in entries])
-    vault.db.executemany(
+    db.executemany(
         "INSERT INTO entry_parts (entry_id, position, part_id, received_part_id, note) "
         "VALUES (?, ?, ?, ?, ?)",
         [(e.id, position, p.part_id, p.received_part_id, p.note)

@@ -12,13 +12,13 @@ from typing import Any
 
 import pytest
 
+from partsjournal.archive.json_export import document_of, export_json
+from partsjournal.archive.json_import import ImportRejected, import_json, read_export
+from partsjournal.archive.markdown_export import export_markdown
 from partsjournal.domain.model import Part, Role
 from partsjournal.errors import JournalError
-from partsjournal.reports.export import document_of, export_json, export_markdown, read_snapshot
-from partsjournal.reports.importer import ImportRejected, import_json, read_export
 from partsjournal.vault import Vault
 from partsjournal.vault.keyslots import KdfProfile
-from partsjournal.vault.transfer import is_empty
 
 from ...conftest import PASSPHRASE
 
@@ -210,7 +210,7 @@ BAD_DOCUMENTS: list[tuple[str, Mutation, str]] = [
 def test_malformed_exports_are_refused_clearly_and_nothing_is_written(
         rich_vault: Vault, tmp_path: Path, fast_kdf: KdfProfile, mutate: Mutation,
         message: str) -> None:
-    document = document_of(read_snapshot(rich_vault))
+    document = document_of(rich_vault.read_snapshot())
     mutate(document)
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(document), encoding="utf-8")
@@ -220,7 +220,7 @@ def test_malformed_exports_are_refused_clearly_and_nothing_is_written(
             import_json(path, new)
         assert message in str(caught.value)
         assert str(caught.value).endswith("Nothing was imported.")
-        assert is_empty(new)
+        assert new.is_empty()
     finally:
         new.lock()
 

@@ -19,6 +19,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
 
+from partsjournal.archive import checks as check
+from partsjournal.archive.checks import ImportRejected
+from partsjournal.archive.json_export import FORMAT, VERSION
 from partsjournal.domain.model import (
     C_QUALITIES,
     PART_TEXT_FIELDS,
@@ -43,9 +46,6 @@ from partsjournal.domain.validation import (
 from partsjournal.errors import JournalError
 from partsjournal.exchange.card import parse_armored
 from partsjournal.exchange.payload import SHAREABLE_FIELDS, FieldValue
-from partsjournal.reports import checks as check
-from partsjournal.reports.checks import ImportRejected
-from partsjournal.reports.export import FORMAT, VERSION
 from partsjournal.vault.peers import (
     Peer,
     ReceivedPart,
@@ -54,13 +54,7 @@ from partsjournal.vault.peers import (
     ShareLogEntry,
     WithdrawnRecord,
 )
-from partsjournal.vault.transfer import (
-    PartRecord,
-    ReceivedBundle,
-    Snapshot,
-    is_empty,
-    write_snapshot,
-)
+from partsjournal.vault.snapshot import PartRecord, ReceivedBundle, Snapshot
 from partsjournal.vault.vault import Vault
 
 #: An export bigger than this is refused before it is read (a 20,000-entry journal is ~250 MB).
@@ -163,11 +157,11 @@ def import_json(path: Path, into: Vault) -> ImportResult:
     Validation happens first and the write is one transaction: on any failure the journal is
     left exactly as empty as it was.
     """
-    if not is_empty(into):
+    if not into.is_empty():
         raise JournalError("An export can only be imported into a new, empty journal. "
                            "Nothing was changed.")
     snapshot = read_export(path)
-    write_snapshot(into, snapshot)
+    into.write_snapshot(snapshot)
     return ImportResult(len(snapshot.parts), len(snapshot.entries), len(snapshot.peers),
                         len(snapshot.received_parts))
 

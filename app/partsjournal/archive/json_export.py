@@ -1,0 +1,130 @@
+"""The full data export as one JSON file: the whole journal in the documented format.
+
+The format is specified in docs/export-format.md and read back by
+:mod:`partsjournal.archive.json_import`. Exporting is split into reading (``Vault.read_snapshot``,
+on a thread that owns a connection) and writing (:func:`document_of`, :func:`to_json_bytes`,
+:func:`write_json`), which touch no database and can run in a worker.
+
+The file is plaintext, on purpose (it is for moving the journal elsewhere); whoever writes one
+must tell the person so. The identity's private keys are never exported.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from partsjournal.domain.model import C_QUALITIES, PART_TEXT_FIELDS, Entry, StageEvent, utc_now
+from partsjournal.errors import JournalError
+from partsjournal.vault.fsutil import atomic_write
+from partsjournal.vault.snapshot import PartRecord, Snapshot
+from partsjournal.vault.timefmt import to_db
+from partsjournal.vault.vault import Vault
+
+FORMAT = "parts-journal-export"
+VERSION = 1
+
+__all__ = ["FORMAT", "VERSION", "document_of", "export_json", "to_json_bytes", "write_json"]
+
+
+def _time(moment: datetime | None) -> str | None:
+    return None if moment is None else to_db(moment)
+
+
+def _event(event: StageEvent) -> dict[str, Any]:
+    return {"id": event.id, "stage": event.stage.value, "occurred_at": _time(event.occurred_at),
+            "note": event.note}
+
+
+def _part(record: PartRecord) -> dict[str, Any]:
+    p = record.part
+    value: dict[str, Any] = {"id": p.id, "name": p.name, "role": p.role.value}
+    value.update({name: getattr(p, name) for name in PART_TEXT_FIELDS})
+    value.update({
+        "color": p.color, "trust_in_self": p.trust_in_self, "stage": p.stage.value,
+        "archived": p.archived, "created_at": _time(p.created_at),
+        "updated_at": _time(p.updated_at), "revision": p.revision,
+        "map_position": None if record.position is None
+        else {"x": record.position[0], "y": record.position[1]},
+        "stage_history": [_event(e) for e in record.history],
+    })
+    return value
+
+
+def _entry(e: Entry) -> dict[str, Any]:
+    return {
+        "id": e.id, "occurred_at": _time(e.occurred_at), "kind": e.kind.value, "title": e.title,
+        "body": e.body, "trailhead": e.trailhead, "self_energy": e.self_energy,
+        "qualities": {q: e.qualities[q] for q in C_QUALITIES if q in e.qualities},
+        "parts": [{"part_id": p.part_id, "received_part_id": p.received_part_id,
+                   "name": p.name, "note": p.note} for p in e.parts],
+        "peer_id": e.peer_id, "my_role": e.my_role.value if e.my_role else None,
+        "planned_minutes": e.planned_minutes, "agreements": e.agreements, "debrief": e.debrief,
+        "created_at": _time(e.created_at), "updated_at": _time(e.updated_at),
+    }
+
+
+def document_of(snapshot: Snapshot, exported_at: datetime | None = None) -> dict[str, Any]:
+    """The JSON object of an export (docs/export-format.md), keys in a readable order."""
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": _time(exported_at or utc_now()),
+        "identity": {"display_name": snapshot.display_name},
+        "parts": [_part(r) for r in snapshot.parts],
+        "relations": [{"id": r.id, "kind": r.kind.value, "from_part_id": r.from_part_id,
+                       "to_part_id": r.to_part_id, "note": r.note,
+                       "created_at": _time(r.created_at)} for r in snapshot.relations],
+        "peers": [{"id": p.id, "name": p.name, "fingerprint": p.fingerprint.hex,
+                   "verified": p.verified, "verified_at": _time(p.verified_at),
+                   "added_at": _time(p.added_at), "card": p.card.to_armored()}
+                  for p in snapshot.peers],
+        "received_parts": [{"id": rp.id, "peer_id": rp.peer_id,
+                            "sender_part_id": rp.sender_part_id, "revision": rp.revision,
+                            "name": rp.name, "fields": dict(rp.fields),
+                            "received_at": _time(rp.received_at)}
+                           for rp in snapshot.received_parts],
+        "received_relations": [{"id": r.id, "peer_id": r.peer_id, "kind": r.kind.value,
+                                "from_received_id": r.from_received_id,
+                                "to_received_id": r.to_received_id, "note": r.note}
+                               for r in snapshot.received_relations],
+        "received_bundles": [{"peer_id": b.peer_id, "bundle_id": b.bundle_id,
+                              "created": _time(b.created), "imported_at": _time(b.imported_at)}
+                             for b in snapshot.received_bundles],
+        "entries": [_entry(e) for e in snapshot.entries],
+        "share_log": [{"id": s.id, "peer_id": s.peer_id, "peer_name": s.peer_name,
+                       "bundle_id": s.bundle_id, "shared_at": _time(s.shared_at),
+                       "parts": [{"id": p.id, "name": p.name, "revision": p.revision,
+                                  "fields": list(p.fields)} for p in s.parts],
+                       "fields": list(s.fields),
+                       "withdrawn": [{"id": w.id, "name": w.name} for w in s.withdrawn]}
+                      for s in snapshot.share_log],
+    }
+
+
+def to_json_bytes(document: dict[str, Any]) -> bytes:
+    """UTF-8 JSON, indented, text written as itself, ending with a newline."""
+    return (json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
+            + "\n").encode("utf-8")
+
+
+def _refuse_existing(path: Path, overwrite: bool) -> None:
+    if path.exists() and not overwrite:
+        raise JournalError(f"{path} already exists. Choose another name, or allow replacing "
+                           "it.")
+
+
+def write_json(document: dict[str, Any], path: Path, *, overwrite: bool = False) -> Path:
+    """Write an export document to ``path`` (a private file, written atomically)."""
+    path = Path(path)
+    _refuse_existing(path, overwrite)
+    atomic_write(path, to_json_bytes(document))
+    return path
+
+
+def export_json(vault: Vault, path: Path, *, overwrite: bool = False,
+                now: datetime | None = None) -> Path:
+    """Export the whole journal as JSON to ``path``; returns the path."""
+    return write_json(document_of(vault.read_snapshot(), now), path, overwrite=overwrite)

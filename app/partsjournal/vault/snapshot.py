@@ -1,0 +1,52 @@
+"""The whole journal as one value, :class:`Snapshot`: what a data export holds.
+
+The file formats are in docs/export-format.md. The dataclasses live in ``vault/`` because
+storage reads and writes them (:mod:`partsjournal.vault.snapshot_store`) and storage must not
+import the ``archive/`` package that turns them into files and back; ``archive/`` imports them
+from here.
+
+Two things are never part of a snapshot: the vault's identity keys (they stay in the journal they
+were made in) and the vault id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from partsjournal.domain.model import Entry, Part, Relation, StageEvent
+from partsjournal.vault.peers import Peer, ReceivedPart, ReceivedRelation, ShareLogEntry
+
+
+@dataclass(frozen=True)
+class ReceivedBundle:
+    """A bundle already imported from a peer: remembered so the same file is refused again."""
+
+    peer_id: str
+    bundle_id: str
+    created: datetime
+    imported_at: datetime
+
+
+@dataclass
+class PartRecord:
+    """A part with its whole stage history (oldest first) and where it sits on the map."""
+
+    part: Part
+    history: list[StageEvent]
+    position: tuple[float, float] | None = None
+
+
+@dataclass
+class Snapshot:
+    """Everything in a journal except its identity keys and vault id."""
+
+    display_name: str = ""
+    parts: list[PartRecord] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    peers: list[Peer] = field(default_factory=list)
+    received_parts: list[ReceivedPart] = field(default_factory=list)
+    received_relations: list[ReceivedRelation] = field(default_factory=list)
+    received_bundles: list[ReceivedBundle] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    share_log: list[ShareLogEntry] = field(default_factory=list)
