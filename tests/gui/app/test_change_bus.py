@@ -82,3 +82,61 @@ def test_a_page_does_not_reload_for_its_own_change(qtbot: QtBot, sample_vault: V
     assert reloads == [1]
     window.bus.announce([Change.POSITIONS], window.map)  # nothing the parts page shows
     assert reloads == [1]
+
+
+def _appears_in(window: MainWindow) -> list[str]:
+    view = window.parts._entries
+    model = view.model()
+    return [model.index(row, 0).data(OBJECT_ROLE).id for row in range(model.rowCount())]
+
+
+def test_deleting_an_entry_and_undoing_it_reach_the_parts_page(qtbot: QtBot,
+                                                               sample_vault: Vault) -> None:
+    """The undo of a delete goes over the bus too: the part's "appears in" list follows."""
+    vault = sample_vault
+    critic = vault.parts.find_by_name("The Critic")
+    assert critic is not None
+    entry_id = vault.parts.appears_in(critic.id)[0].id
+    window = MainWindow(vault)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_part(critic.id)
+    assert entry_id in _appears_in(window)
+    heard: list[Changes] = []
+    window.bus.changed.connect(heard.append)
+
+    window.journal._delete(entry_id)  # what "Delete" does once the person said yes
+    assert [c.what for c in heard] == [frozenset({Change.ENTRIES})]
+    assert entry_id not in _appears_in(window)
+
+    window.undo_action.trigger()
+    assert [c.what for c in heard] == [frozenset({Change.ENTRIES})] * 2
+    assert vault.entries.get(entry_id).id == entry_id
+    assert entry_id in _appears_in(window)
+
+    window.redo_action.trigger()
+    assert len(heard) == 3 and entry_id not in _appears_in(window)
+
+
+def test_a_part_added_from_an_entry_reaches_the_parts_page(qtbot: QtBot, vault: Vault,
+                                                           monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Adding a new part inline in an entry announces it: the Parts page's list has it at once."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window = MainWindow(vault)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_parts()  # the list is built once, empty
+    window.new_entry()
+    editor = window.journal.editor
+    qtbot.keyClicks(editor.body, "The lonely one spoke up today.")
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    heard: list[Changes] = []
+    window.bus.changed.connect(heard.append)
+    editor.part_input.setText("Lonely one")
+    editor._add_typed_part()
+    lonely = vault.parts.find_by_name("Lonely one")
+    assert lonely is not None
+    assert [c.what for c in heard] == [frozenset({Change.PARTS})] and heard[0].made_by(window.journal)
+    assert window.parts._tree.model().index_of(lonely.id).data() == "Lonely one"

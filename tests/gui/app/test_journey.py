@@ -409,7 +409,7 @@ def test_practice_tools_are_wired_into_the_window(qtbot, sample_vault: Vault) ->
     keep, absorb = parts["The Scroller"], parts["The Snapper"]
     entries_before = len(sample_vault.parts.appears_in(absorb.id))
     window._push_part_change(MergePartsCommand(sample_vault, keep.id, absorb.id,
-                                               on_change=window._parts_changed))
+                                               owner=window))
     assert sample_vault.parts.find_by_name("The Snapper") is None
     assert len(sample_vault.parts.appears_in(keep.id)) >= entries_before
     window.undo_action.trigger()

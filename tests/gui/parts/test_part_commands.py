@@ -5,14 +5,27 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
 from partsjournal.domain import Entry, Part, PartPresence, Relation, RelationKind, Role
 from partsjournal.errors import NotFound
+from partsjournal.ui.common.changes import Change, Changes
 from partsjournal.ui.parts.part_commands import MergePartsCommand, SplitPartCommand
 from partsjournal.vault import Vault
 from partsjournal.vault.part_surgery import SplitSpec
+
+
+class Owner(QObject):
+    """Stands in for the page that pushed the command: it collects what is announced."""
+
+    announced = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.heard: list[Changes] = []
+        self.announced.connect(self.heard.append)
 
 
 def dump(vault: Vault) -> dict[str, list[tuple[Any, ...]]]:
@@ -34,14 +47,14 @@ def seed(vault: Vault) -> tuple[Part, Part, Part, Entry]:
 def test_merge_undo_redo(qtbot: QtBot, vault: Vault) -> None:
     worrier, planner, little, entry = seed(vault)
     stack = QUndoStack()
-    changes: list[int] = []
+    owner = Owner()
     before = dump(vault)
-    command = MergePartsCommand(vault, worrier.id, planner.id,
-                                on_change=lambda: changes.append(1))
+    command = MergePartsCommand(vault, worrier.id, planner.id, owner=owner)
     assert command.text() == "Merge “Planner” into “Worrier && Co”"
     stack.push(command)
     after = dump(vault)
-    assert command.error is None and changes == [1]
+    surgery = Changes(frozenset({Change.PARTS, Change.RELATIONS, Change.ENTRIES}), owner)
+    assert command.error is None and owner.heard == [surgery]
     assert vault.parts.find_by_name("Planner") is None
     assert [p.part_id for p in vault.entries.get(entry.id).parts] == [worrier.id, little.id]
     assert vault.parts.get(worrier.id).fears == "Chaos"
@@ -49,7 +62,7 @@ def test_merge_undo_redo(qtbot: QtBot, vault: Vault) -> None:
     assert stack.undoText() == "Merge “Planner” into “Worrier && Co”"
 
     stack.undo()
-    assert dump(vault) == before and changes == [1, 1]
+    assert dump(vault) == before and owner.heard == [surgery, surgery]
     assert vault.parts.get(planner.id).name == "Planner"
     stack.redo()
     assert dump(vault) == after
@@ -85,9 +98,11 @@ def test_a_refused_change_leaves_nothing_on_the_stack(qtbot: QtBot, vault: Vault
     stack = QUndoStack()
     stack.push(MergePartsCommand(vault, worrier.id, planner.id))
     before = dump(vault)
-    again = MergePartsCommand(vault, worrier.id, planner.id)  # planner is gone now
+    owner = Owner()
+    again = MergePartsCommand(vault, worrier.id, planner.id, owner=owner)  # planner is gone now
     stack.push(again)
     assert isinstance(again.error, NotFound)
+    assert owner.heard == []  # a refused change is never announced
     assert stack.count() == 1 and dump(vault) == before
     split = SplitPartCommand(vault, worrier.id, SplitSpec(name="  "))
     stack.push(split)

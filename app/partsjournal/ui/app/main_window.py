@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from partsjournal import APP_NAME, __version__
 from partsjournal.domain.model import Entry, EntryKind
 from partsjournal.errors import JournalError
-from partsjournal.ui.common.changes import Change, ChangeBus, Changes
+from partsjournal.ui.common.changes import ChangeBus, Changes, Page
 from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.plain_text import plain_status, set_tooltip
 from partsjournal.ui.insights.insights_view import InsightsView
@@ -57,6 +57,8 @@ class MainWindow(QMainWindow):
     """What a person sees once their journal is unlocked."""
 
     lock_requested = Signal()
+    #: What the window itself or a dialog opened on it stored (Changes, onto the change bus).
+    announced = Signal(object)
     settings_requested = Signal()
     backup_requested = Signal()
 
@@ -117,8 +119,9 @@ class MainWindow(QMainWindow):
         self.search.open_hit.connect(self._open_hit)
         # The change bus: each page announces what it stored; every page hears every change.
         self.bus = ChangeBus(self)
-        for page in self._pages():
-            page.announced.connect(self.bus.changed)
+        self.announced.connect(self.bus.changed)
+        for each in self._pages():
+            each.announced.connect(self.bus.changed)
         self.bus.changed.connect(self._deliver_changes)
         self.show_journal()
         self.statusBar().showMessage(plain_status(self.tr("Your journal is unlocked.")), 4000)
@@ -247,9 +250,9 @@ class MainWindow(QMainWindow):
 
     def _switch(self, page: QWidget, action: QAction) -> None:
         """Leave the current page (saving what it holds) and show ``page``."""
-        current = self.pages.currentWidget()
-        if current is not None and current is not page and hasattr(current, "flush"):
-            current.flush()
+        leaving = self._page_shown()
+        if leaving is not None and self.pages.currentWidget() is not page:
+            leaving.flush()
         action.setChecked(True)
         self.pages.setCurrentWidget(page)
 
@@ -283,9 +286,6 @@ class MainWindow(QMainWindow):
         self.flush_all()
         dialog = GuidedSessionDialog(self.vault, self)
         dialog.entry_created.connect(self.open_entry)
-        dialog.part_changed.connect(lambda _part_id: self.bus.announce([Change.PARTS], dialog))
-        dialog.entry_created.connect(
-            lambda _entry_id: self.bus.announce([Change.ENTRIES], dialog))
         dialog.paused.connect(lambda _draft: self._status(
             self.tr("Session paused. Pick it up again from Practice ▸ Guided self-session.")))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -327,7 +327,7 @@ class MainWindow(QMainWindow):
         self.flush_all()
         dialog = MergePartsDialog(self.vault, self, keep_id=self._chosen_part_id())
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._push_part_change(dialog.command(on_change=self._parts_changed))
+            self._push_part_change(dialog.command(owner=self))
 
     def _split_part(self) -> None:
         """A new part steps out of one you know (undoable)."""
@@ -340,7 +340,7 @@ class MainWindow(QMainWindow):
             return
         dialog = SplitPartDialog(self.vault, part_id, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._push_part_change(dialog.command(on_change=self._parts_changed))
+            self._push_part_change(dialog.command(owner=self))
 
     def _chosen_part_id(self) -> str | None:
         return self.parts.current_part_id() or self.insights.selected_part_id()
@@ -353,12 +353,14 @@ class MainWindow(QMainWindow):
         else:
             self._status(command.text().replace("&&", "&"))
 
-    def _parts_changed(self) -> None:
-        """A merge or split (or its undo) from the Practice menu."""
-        self.bus.announce([Change.PARTS, Change.RELATIONS, Change.ENTRIES], self)
-
-    def _pages(self) -> list[JournalView | PartsView | MapView | InsightsView | PeersView]:
+    def _pages(self) -> list[Page]:
+        """The pages that hold journal content (each a :class:`Page`); search holds only hits."""
         return [self.journal, self.parts, self.map, self.insights, self.peers]
+
+    def _page_shown(self) -> Page | None:
+        """The page on screen, unless it is the search results (which hold nothing to save)."""
+        current: object = self.pages.currentWidget()
+        return next((page for page in self._pages() if page is current), None)
 
     def _deliver_changes(self, changes: Changes) -> None:
         for page in self._pages():
@@ -463,8 +465,7 @@ class MainWindow(QMainWindow):
 
     def flush_all(self) -> bool:
         """Save every pending edit; False if something could not be saved."""
-        results = [self.journal.flush(), self.parts.flush(), self.map.flush(),
-                   self.peers.flush()]
+        results = [page.flush() for page in self._pages()]  # every one, even after a failure
         return all(results)
 
     def unsaved_writing(self) -> UnsavedWriting:
@@ -523,7 +524,6 @@ class MainWindow(QMainWindow):
 
     def _entry_deleted(self, entry: Entry) -> None:
         self.undo_stack.push(DeleteEntryCommand(self.vault, entry, self.journal))
-        self.bus.announce([Change.ENTRIES], self.journal)
         self._status(self.tr("Entry deleted. Undo with %1.").replace(
             "%1", QKeySequence(QKeySequence.StandardKey.Undo).toString(
                 QKeySequence.SequenceFormat.NativeText)))

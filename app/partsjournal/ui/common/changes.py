@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
+from PySide6.QtWidgets import QWidget
 
 
 class Change(StrEnum):
@@ -25,6 +26,7 @@ class Change(StrEnum):
     ENTRIES = "entries"
     POSITIONS = "positions"  # where parts sit on the map
     PEERS = "peers"  # peers, their received parts and the share log
+    IDENTITY = "identity"  # the name on this journal's contact card
 
 
 @dataclass(frozen=True)
@@ -39,12 +41,22 @@ class Changes:
         return not self.what.isdisjoint(kinds)
 
     def made_by(self, page: object) -> bool:
-        """True when ``page`` made this change itself."""
-        return self.initiator is page
+        """True when ``page`` made this change itself, or a widget inside it did (its editor).
+
+        The page already shows what its own widgets stored, so it need not read it again.
+        """
+        if self.initiator is page:
+            return True
+        return (isinstance(page, QWidget) and isinstance(self.initiator, QWidget)
+                and page.isAncestorOf(self.initiator))
 
 
 class Page(Protocol):
     """What the main window asks of every page."""
+
+    @property
+    def announced(self) -> SignalInstance:
+        """Emits a :class:`Changes` for every change the page (or a widget in it) stored."""
 
     def flush(self) -> bool:
         """Store pending edits; False when something could not be stored."""

@@ -206,6 +206,7 @@ class InsightsView(QWidget):
         self.undo_stack: QUndoStack = QUndoStack(self)
         self._build()
         self._loaded = False  # computed when first shown, not at unlock
+        self.announced.connect(self._own_change)
 
     # Building ----------------------------------------------------------------------------------
 
@@ -468,6 +469,10 @@ class InsightsView(QWidget):
                 text += " " + tr("It stayed about the same across this time.")
         return text + " " + tr("The line is a gentle average of the last five ratings.")
 
+    def flush(self) -> bool:
+        """Nothing is edited on this page, so nothing waits to be stored."""
+        return True
+
     def clear(self) -> None:
         """Forget everything shown (before locking: no journal text stays in the widgets)."""
         self.insights = None
@@ -498,8 +503,7 @@ class InsightsView(QWidget):
         dialog = MergePartsDialog(self._vault, self, keep_id=self.selected_part_id())
         if dialog.exec() != MergePartsDialog.DialogCode.Accepted:
             return None
-        command = dialog.command(on_change=self._parts_changed)
-        return self._push(command)
+        return self._push(dialog.command(owner=self))
 
     def split_part(self) -> SplitPartCommand | None:
         """Ask what the new part takes along, then split it off (undoable)."""
@@ -509,8 +513,7 @@ class InsightsView(QWidget):
         dialog = SplitPartDialog(self._vault, part_id, self)
         if dialog.exec() != SplitPartDialog.DialogCode.Accepted:
             return None
-        command = dialog.command(on_change=self._parts_changed)
-        return self._push(command)
+        return self._push(dialog.command(owner=self))
 
     def _push(self, command: _Command) -> _Command | None:
         self.undo_stack.push(command)
@@ -520,13 +523,12 @@ class InsightsView(QWidget):
         self.status.emit(command.text().replace("&&", "&"))
         return command
 
-    def _parts_changed(self) -> None:
-        self.reload()
-        self.announced.emit(Changes(frozenset({Change.PARTS, Change.RELATIONS, Change.ENTRIES}),
-                                    self))
-
     def on_changes(self, changes: Changes) -> None:
         """Parts or entries changed elsewhere: read the range again, if the page was shown."""
         if self._loaded and not changes.made_by(self) and changes.touches(Change.PARTS,
                                                                            Change.ENTRIES):
             self.reload()
+
+    def _own_change(self, _changes: Changes) -> None:
+        """A merge or split started here (or its undo, from Edit ▸ Undo) changed the figures."""
+        self.reload()

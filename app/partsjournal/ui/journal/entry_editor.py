@@ -39,7 +39,9 @@ from PySide6.QtWidgets import (
 
 from partsjournal.domain.model import C_QUALITIES, Entry, EntryKind, Part, PartPresence, PeerRole
 from partsjournal.errors import JournalError
+from partsjournal.ui.common.changes import Change
 from partsjournal.ui.common.messages import explain
+from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import set_tooltip
 from partsjournal.ui.common.theme import kind_label
 from partsjournal.ui.common.vocabulary import peer_role_label, quality_label
@@ -427,7 +429,8 @@ class EntryEditor(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return
             try:
-                part = self._vault.parts.add(Part(name=name))
+                part = perform(self, lambda: self._vault.parts.add(Part(name=name)),
+                               [Change.PARTS])
             except JournalError as exc:
                 self._show_problem(str(exc))
                 return
@@ -516,9 +519,9 @@ class EntryEditor(QWidget):
         self.save_state.setText(self.tr("Saving…"))
         try:
             if self._is_new:
-                self._vault.entries.add(entry)
+                perform(self, lambda: self._vault.entries.add(entry), [Change.ENTRIES])
             else:
-                self._vault.entries.update(entry)
+                perform(self, lambda: self._vault.entries.update(entry), [Change.ENTRIES])
         except JournalError as exc:
             what, way = explain(exc)
             self._show_problem(f"{what} {way}".strip())

@@ -24,6 +24,7 @@ from partsjournal.domain.model import Entry, EntryKind
 from partsjournal.ui.common.changes import Change, Changes
 from partsjournal.ui.common.delegates import EntryDelegate
 from partsjournal.ui.common.models import ID_ROLE, EntryListModel
+from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import set_tooltip
 from partsjournal.ui.common.theme import kind_label
 from partsjournal.ui.journal.entry_editor import EntryEditor
@@ -248,10 +249,9 @@ class JournalView(QWidget):
         self._update_count()
         self._fill_part_filter()
         self.status.emit(self.tr("Saved"))
-        self.announced.emit(Changes(frozenset({Change.ENTRIES}), self))
 
     def _delete(self, entry_id: str) -> None:
-        entry = self._vault.entries.delete(entry_id)
+        entry = perform(self, lambda: self._vault.entries.delete(entry_id), [Change.ENTRIES])
         self.editor.clear()
         self.right.setCurrentWidget(self.empty)
         self.refresh()

@@ -42,6 +42,7 @@ from partsjournal.domain.model import Relation, Role, utc_now
 from partsjournal.errors import JournalError
 from partsjournal.ui.common.changes import Change, Changes
 from partsjournal.ui.common.messages import show_error
+from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import set_tooltip
 from partsjournal.ui.common.theme import role_color, role_group_label
 from partsjournal.ui.common.widgets import named, plain_label
@@ -427,7 +428,8 @@ class MapView(QWidget):
         if not self._pending or self._vault.is_locked:
             return not self._pending
         try:
-            self._vault.parts.set_positions(dict(self._pending))
+            perform(self, lambda: self._vault.parts.set_positions(dict(self._pending)),
+                    [Change.POSITIONS])
         except JournalError as exc:
             if report:
                 show_error(self, exc, self.tr("Map"))
@@ -493,12 +495,11 @@ class MapView(QWidget):
         source, target = (second, first) if swapped else (first, second)
         relation = Relation(kind=kind, from_part_id=source.id, to_part_id=target.id, note=note)
         try:
-            self._vault.relations.add(relation)
+            perform(self, lambda: self._vault.relations.add(relation), [Change.RELATIONS])
         except JournalError as exc:
             show_error(self, exc, self.tr("Connect parts"))
             return
         self.reload()
-        self.announced.emit(Changes(frozenset({Change.RELATIONS}), self))
         self.status.emit(self.tr("Relationship added."))
 
     # Export --------------------------------------------------------------------------------

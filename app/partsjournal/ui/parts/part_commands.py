@@ -2,26 +2,29 @@
 
 Push a command onto the main window's ``undo_stack``; the push performs it (``redo``), and
 Edit → Undo / Redo reverse and repeat it exactly (see :mod:`partsjournal.vault.part_surgery`).
-``on_change`` is called after every redo and undo so the views can re-read what moved. If the
-change is refused (e.g. a part was deleted meanwhile), the command marks itself obsolete — the
+Every redo and undo runs through :func:`~partsjournal.ui.common.operation.perform` on behalf of
+``owner`` (the page or window that pushed it), so the change bus tells every page what moved. If
+the change is refused (e.g. a part was deleted meanwhile), the command marks itself obsolete — the
 stack drops it — and keeps the error in :attr:`error` for the caller to show.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QUndoCommand
 
 from partsjournal.domain.model import utc_now
 from partsjournal.errors import JournalError
+from partsjournal.ui.common.changes import Change
+from partsjournal.ui.common.operation import perform
 from partsjournal.vault import Vault
 from partsjournal.vault.part_surgery import MergeUndo, SplitSpec, SplitUndo
 
-Callback = Callable[[], None]
+#: What a merge or split touches: the parts, their relationships and the entries naming them.
+SURGERY_CHANGES = (Change.PARTS, Change.RELATIONS, Change.ENTRIES)
 
 
 def tr(text: str) -> str:
@@ -37,11 +40,11 @@ def _menu_safe(name: str) -> str:
 class _SurgeryCommand(QUndoCommand):
     """Shared shape of merge and split: perform, remember the exact undo record, reverse it."""
 
-    def __init__(self, vault: Vault, on_change: Callback | None,
+    def __init__(self, vault: Vault, owner: QObject | None,
                  parent: QUndoCommand | None) -> None:
         super().__init__(parent)
         self._surgery = vault.surgery
-        self._on_change = on_change
+        self._owner = owner
         self._at: datetime = utc_now()
         self._undo: Any = None
         #: The refusal, when the change could not be done (the stack then drops the command).
@@ -55,30 +58,28 @@ class _SurgeryCommand(QUndoCommand):
 
     def redo(self) -> None:
         try:
-            self._undo = self._perform()
+            self._undo = self._run(self._perform)
         except JournalError as exc:
             self.error = exc
             self.setObsolete(True)
-            return
-        self._changed()
 
     def undo(self) -> None:
-        if self._undo is None:
-            return
-        self._reverse(self._undo)
-        self._changed()
+        if self._undo is not None:
+            record = self._undo
+            self._run(lambda: self._reverse(record))
 
-    def _changed(self) -> None:
-        if self._on_change is not None:
-            self._on_change()
+    def _run(self, change: Any) -> Any:
+        if self._owner is None:  # nobody to tell (a command tried on its own)
+            return change()
+        return perform(self._owner, change, SURGERY_CHANGES)
 
 
 class MergePartsCommand(_SurgeryCommand):
     """Merge ``absorb_id`` into ``keep_id`` (entries, relations and stage history move over)."""
 
     def __init__(self, vault: Vault, keep_id: str, absorb_id: str, *,
-                 on_change: Callback | None = None, parent: QUndoCommand | None = None) -> None:
-        super().__init__(vault, on_change, parent)
+                 owner: QObject | None = None, parent: QUndoCommand | None = None) -> None:
+        super().__init__(vault, owner, parent)
         self.keep_id, self.absorb_id = keep_id, absorb_id
         try:
             keep = vault.parts.get(keep_id).name
@@ -104,8 +105,8 @@ class SplitPartCommand(_SurgeryCommand):
     """Split a new part off ``source_id`` as ``spec`` describes."""
 
     def __init__(self, vault: Vault, source_id: str, spec: SplitSpec, *,
-                 on_change: Callback | None = None, parent: QUndoCommand | None = None) -> None:
-        super().__init__(vault, on_change, parent)
+                 owner: QObject | None = None, parent: QUndoCommand | None = None) -> None:
+        super().__init__(vault, owner, parent)
         self.source_id, self.spec = source_id, spec
         try:
             source = vault.parts.get(source_id).name

@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
 
 from partsjournal.domain.model import PART_TEXT_FIELDS, Part, Relation, RelationKind, Role, Stage
 from partsjournal.errors import JournalError
+from partsjournal.ui.common.changes import Change
 from partsjournal.ui.common.messages import explain
 from partsjournal.ui.common.models import ID_ROLE
+from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import plain_tooltip, set_tooltip
 from partsjournal.ui.common.theme import role_color, role_label
 from partsjournal.ui.common.vocabulary import field_label, field_prompt, relation_label, stage_label
@@ -309,8 +311,6 @@ class RelationsPanel(QWidget):
     Relations are stored at once (not autosaved) because each is a single, deliberate act.
     """
 
-    #: Something was added or removed (other views, such as the map, may want to redraw).
-    changed = Signal()
     #: A sentence to show the person when a relation can't be stored.
     problem = Signal(str)
     status = Signal(str)
@@ -423,7 +423,7 @@ class RelationsPanel(QWidget):
         relation = Relation(kind=kind, from_part_id=start, to_part_id=end,
                             note=self.note_edit.text())
         try:
-            self._vault.relations.add(relation)
+            perform(self, lambda: self._vault.relations.add(relation), [Change.RELATIONS])
         except JournalError as error:
             self.problem.emit(explain(error)[0])
             return
@@ -433,7 +433,6 @@ class RelationsPanel(QWidget):
             if self.model.relation(row).id == relation.id:
                 self.table.selectRow(row)
         self.status.emit(self.tr("Relationship added"))
-        self.changed.emit()
 
     def _remove(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -441,12 +440,12 @@ class RelationsPanel(QWidget):
             return
         relation_id = self.model.data(rows[0], ID_ROLE)
         try:
-            self._vault.relations.delete(relation_id)
+            perform(self, lambda: self._vault.relations.delete(relation_id), [Change.RELATIONS])
         except JournalError as error:
             self.problem.emit(explain(error)[0])
+            return
         self._refresh()
         self.status.emit(self.tr("Relationship removed"))
-        self.changed.emit()
 
     def _refresh(self) -> None:
         self.show_part(self._part_id, self._vault.parts.list(include_archived=True))

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -36,7 +37,7 @@ from partsjournal.ui.common.plain_text import set_tooltip
 from partsjournal.ui.common.theme import kind_label, role_color, role_label
 from partsjournal.ui.common.vocabulary import field_label
 from partsjournal.ui.common.widgets import named, plain_label, swatch
-from partsjournal.ui.parts.part_commands import Callback, MergePartsCommand, SplitPartCommand
+from partsjournal.ui.parts.part_commands import MergePartsCommand, SplitPartCommand
 from partsjournal.vault import Vault
 from partsjournal.vault.part_surgery import SplitSpec
 
@@ -228,12 +229,12 @@ class MergePartsDialog(QDialog):
         self.preview.setText("\n".join(lines))
         self.merge_button.setEnabled(True)
 
-    def command(self, on_change: Callback | None = None) -> MergePartsCommand:
-        """The merge as an undoable command (push it on the window's undo stack)."""
+    def command(self, owner: QObject | None = None) -> MergePartsCommand:
+        """The merge as an undoable command on behalf of ``owner`` (push it on the undo stack)."""
         keep, absorb = self.keep_id, self.absorb_id
         if keep is None or absorb is None:
             raise JournalError("Choose two different parts.")
-        return MergePartsCommand(self._vault, keep, absorb, on_change=on_change)
+        return MergePartsCommand(self._vault, keep, absorb, owner=owner)
 
 
 class SplitPartDialog(QDialog):
@@ -367,8 +368,8 @@ class SplitPartDialog(QDialog):
                                     if box.isChecked()),
             stage_note=self.tr("Split off from “%1”").replace("%1", self._source.name))
 
-    def command(self, on_change: Callback | None = None) -> SplitPartCommand:
-        """The split as an undoable command (push it on the window's undo stack)."""
-        return SplitPartCommand(self._vault, self._source.id, self.spec(), on_change=on_change)
+    def command(self, owner: QObject | None = None) -> SplitPartCommand:
+        """The split as an undoable command on behalf of ``owner`` (push it on the undo stack)."""
+        return SplitPartCommand(self._vault, self._source.id, self.spec(), owner=owner)
 
 

@@ -44,6 +44,7 @@ from partsjournal.errors import JournalError, NotFound
 from partsjournal.ui.common.changes import Change, Changes
 from partsjournal.ui.common.messages import explain
 from partsjournal.ui.common.models import OBJECT_ROLE, EntryListModel
+from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import set_tooltip
 from partsjournal.ui.common.theme import kind_label
 from partsjournal.ui.common.widgets import named, plain_label
@@ -474,7 +475,7 @@ class PartsView(QWidget):
             if self._is_new:
                 if self._form.is_blank():
                     return True  # nothing typed yet: nothing to keep
-                saved = self._vault.parts.add(edited)
+                saved = perform(self, lambda: self._vault.parts.add(edited), [Change.PARTS])
             else:
                 if stage_pending and not commit_stage:
                     edited.stage = stored.stage
@@ -482,7 +483,8 @@ class PartsView(QWidget):
                     self._clear_problem()
                     return True
                 note = self._form.stage_note() if edited.stage is not stored.stage else ""
-                saved = self._vault.parts.update(edited, stage_note=note)
+                saved = perform(self, lambda: self._vault.parts.update(edited, stage_note=note),
+                                [Change.PARTS])
         except JournalError as error:
             self._show_problem(explain(error)[0])
             return False
@@ -500,7 +502,6 @@ class PartsView(QWidget):
             self.status.emit(self.tr("Archived. Tick “Show archived” to see it in the list."))
         else:
             self.status.emit(self.tr("Saved"))
-        self._announce(Change.PARTS)
         return True
 
     def _show_problem(self, message: str) -> None:
@@ -514,10 +515,6 @@ class PartsView(QWidget):
     def _relation_status(self, message: str) -> None:
         self._clear_problem()
         self.status.emit(message)
-        self._announce(Change.RELATIONS)
-
-    def _announce(self, *what: Change) -> None:
-        self.announced.emit(Changes(frozenset(what), self))
 
     def on_changes(self, changes: Changes) -> None:
         """Parts, relationships or entries changed elsewhere: read the tree and profile again."""
@@ -559,14 +556,14 @@ class PartsView(QWidget):
         elif clicked is delete:
             self._timer.stop()
             try:
-                self._vault.parts.delete(part.id)
+                perform(self, lambda: self._vault.parts.delete(part.id),
+                        [Change.PARTS, Change.RELATIONS, Change.ENTRIES])
             except JournalError as error:
                 self._show_problem(explain(error)[0])
                 return
             self._show_empty()
             self._reload_tree()
             self.status.emit(self.tr("Part deleted"))
-            self._announce(Change.PARTS, Change.RELATIONS, Change.ENTRIES)
 
 
 def _same(a: Part, b: Part) -> bool:

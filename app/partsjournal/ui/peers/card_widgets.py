@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 from partsjournal.domain.validation import MAX_NAME
 from partsjournal.errors import JournalError, ValidationError
 from partsjournal.exchange.card import ContactCard, parse_armored, read_card_file
+from partsjournal.ui.common.changes import Change
+from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import set_tooltip
 from partsjournal.ui.common.widgets import named, plain_label
 from partsjournal.ui.peers.peer_widgets import (
@@ -137,7 +139,8 @@ class MyCardPanel(QGroupBox):
         if not text and not self._stored:
             return True
         try:
-            identity = self._vault.identity.set_display_name(text)
+            identity = perform(self, lambda: self._vault.identity.set_display_name(text),
+                               [Change.IDENTITY])
         except JournalError as exc:
             self.problem.show_error(exc)
             return False
@@ -326,7 +329,8 @@ class AddPeerDialog(QDialog):
             return
         name = self.name_edit.text().strip() or None
         try:
-            self.peer = self._vault.peers.add(self._card, name)
+            card = self._card
+            self.peer = perform(self, lambda: self._vault.peers.add(card, name), [Change.PEERS])
         except JournalError as exc:
             self.problem.show_error(exc)
             if isinstance(exc, ValidationError) and exc.field == "name":

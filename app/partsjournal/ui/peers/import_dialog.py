@@ -34,6 +34,8 @@ from shiboken6 import isValid
 from partsjournal.errors import BundleRejected, JournalError
 from partsjournal.exchange.bundle import OpenedBundle, open_bundle, read_bundle_file
 from partsjournal.flows.importing import BundleImport, ImportPreview, ImportResult
+from partsjournal.ui.common.changes import Change
+from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import isolate
 from partsjournal.ui.common.widgets import heading_label, named
 from partsjournal.ui.common.workers import run_in_background
@@ -295,7 +297,7 @@ class ImportDialog(QDialog):
         if self.bundle is None:
             return
         try:
-            self.result_ = self.bundle.apply()
+            self.result_ = perform(self, self.bundle.apply, [Change.PEERS])
         except JournalError as exc:
             self._show_problem(exc)
             return

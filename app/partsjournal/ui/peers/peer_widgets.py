@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 from partsjournal.domain.model import PART_TEXT_FIELDS, Role, Stage
 from partsjournal.errors import JournalError
 from partsjournal.exchange.card import Fingerprint
+from partsjournal.ui.common.changes import Change
+from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import set_tooltip
 from partsjournal.ui.common.theme import role_label
 from partsjournal.ui.common.vocabulary import field_label, stage_label
@@ -212,8 +214,10 @@ class SafetyNumberPanel(QWidget):
         if self._peer is None:
             return
         try:
-            peer = (self._vault.peers.mark_verified(self._peer.id) if verified
-                    else self._vault.peers.mark_unverified(self._peer.id))
+            peer_id = self._peer.id
+            peer = perform(self, lambda: (self._vault.peers.mark_verified(peer_id) if verified
+                                          else self._vault.peers.mark_unverified(peer_id)),
+                           [Change.PEERS])
         except JournalError as exc:
             from partsjournal.ui.common.messages import show_error
 

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from partsjournal.errors import JournalError
 from partsjournal.ui.common.changes import Change, Changes
 from partsjournal.ui.common.messages import show_error
+from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import isolate, set_tooltip
 from partsjournal.ui.common.widgets import confirm, heading_label, named
 from partsjournal.ui.peers.card_widgets import CARD_SUFFIX, AddPeerDialog, MyCardPanel
@@ -267,7 +268,9 @@ class PeersView(QWidget):
             self._show_peer(None)
 
     def on_changes(self, changes: Changes) -> None:
-        """This page shows only peers and what they sent, which other pages don't change."""
+        """Only the name on the card can change elsewhere (in the share wizard)."""
+        if changes.touches(Change.IDENTITY) and not changes.made_by(self.my_card):
+            self.my_card.reload()
 
     def flush(self) -> bool:
         """Store an edited display name; False if it can't be stored."""
@@ -349,7 +352,8 @@ class PeersView(QWidget):
         if not ok or name.strip() == peer.name:
             return
         try:
-            renamed = self._vault.peers.rename(peer.id, name)
+            renamed = perform(self, lambda: self._vault.peers.rename(peer.id, name),
+                              [Change.PEERS])
         except JournalError as exc:
             show_error(self, exc)
             return
@@ -372,14 +376,14 @@ class PeersView(QWidget):
                        detail, self.tr("Remove")):
             return
         try:
-            self._vault.peers.remove(peer.id)
+            perform(self, lambda: self._vault.peers.remove(peer.id),
+                    [Change.PEERS, Change.ENTRIES])
         except JournalError as exc:
             show_error(self, exc)
             return
         self._peer = None
         self.reload()
         self.status.emit(self.tr("Removed %1.").replace("%1", isolate(peer.name)))
-        self.announced.emit(Changes(frozenset({Change.PEERS, Change.ENTRIES}), self))
 
     # Showing a peer ---------------------------------------------------------------------------
 
@@ -504,7 +508,6 @@ class PeersView(QWidget):
             return
         self.select_peer(result.peer.id, RECEIVED_TAB)
         self.status.emit(dialog.summary())
-        self.announced.emit(Changes(frozenset({Change.PEERS}), self))
 
     # Drag and drop ----------------------------------------------------------------------------
 

@@ -26,6 +26,8 @@ from partsjournal.domain.model import PART_TEXT_FIELDS, Part
 from partsjournal.domain.validation import MAX_NAME
 from partsjournal.errors import JournalError
 from partsjournal.exchange.payload import DEFAULT_FIELDS, SHAREABLE_FIELDS
+from partsjournal.ui.common.changes import Change
+from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.theme import role_color, role_label
 from partsjournal.ui.common.vocabulary import field_label, stage_label
 from partsjournal.ui.common.widgets import named
@@ -139,7 +141,9 @@ class PeerPage(SharePage):
             return False
         try:
             if self.needs_name:
-                self.share.vault.identity.set_display_name(self.name_edit.text())
+                name = self.name_edit.text()
+                perform(self, lambda: self.share.vault.identity.set_display_name(name),
+                        [Change.IDENTITY])
             self.flow.choose_peer(peer.id)
         except JournalError as exc:
             self.problem.show_error(exc)

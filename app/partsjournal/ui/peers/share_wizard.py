@@ -29,6 +29,8 @@ from partsjournal.domain.model import Role, Stage
 from partsjournal.errors import JournalError
 from partsjournal.exchange.payload import BundleContents
 from partsjournal.flows.sharing import PreparedShare, ShareFlow, write_bundle_file
+from partsjournal.ui.common.changes import Change
+from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.theme import role_label
 from partsjournal.ui.common.vocabulary import field_label, relation_label, stage_label
 from partsjournal.ui.common.widgets import named
@@ -230,7 +232,8 @@ class SavingPage(SharePage):
         assert isinstance(data, bytes) and prepared is not None and path is not None
         try:
             write_bundle_file(path, data, overwrite=True)
-            self.share.log_entry = self.flow.record(prepared)
+            self.share.log_entry = perform(self, lambda: self.flow.record(prepared),
+                                           [Change.PEERS])
         except (JournalError, OSError) as exc:
             self._failed(exc)
             return

@@ -9,7 +9,8 @@ Wiring (for the main window)::
 
     dialog = GuidedSessionDialog(vault, window)              # or draft_id=... to resume
     dialog.entry_created.connect(window.open_entry)          # the new solo-session entry
-    dialog.part_changed.connect(lambda _id: window.bus.announce([Change.PARTS], dialog))
+    # the entry and any profile changes reach the other pages on the change bus, through
+    # the window's ``announced`` signal (ui/common/operation.py)
     dialog.open()
     # paused sessions to offer: SixFsFlow.paused(vault) -> list[Draft] (id, title, updated_at)
 """
@@ -48,7 +49,9 @@ from partsjournal.flows.six_fs import (
     SixFsFlow,
     Step,
 )
+from partsjournal.ui.common.changes import Change
 from partsjournal.ui.common.messages import explain
+from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.theme import muted, role_color, role_label
 from partsjournal.ui.common.widgets import named, plain_label, swatch
 from partsjournal.ui.practice.guided_widgets import ProposalRow, StepIndicator
@@ -333,7 +336,9 @@ class GuidedSessionDialog(QDialog):
         self._collect()
         proposals = [row.read() for row in self._proposal_rows]
         try:
-            outcome = self.flow.finish(self._vault, proposals, entry_texts())
+            outcome = perform(self, lambda: self.flow.finish(self._vault, proposals,
+                                                             entry_texts()),
+                              [Change.ENTRIES, Change.PARTS])
         except JournalError as exc:
             self._show_problem(" ".join(explain(exc)).strip())
             return
