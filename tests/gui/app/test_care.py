@@ -125,6 +125,27 @@ def test_lock_on_minimise_when_chosen(qtbot, settings, vault_dir: Path) -> None:
     controller._close_vault()
 
 
+def test_preferences_changed_while_open_are_followed(qtbot, settings, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """A changed preference reaches the auto-lock timer and the window without being pushed."""
+    from partsjournal.ui.settings import settings as keys
+
+    controller = _unlocked_controller(qtbot, settings, vault_dir)
+    window = controller.window
+    assert isinstance(window, MainWindow) and not window.lock_on_minimise
+    assert controller.idle._timer.interval() == 5 * 60_000  # the default
+    with qtbot.waitSignal(settings.changed) as heard:
+        settings.set(keys.AUTO_LOCK_MINUTES, 12)
+    assert heard.args == [keys.AUTO_LOCK_MINUTES.key]
+    assert controller.idle._timer.interval() == 12 * 60_000
+    settings.set(keys.LOCK_ON_MINIMISE, True)
+    assert window.lock_on_minimise
+    with qtbot.assertNotEmitted(settings.changed):
+        settings.set(keys.AUTO_LOCK_MINUTES, 12)  # the same value again: nothing changed
+    window.showMinimized()
+    qtbot.waitUntil(lambda: controller.state == "unlock", timeout=3000)
+    controller._close_vault()
+
+
 def test_waking_up_does_not_lock(qtbot, settings, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
     controller = _unlocked_controller(qtbot, settings, vault_dir)
     controller.idle.on_prepare_for_sleep(False)

@@ -72,6 +72,7 @@ class AppController(QObject):
         #: Writing that couldn't be saved at lock, sealed, until the disk has room for it.
         self.keeper = UnsavedKeeper(self)
         self.keeper.changed.connect(self._show_unsaved_note)
+        settings.changed.connect(self._setting_changed)
         self._recovery_problem: JournalError | None = None
         self.state = AppState.STARTING
         self.pending_file: Path | None = None
@@ -337,11 +338,15 @@ class AppController(QObject):
         from partsjournal.ui.settings.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.settings, self.vault, self.window)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        dialog.exec()  # what it stores arrives through settings.changed
+
+    def _setting_changed(self, key: str) -> None:
+        """Follow a preference wherever it was changed (the dialog, a test, a later sync)."""
+        if key == keys.AUTO_LOCK_MINUTES.key:
             self.idle.set_timeout(self.settings.get(keys.AUTO_LOCK_MINUTES) * 60_000)
-            if self.state is AppState.MAIN:
-                self.window.lock_on_minimise = (  # type: ignore[union-attr]
-                    self.settings.get(keys.LOCK_ON_MINIMISE))
+        elif key == keys.LOCK_ON_MINIMISE.key and self.state is AppState.MAIN:
+            self.window.lock_on_minimise = (  # type: ignore[union-attr]
+                self.settings.get(keys.LOCK_ON_MINIMISE))
 
     def eventFilter(self, watched: QObject, event: object) -> bool:  # noqa: N802
         from PySide6.QtCore import QEvent

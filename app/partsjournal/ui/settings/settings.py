@@ -9,36 +9,58 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths, Signal
 
 SETTINGS_VERSION = 1
 
 
+T = TypeVar("T", int, bool, str)
+
+
 @dataclass(frozen=True)
-class Setting:
-    """A key with its type and default."""
+class Setting(Generic[T]):
+    """A key and its default; the default's type is the setting's type."""
 
     key: str
-    default: Any
-    kind: type
+    default: T
+
+    def convert(self, raw: object) -> T:
+        """``raw`` as QSettings hands it back (often a string in INI files) in this type."""
+        default = self.default
+        if isinstance(default, bool):
+            return raw in (True, "true", "1", 1)
+        if isinstance(default, int):
+            try:
+                return int(str(raw))
+            except ValueError:
+                return default
+        return str(raw)
 
 
-AUTO_LOCK_MINUTES = Setting("security/auto_lock_minutes", 5, int)
-LOCK_ON_MINIMISE = Setting("security/lock_on_minimise", False, bool)
-THEME = Setting("appearance/theme", "system", str)
-BACKUPS_KEEP = Setting("backups/keep_recent", 7, int)
-BACKUP_COPY_DIR = Setting("backups/copy_dir", "", str)
-LAST_VAULT = Setting("vault/last_folder", "", str)
+AUTO_LOCK_MINUTES: Setting[int] = Setting("security/auto_lock_minutes", 5)
+LOCK_ON_MINIMISE: Setting[bool] = Setting("security/lock_on_minimise", False)
+THEME: Setting[str] = Setting("appearance/theme", "system")
+BACKUPS_KEEP: Setting[int] = Setting("backups/keep_recent", 7)
+BACKUP_COPY_DIR: Setting[str] = Setting("backups/copy_dir", "")
+LAST_VAULT: Setting[str] = Setting("vault/last_folder", "")
 
 THEMES = ("system", "light", "dark")
 
 
-class Settings:
-    """Typed access to the preferences; ``path`` gives tests their own INI file."""
+class Settings(QObject):
+    """Typed access to the preferences; ``path`` gives tests their own INI file.
 
-    def __init__(self, path: Path | None = None) -> None:
+    ``changed`` carries the key of every setting whose stored value changed, so whoever applies
+    a preference (the auto-lock timer, the main window) follows it instead of being handed the
+    new value by the dialog that changed it.
+    """
+
+    changed = Signal(str)
+
+    def __init__(self, path: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         if path is None and sys.platform.startswith("linux"):
             # By explicit path, so keep_qt_state_off_disk() can send Qt's own user settings
             # elsewhere: the same file QSettings() would choose (~/.config/ORG/APP.conf).
@@ -54,20 +76,17 @@ class Settings:
         if version < SETTINGS_VERSION:
             self._store.setValue("meta/version", SETTINGS_VERSION)
 
-    def get(self, setting: Setting) -> Any:
-        """The stored value converted to the setting's type, or its default."""
-        raw = self._store.value(setting.key, setting.default)
-        if setting.kind is bool:
-            return raw in (True, "true", "1", 1)
-        try:
-            return setting.kind(raw)
-        except (TypeError, ValueError):
-            return setting.default
+    def get(self, setting: Setting[T]) -> T:
+        """The stored value in the setting's type, or its default."""
+        return setting.convert(self._store.value(setting.key, setting.default))
 
-    def set(self, setting: Setting, value: Any) -> None:
-        """Store a value (converted to the setting's type)."""
-        self._store.setValue(setting.key, setting.kind(value))
+    def set(self, setting: Setting[T], value: T) -> None:
+        """Store a value; ``changed`` is emitted when it differs from what was stored."""
+        before = self.get(setting)
+        self._store.setValue(setting.key, setting.convert(value))
         self._store.sync()
+        if self.get(setting) != before:
+            self.changed.emit(setting.key)
 
     @property
     def file_name(self) -> str:
