@@ -141,8 +141,7 @@ def render_for_screenshots(vault: Vault, out_dir: Path, theme: str) -> list[Path
         split = SplitPartDialog(vault, busiest.id)
         split.name_edit.setText(split.tr("The List-maker"))
         if split.entries.rowCount():
-            first = split.entries.index(0, 0).data(Qt.ItemDataRole.UserRole)
-            split.entries.set_checked(str(first), True)
+            split.entries.tick(split.entries.item(0).key)
         written.append(_grab(split, name("split-part")))
         _dispose(split)
 

@@ -14,11 +14,7 @@ from partsjournal.flows.sample_journal import entry_ages
 from partsjournal.reports.insights import DateRange, build_insights
 from partsjournal.ui.common.changes import Change, Changes
 from partsjournal.ui.insights.insights_view import ID_ROLE, InsightsView
-from partsjournal.ui.parts.part_surgery_dialogs import (
-    CheckableListModel,
-    MergePartsDialog,
-    SplitPartDialog,
-)
+from partsjournal.ui.parts.part_surgery_dialogs import MergePartsDialog, SplitPartDialog
 from partsjournal.vault import Vault
 from partsjournal.vault.insight_queries import InsightQueries
 
@@ -179,7 +175,7 @@ def test_split_from_insights_then_undo(qtbot: QtBot, sample_vault: Vault, modals
         assert not dialog.split_button.isEnabled()
         qtbot.keyClicks(dialog.name_edit, "Hidden helper")
         qtmodeltester.check(dialog.entries)
-        dialog.entries.set_checked(chosen, True)
+        dialog.entries.tick(chosen)
         first_field = next(iter(dialog.field_boxes.values()))
         first_field.setChecked(True)
         qtbot.mouseClick(dialog.split_button, Qt.MouseButton.LeftButton)
@@ -195,17 +191,6 @@ def test_split_from_insights_then_undo(qtbot: QtBot, sample_vault: Vault, modals
     view.undo_stack.undo()
     assert vault.parts.find_by_name("Hidden helper") is None
     assert [e.id for e in vault.parts.appears_in(source_id)] == [e.id for e in source_entries]
-
-
-def test_checkable_list_model(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    model = CheckableListModel()
-    model.set_rows([("a", "A"), ("b", "B"), ("c", "C")])
-    qtmodeltester.check(model)
-    model.set_checked("c", True)
-    assert model.setData(model.index(0, 0), Qt.CheckState.Checked.value,
-                         Qt.ItemDataRole.CheckStateRole)
-    assert model.checked_ids() == ("a", "c")
-    assert not model.setData(model.index(0, 0), "x", Qt.ItemDataRole.EditRole)
 
 
 def test_every_control_has_a_name(qtbot: QtBot, sample_vault: Vault) -> None:

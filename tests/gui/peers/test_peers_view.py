@@ -42,8 +42,6 @@ from partsjournal.ui.peers import peers_view as peers_view_module
 from partsjournal.ui.peers.card_widgets import AddPeerDialog
 from partsjournal.ui.peers.import_dialog import ImportDialog
 from partsjournal.ui.peers.peer_models import (
-    CheckItem,
-    CheckListModel,
     ImportPreviewModel,
     PeerListModel,
     ReceivedPartsModel,
@@ -699,14 +697,6 @@ def test_models_pass_the_model_tester(qtmodeltester, robin: Vault, sam: Vault,  
     log.set_entries(robin.share_log.list())
     assert log.rowCount() == 1 and log.rowCount(log.index(0, 0)) == 2
     qtmodeltester.check(log, force_py=True)
-    checks = CheckListModel()
-    checks.set_items([CheckItem("a", "A"), CheckItem("name", "Name", locked=True)])
-    qtmodeltester.check(checks, force_py=True)
-    checks.set_all(False)
-    assert checks.checked_keys() == ["name"]
-    plain = CheckListModel(checkable=False)
-    plain.set_items([CheckItem("a", "A")])
-    qtmodeltester.check(plain, force_py=True)
 
 
 def test_every_control_has_a_name(qtbot: QtBot, robin: Vault, sam: Vault,

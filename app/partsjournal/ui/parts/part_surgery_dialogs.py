@@ -6,14 +6,10 @@ command (:mod:`partsjournal.ui.parts.part_commands`) pushed on an undo stack, so
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import (
-    QAbstractListModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    Qt,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from partsjournal.domain.model import PART_TEXT_FIELDS, Part, Relation, RelationKind, Role
 from partsjournal.errors import JournalError
+from partsjournal.ui.common.check_list import CheckItem, CheckListModel
 from partsjournal.ui.common.plain_text import set_tooltip
 from partsjournal.ui.common.theme import kind_label, role_color, role_label
 from partsjournal.ui.common.vocabulary import field_label
@@ -42,68 +39,6 @@ from partsjournal.vault import Vault
 from partsjournal.vault.part_surgery import SplitSpec
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-class CheckableListModel(QAbstractListModel):
-    """Rows of (id, label) a person ticks; :meth:`checked_ids` says which."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[str, str]] = []
-        self._checked: set[str] = set()
-
-    def set_rows(self, rows: list[tuple[str, str]]) -> None:
-        """Show these rows, none ticked."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._checked = set()
-        self.endResetModel()
-
-    def checked_ids(self) -> tuple[str, ...]:
-        """Ids of ticked rows, in row order."""
-        return tuple(rid for rid, _ in self._rows if rid in self._checked)
-
-    def set_checked(self, row_id: str, checked: bool) -> None:
-        """Tick or untick a row by id."""
-        for row, (rid, _) in enumerate(self._rows):
-            if rid == row_id:
-                self.setData(self.index(row, 0),
-                             Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked,
-                             Qt.ItemDataRole.CheckStateRole)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsUserCheckable)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row_id, label = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return label
-        if role == Qt.ItemDataRole.CheckStateRole:
-            return Qt.CheckState.Checked if row_id in self._checked else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.UserRole:
-            return row_id
-        return None
-
-    def setData(self, index: Index, value: Any,  # noqa: N802
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
-            return False
-        row_id = self._rows[index.row()][0]
-        state = value if isinstance(value, Qt.CheckState) else Qt.CheckState(int(value))
-        if state == Qt.CheckState.Checked:
-            self._checked.add(row_id)
-        else:
-            self._checked.discard(row_id)
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
-        return True
 
 
 def _fill_parts(combo: QComboBox, parts: list[Part], archived_suffix: str) -> None:
@@ -267,10 +202,10 @@ class SplitPartDialog(QDialog):
         form.addRow(self.tr("&Name"), self.name_edit)
         form.addRow(self.tr("&Role"), self.role_combo)
 
-        self.entries = CheckableListModel(self)
-        self.entries.set_rows([
-            (e.id, f"{e.occurred_at.astimezone():%x}  ·  {kind_label(e.kind)}  ·  "
-                   f"{e.title or self.tr('Untitled')}")
+        self.entries = CheckListModel(self)
+        self.entries.set_items([
+            CheckItem(e.id, f"{e.occurred_at.astimezone():%x}  ·  {kind_label(e.kind)}  ·  "
+                            f"{e.title or self.tr('Untitled')}")
             for e in vault.parts.appears_in(source_id)])
         self.entry_view = named(QListView(self), "splitEntries")
         self.entry_view.setModel(self.entries)
@@ -362,7 +297,7 @@ class SplitPartDialog(QDialog):
         """What the person chose."""
         return SplitSpec(
             name=self.name_edit.text(), role=Role(self.role_combo.currentData()),
-            entry_ids=self.entries.checked_ids(),
+            entry_ids=tuple(self.entries.checked_keys()),
             move_fields=tuple(n for n, box in self.field_boxes.items() if box.isChecked()),
             copy_relation_ids=tuple(r for r, box in self.relation_boxes.items()
                                     if box.isChecked()),

@@ -27,11 +27,12 @@ from partsjournal.domain.validation import MAX_NAME
 from partsjournal.errors import JournalError
 from partsjournal.exchange.payload import DEFAULT_FIELDS, SHAREABLE_FIELDS
 from partsjournal.ui.common.changes import Change
+from partsjournal.ui.common.check_list import CheckItem, CheckListModel
 from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.theme import role_color, role_label
 from partsjournal.ui.common.vocabulary import field_label, stage_label
 from partsjournal.ui.common.widgets import named
-from partsjournal.ui.peers.peer_models import CheckItem, CheckListModel, PeerListModel, field_list
+from partsjournal.ui.peers.peer_models import PeerListModel, field_list
 from partsjournal.ui.peers.peer_widgets import ProblemLine, wrapped
 from partsjournal.vault.peers import Peer
 
