@@ -370,7 +370,7 @@ def test_no_tooltip_anywhere_renders_hostile_markup(qtbot: QtBot, hostile_vault:
     problems = [p for where, text in strings for p in tip_problems(where, text, hostile)]
     # Every place the hostile data reaches must really have been looked at.
     places = {where.split("[")[0] for where, text in strings if text}
-    for expected in ("EntryListModel", "PartTreeModel", "ReceivedPartListModel",
+    for expected in ("EntryListModel", "PartTreeModel", "ReceivedPartsModel",
                      "splitField_job.toolTip", "EnergyChart hit", "TimelineChart hit"):
         assert any(expected in place for place in places), (expected, sorted(places))
     assert not problems, "\n".join(problems)

@@ -1,8 +1,8 @@
 """Item models of the Peers page, the share wizard and the import preview.
 
 Everything shown here may come from a peer's card or bundle, so it is only ever handed to views
-as display text (item views draw it as plain text) — never as a tooltip, which Qt would read as
-rich text when it looks like HTML.
+as display text (item views draw it as plain text), and a tooltip only through ``plain_tooltip``
+— Qt would read a raw tooltip as rich text when it looks like HTML.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from partsjournal.domain.model import Role
 from partsjournal.flows.importing import ImportPreview, PartChange, PreviewPart
 from partsjournal.ui.common.models import ID_ROLE, OBJECT_ROLE, GroupedTreeModel
+from partsjournal.ui.common.plain_text import plain_tooltip
 from partsjournal.ui.common.theme import role_color, role_label
 from partsjournal.ui.common.vocabulary import field_label
 from partsjournal.ui.common.widgets import swatch
@@ -138,7 +139,7 @@ class PeerListModel(QAbstractTableModel):
 # Received parts -------------------------------------------------------------------------------
 
 class ReceivedPartsModel(QAbstractListModel):
-    """The parts one peer shared, in the role colours of the app."""
+    """The parts one peer shared, in the role colours of the app (Peers page, peer session)."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -171,6 +172,8 @@ class ReceivedPartsModel(QAbstractListModel):
             return swatch(role_color(part.role or Role.UNKNOWN, _colour(part.text("color"))))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{part.name}, {role_label(part.role or Role.UNKNOWN)}"
+        if role == Qt.ItemDataRole.ToolTipRole and part.text("job"):
+            return plain_tooltip(part.text("job"))
         if role == ID_ROLE:
             return part.id
         if role == OBJECT_ROLE:

@@ -66,7 +66,8 @@ from partsjournal.flows.peer_session import (
 from partsjournal.ui.common.plain_text import set_tooltip
 from partsjournal.ui.common.widgets import named, plain_label
 from partsjournal.ui.journal.entry_editor import EntryEditor
-from partsjournal.ui.practice.peer_parts import ReceivedPartListModel, describe_received
+from partsjournal.ui.peers.peer_models import ReceivedPartsModel
+from partsjournal.ui.practice.peer_parts import describe_received
 from partsjournal.vault import Vault
 
 Index = QModelIndex | QPersistentModelIndex
@@ -284,7 +285,7 @@ class PeerSessionPanel(QWidget):
         parts_layout = QVBoxLayout(parts_page)
         self.parts_intro = named(plain_label("", parts_page), "peerSessionPartsIntro")
         self.parts_intro.setWordWrap(True)
-        self.received = ReceivedPartListModel(self)
+        self.received = ReceivedPartsModel(self)
         self.parts_view = named(QListView(parts_page), "peerSessionParts")
         self.parts_view.setModel(self.received)
         self.parts_view.setAccessibleName(self.tr("Parts your peer shared with you"))
