@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -25,6 +26,20 @@ from PySide6.QtWidgets import (
 )
 
 from partsjournal.ui.app.application import AppController
+
+W = TypeVar("W", bound=QWidget)
+
+
+def shown(qtbot: object, widget: W, width: int = 1200, height: int = 800, *,
+          activate: bool = False) -> W:
+    """``widget`` on screen at a size a person would have, closed again after the test."""
+    qtbot.addWidget(widget)  # type: ignore[attr-defined]
+    widget.resize(width, height)
+    widget.show()
+    qtbot.waitExposed(widget)  # type: ignore[attr-defined]
+    if activate:
+        widget.activateWindow()
+    return widget
 
 
 class ModalDriver:
@@ -57,6 +72,9 @@ class ModalDriver:
 
 
 # Hostile text: markup, a huge field and bidi overrides, for the plain-text tests ------------
+
+#: Markup in a name or title: an image that must never load, and bold that must show as typed.
+MARKUP = '<img src="file:///etc/hosts"><b>x</b>'
 
 #: RIGHT-TO-LEFT OVERRIDE, left open: it reverses everything after it in its paragraph.
 RLO = "\u202e"

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor
 from partsjournal.ui.common.check_list import CheckItem, CheckListModel
 from partsjournal.ui.common.models import ID_ROLE
 
-HOSTILE = '<img src="file:///etc/hosts"><b>x</b>'
+from ..fixtures import MARKUP as HOSTILE
 
 
 def test_ticking_rows(qtmodeltester) -> None:  # type: ignore[no-untyped-def]

@@ -18,16 +18,11 @@ from partsjournal.ui.parts.part_surgery_dialogs import MergePartsDialog, SplitPa
 from partsjournal.vault import Vault
 from partsjournal.vault.insight_queries import InsightQueries
 
-from ..fixtures import unlabelled
+from ..fixtures import shown, unlabelled
 
 
 def make(qtbot: QtBot, vault: Vault) -> InsightsView:
-    view = InsightsView(vault)
-    qtbot.addWidget(view)
-    view.resize(1200, 1600)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
+    return shown(qtbot, InsightsView(vault), 1200, 1600)
 
 
 def test_numbers_on_the_sample_journal(qtbot: QtBot, sample_vault: Vault,

@@ -42,7 +42,8 @@ from partsjournal.ui.map.map_scene import LABEL_MIN_ZOOM, RADIUS_MAX, RADIUS_MIN
 from partsjournal.ui.map.map_view import FIT_MAX, MapView
 from partsjournal.vault import Vault
 
-HOSTILE = '<img src="file:///etc/hosts"><b>x</b>'
+from ..fixtures import MARKUP as HOSTILE
+from ..fixtures import shown
 
 
 @pytest.fixture(autouse=True)
@@ -52,12 +53,7 @@ def _quick_save(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def make_view(qtbot: QtBot, vault: Vault) -> MapView:
-    view = MapView(vault)
-    qtbot.addWidget(view)
-    view.resize(1100, 760)
-    view.show()
-    qtbot.waitExposed(view)
-    view.activateWindow()
+    view = shown(qtbot, MapView(vault), 1100, 760, activate=True)
     view.fit()
     return view
 

@@ -34,7 +34,8 @@ from partsjournal.ui.parts.parts_view import PartsView
 from partsjournal.vault import Vault
 from partsjournal.vault.entries import EntryFilter
 
-HOSTILE = '<img src="file:///etc/hosts"><b>x</b>'
+from ..fixtures import MARKUP as HOSTILE
+from ..fixtures import shown
 
 
 @pytest.fixture(autouse=True)
@@ -44,13 +45,7 @@ def _quick_autosave(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def make_view(qtbot: QtBot, vault: Vault) -> PartsView:
-    view = PartsView(vault)
-    qtbot.addWidget(view)
-    view.resize(1200, 800)
-    view.show()
-    qtbot.waitExposed(view)
-    view.activateWindow()
-    return view
+    return shown(qtbot, PartsView(vault), activate=True)
 
 
 def child(view: QWidget, kind: type, name: str):  # type: ignore[no-untyped-def]

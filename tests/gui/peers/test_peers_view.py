@@ -53,6 +53,7 @@ from partsjournal.vault import Vault
 from partsjournal.vault.keyslots import KdfProfile
 
 from ...conftest import PASSPHRASE
+from ..fixtures import shown
 
 HTML = '<img src="file:///etc/hosts"><b>bold</b>&amp;'
 #: Markup plus the control characters a text field may hold (tab, CR, LF).
@@ -82,12 +83,7 @@ def sam(tmp_path: Path, fast_kdf: KdfProfile) -> Iterator[Vault]:
 
 
 def make_view(qtbot: QtBot, vault: Vault) -> PeersView:
-    view = PeersView(vault)
-    qtbot.addWidget(view)
-    view.resize(1200, 800)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
+    return shown(qtbot, PeersView(vault))
 
 
 def click(qtbot: QtBot, button: QWidget) -> None:

@@ -13,9 +13,8 @@ from partsjournal.ui.practice.guided_session import GuidedSessionDialog
 from partsjournal.vault import Vault
 from partsjournal.vault.drafts import DraftRepository
 
+from ..fixtures import MARKUP as HOSTILE
 from ..fixtures import unlabelled
-
-HOSTILE = '<img src="file:///etc/hosts"><b>x</b>'
 
 
 def make(qtbot: QtBot, vault: Vault, **kwargs) -> GuidedSessionDialog:  # type: ignore[no-untyped-def]

@@ -21,9 +21,8 @@ from partsjournal.ui.practice.peer_session import (
 )
 from partsjournal.vault import Vault
 
+from ..fixtures import MARKUP as HOSTILE
 from ..fixtures import unlabelled
-
-HOSTILE = '<img src="file:///etc/hosts"><b>x</b>'
 
 
 class FakeClock:
