@@ -42,6 +42,26 @@ class _TwoLineDelegate(QStyledItemDelegate):
         rect = option.rect.adjusted(PAD, PAD, -PAD, -PAD)
         return rect, QFontMetrics(option.font).height(), selected
 
+    @staticmethod
+    def paint_title(painter: QPainter, option: QStyleOptionViewItem, index: Index,
+                    area: QRect, selected: bool) -> QFont:
+        """The row's title in bold, elided to ``area``; then the pen turns muted for the rest.
+
+        Returns the bold font, for a caller that marks more text with it.
+        """
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(option.palette.color(_text_color(option, selected)))
+        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        painter.drawText(area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight,
+                                                       area.width()))
+        painter.setFont(option.font)
+        painter.setPen(option.palette.color(QPalette.ColorRole.HighlightedText) if selected
+                       else muted(option.palette))
+        return bold
+
 
 class EntryDelegate(_TwoLineDelegate):
     """Two lines: title; then date · kind and a colour-coded chip for each part present."""
@@ -52,20 +72,9 @@ class EntryDelegate(_TwoLineDelegate):
             super().paint(painter, option, index)
             return
         rect, line, selected = self.begin_row(painter, option)
-        palette = option.palette
         metrics = QFontMetrics(option.font)
-        title_font = QFont(option.font)
-        title_font.setBold(True)
-        painter.setFont(title_font)
-        painter.setPen(palette.color(_text_color(option, selected)))
-        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        title_rect = QRect(rect.left(), rect.top(), rect.width(), line)
-        painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         QFontMetrics(title_font).elidedText(title, Qt.TextElideMode.ElideRight,
-                                                             rect.width()))
-        painter.setFont(option.font)
-        painter.setPen(palette.color(QPalette.ColorRole.HighlightedText) if selected
-                       else muted(palette))
+        self.paint_title(painter, option, index, QRect(rect.left(), rect.top(), rect.width(), line),
+                         selected)
         when = summary.occurred_at.astimezone().strftime("%d %b %Y")  # the time is in the editor
         text = f"{when} · {kind_label(summary.kind)}"
         second = QRect(rect.left(), rect.top() + line + 2, rect.width(), line)
@@ -119,20 +128,11 @@ class SearchHitDelegate(_TwoLineDelegate):
         rect, line, selected = self.begin_row(painter, option)
         palette = option.palette
         metrics = QFontMetrics(option.font)
-        bold = QFont(option.font)
-        bold.setBold(True)
-        painter.setPen(palette.color(_text_color(option, selected)))
-        painter.setFont(bold)
-        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         kind = self._kind_text(hit)
         kind_width = metrics.horizontalAdvance(kind) + PAD
-        painter.drawText(QRect(rect.left(), rect.top(), rect.width() - kind_width, line),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight,
-                                                       rect.width() - kind_width))
-        painter.setFont(option.font)
-        painter.setPen(palette.color(QPalette.ColorRole.HighlightedText) if selected
-                       else muted(palette))
+        bold = self.paint_title(painter, option, index,
+                                QRect(rect.left(), rect.top(), rect.width() - kind_width, line),
+                                selected)
         painter.drawText(QRect(rect.right() - kind_width, rect.top(), kind_width, line),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, kind)
         x = rect.left()
