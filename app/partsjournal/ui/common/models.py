@@ -8,11 +8,13 @@ feature uses live in that feature's folder.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractListModel,
+    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -31,9 +33,61 @@ OBJECT_ROLE = Qt.ItemDataRole.UserRole + 2
 ROLE_ORDER = (Role.MANAGER, Role.FIREFIGHTER, Role.EXILE, Role.UNKNOWN)
 
 
+R = TypeVar("R")
+
+
 def tr(text: str) -> str:
     """Translate in the models context."""
     return QCoreApplication.translate("Models", text)
+
+
+class RowTableModel(QAbstractTableModel, Generic[R]):
+    """A read-only table with one object per row: subclasses name the columns and fill a cell.
+
+    The counting, the headers and the bounds checks are here once, so a table model says only
+    what it shows (:meth:`headers`, :meth:`cell`).
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[R] = []
+
+    def headers(self) -> tuple[str, ...]:
+        """The column titles, translated (asked each time, so a language change shows)."""
+        raise NotImplementedError
+
+    def cell(self, row: R, column: int, role: int) -> Any:
+        """What ``role`` of ``row`` shows in ``column`` (None for nothing)."""
+        raise NotImplementedError
+
+    def set_rows(self, rows: Iterable[R]) -> None:
+        """Show these rows."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row(self, number: int) -> R:
+        """The object in a row."""
+        return self._rows[number]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        headers = self.headers()
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(headers)):
+            return headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        return self.cell(self._rows[index.row()], index.column(), role)
 
 
 class EntryListModel(QAbstractListModel):

@@ -16,11 +16,11 @@ Wiring (for the main window)::
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar, cast
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -51,6 +51,7 @@ from partsjournal.errors import JournalError
 from partsjournal.reports.insights import DateRange, Insights, build_insights
 from partsjournal.ui.common.changes import Change, Changes
 from partsjournal.ui.common.messages import show_error
+from partsjournal.ui.common.models import RowTableModel
 from partsjournal.ui.common.plain_text import set_tooltip
 from partsjournal.ui.common.theme import muted, role_color
 from partsjournal.ui.common.widgets import named, plain_label
@@ -88,22 +89,20 @@ def preset_label(key: str) -> str:
 #: The two undoable part changes started from this page.
 _Command = TypeVar("_Command", MergePartsCommand, SplitPartCommand)
 
-class PartActivityModel(QAbstractTableModel):
+class PartActivityModel(RowTableModel[PartActivityRow]):
     """Parts that showed up in the range: name, how often, when last."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[PartActivityRow] = []
         self._most = 1
         self._bars: dict[tuple[str, int, int], QPixmap] = {}
 
-    def set_rows(self, rows: list[PartActivityRow]) -> None:
+    def set_rows(self, rows: Iterable[PartActivityRow]) -> None:
         """Show these parts."""
-        self.beginResetModel()
-        self._rows = list(rows)
+        rows = list(rows)
         self._most = max((r.count for r in rows), default=1)
         self._bars = {}
-        self.endResetModel()
+        super().set_rows(rows)
 
     @property
     def most(self) -> int:
@@ -134,25 +133,12 @@ class PartActivityModel(QAbstractTableModel):
 
     def row_data(self, row: int) -> PartActivityRow:
         """The part in a row."""
-        return self._rows[row]
+        return self.row(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
+    def headers(self) -> tuple[str, ...]:
+        return (tr("Part"), tr("Entries"), tr("Last seen"))
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < 3:
-            return (tr("Part"), tr("Entries"), tr("Last seen"))[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
+    def cell(self, row: PartActivityRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return row.name + (tr(" (archived)") if row.archived else "")

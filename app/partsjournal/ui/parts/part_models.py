@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from partsjournal.domain.model import Part, Relation, RelationKind, Role, StageEvent
 from partsjournal.ui.common.models import (
@@ -14,6 +14,7 @@ from partsjournal.ui.common.models import (
     ROLE_ORDER,
     GroupedTreeModel,
     Index,
+    RowTableModel,
     tr,
 )
 from partsjournal.ui.common.plain_text import plain_tooltip
@@ -108,66 +109,46 @@ class PartTreeModel(GroupedTreeModel):
         return None
 
 
-class StageHistoryModel(QAbstractTableModel):
+class StageHistoryModel(RowTableModel[StageEvent]):
     """A part's stage events: date, stage, note."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._events: list[StageEvent] = []
 
     def set_events(self, events: list[StageEvent]) -> None:
         """Show these events (oldest first)."""
-        self.beginResetModel()
-        self._events = list(events)
-        self.endResetModel()
+        self.set_rows(events)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._events)
+    def headers(self) -> tuple[str, ...]:
+        return (tr("Date"), tr("Stage"), tr("Note"))
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Date"), tr("Stage"), tr("Note"))[section] if 0 <= section < 3 else None
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._events):
-            return None
-        event = self._events[index.row()]
+    def cell(self, event: StageEvent, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             from partsjournal.ui.common.vocabulary import stage_label
 
             return (event.occurred_at.astimezone().strftime("%x"), stage_label(event.stage),
-                    event.note)[index.column()]
+                    event.note)[column]
         return None
 
 
-class RelationsModel(QAbstractTableModel):
+class RelationsModel(RowTableModel[tuple[Relation, str]]):
     """The relations of one part, phrased from its point of view."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._part_id = ""
-        self._rows: list[tuple[Relation, str]] = []
 
     def set_relations(self, part_id: str, relations: list[Relation], names: dict[str, str]
                       ) -> None:
         """Show ``relations`` of ``part_id``; ``names`` maps part ids to names."""
-        self.beginResetModel()
         self._part_id = part_id
-        self._rows = []
+        rows = []
         for relation in relations:
             other = relation.to_part_id if relation.from_part_id == part_id \
                 else relation.from_part_id
-            self._rows.append((relation, names.get(other, tr("(unknown part)"))))
-        self.endResetModel()
+            rows.append((relation, names.get(other, tr("(unknown part)"))))
+        self.set_rows(rows)
 
     def relation(self, row: int) -> Relation:
         """The relation in a row."""
-        return self._rows[row][0]
+        return self.row(row)[0]
 
     def describe(self, relation: Relation) -> str:
         """'Protects', 'Is protected by', 'Polarized with', 'Allied with'."""
@@ -178,25 +159,13 @@ class RelationsModel(QAbstractTableModel):
             return tr("Polarized with")
         return tr("Allied with")
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
+    def headers(self) -> tuple[str, ...]:
+        return (tr("Relationship"), tr("Part"), tr("Note"))
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Relationship"), tr("Part"), tr("Note"))[section] \
-                if 0 <= section < 3 else None
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        relation, other = self._rows[index.row()]
+    def cell(self, row: tuple[Relation, str], column: int, role: int) -> Any:
+        relation, other = row
         if role == Qt.ItemDataRole.DisplayRole:
-            return (self.describe(relation), other, relation.note)[index.column()]
+            return (self.describe(relation), other, relation.note)[column]
         if role == ID_ROLE:
             return relation.id
         return None

@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QDateTime,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from partsjournal.domain.model import Role
 from partsjournal.flows.importing import ImportPreview, PartChange, PreviewPart
-from partsjournal.ui.common.models import ID_ROLE, OBJECT_ROLE, GroupedTreeModel
+from partsjournal.ui.common.models import ID_ROLE, OBJECT_ROLE, GroupedTreeModel, RowTableModel
 from partsjournal.ui.common.plain_text import plain_tooltip
 from partsjournal.ui.common.theme import role_color, role_label
 from partsjournal.ui.common.vocabulary import field_label
@@ -77,55 +76,37 @@ def peer_status(peer: Peer) -> str:
 
 # Peers -------------------------------------------------------------------------------------
 
-class PeerListModel(QAbstractTableModel):
+class PeerListModel(RowTableModel[Peer]):
     """Every peer: the name (marked when not verified) and when it was verified."""
-
-    COLUMNS = 2
 
     def __init__(self, vault: Vault, parent: Any = None) -> None:
         super().__init__(parent)
         self._vault = vault
-        self._peers: list[Peer] = []
         self.reload()
 
     def reload(self) -> None:
         """Read the peers again."""
-        self.beginResetModel()
-        self._peers = self._vault.peers.list()
-        self.endResetModel()
+        self.set_rows(self._vault.peers.list())
 
     def peer(self, row: int) -> Peer:
         """The peer in a row."""
-        return self._peers[row]
+        return self.row(row)
 
     def row_of(self, peer_id: str) -> int:
         """The row of a peer, or -1."""
-        return next((r for r, p in enumerate(self._peers) if p.id == peer_id), -1)
+        return next((r for r, p in enumerate(self._rows) if p.id == peer_id), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._peers)
+    def headers(self) -> tuple[str, ...]:
+        return (tr("Peer"), tr("Verified"))
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = _DISPLAY) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY \
-                and 0 <= section < self.COLUMNS:
-            return (tr("Peer"), tr("Verified"))[section]
-        return None
-
-    def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._peers):
-            return None
-        peer = self._peers[index.row()]
+    def cell(self, peer: Peer, column: int, role: int) -> Any:
         if role == _DISPLAY:
-            if index.column() == 0:
+            if column == 0:
                 return peer.label
             return local_date(peer.verified_at) if peer.verified_at else tr("Not yet")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{peer.label}, {peer_status(peer)}"
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == 1:
+        if role == Qt.ItemDataRole.DecorationRole and column == 1:
             icon = QStyle.StandardPixmap.SP_DialogApplyButton if peer.verified \
                 else QStyle.StandardPixmap.SP_MessageBoxWarning
             return QApplication.style().standardIcon(icon)
