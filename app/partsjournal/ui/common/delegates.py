@@ -6,6 +6,8 @@ typed — and the row can show date, kind, title and part chips in one calm line
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
@@ -88,33 +90,64 @@ class EntryDelegate(_TwoLineDelegate):
     @staticmethod
     def _paint_chips(painter: QPainter, option: QStyleOptionViewItem, summary: EntrySummary,
                      area: QRect) -> None:
-        """One rounded chip per part, in its role's colour; "+N" when they don't all fit."""
+        """One rounded chip per part, in its role's colour; "+N" for those that don't fit."""
         small = QFont(option.font)
         small.setPointSizeF(max(6.0, small.pointSizeF() * 0.85))
         metrics = QFontMetrics(small)
         painter.setFont(small)
         roles = summary.part_roles or ("unknown",) * len(summary.part_names)
+        chips, more = layout_chips(summary.part_names, metrics, area.width())
         x = area.left()
-        for i, (name, role) in enumerate(zip(summary.part_names, roles, strict=False)):
-            width = metrics.horizontalAdvance(name) + 12
-            rest = len(summary.part_names) - i
-            more = f"+{rest}"
-            if x + width > area.right() - (metrics.horizontalAdvance(more) + 8 if rest > 1
-                                           else 0):
-                painter.setPen(muted(option.palette))
-                painter.drawText(QRect(x, area.top(), area.right() - x, area.height()),
-                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                                 more if x < area.right() - metrics.horizontalAdvance(more)
-                                 else "")
-                return
+        for number, text, width in chips:
+            role = roles[number] if number < len(roles) else "unknown"
             fill = role_color(Role(role) if role in Role.__members__.values() else Role.UNKNOWN)
             chip = QRect(x, area.top() + 1, width, area.height() - 2)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(fill)
             painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2)
             painter.setPen(text_on(fill))
-            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, name)
-            x += width + 4
+            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, text)
+            x += width + CHIP_GAP
+        if more:
+            painter.setPen(muted(option.palette))
+            painter.drawText(QRect(x, area.top(), max(0, area.right() - x), area.height()),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, more)
+
+
+#: Room inside a chip around its text, and between chips.
+CHIP_PADDING = 12
+CHIP_GAP = 4
+#: A chip is never squeezed below this many characters (plus the ellipsis).
+CHIP_MIN_CHARS = 3
+
+
+def layout_chips(names: Sequence[str], metrics: QFontMetrics, width: int
+                 ) -> tuple[list[tuple[int, str, int]], str]:
+    """Which part chips fit in ``width`` pixels: ``(index, text, chip width)`` each, and "+N".
+
+    Chips are whole names while they fit. The first chip is always shown — its name elided when
+    it is too long for the row — so a row never shows only "+N"; the last chip that fits only
+    partly is elided too, when enough of it shows to be read. "+N" counts the parts left over.
+    """
+    chips: list[tuple[int, str, int]] = []
+    x = 0
+    for number, name in enumerate(names):
+        rest = len(names) - number - 1  # after this one
+        reserve = metrics.horizontalAdvance(f"+{rest}") + CHIP_GAP if rest else 0
+        room = width - x - reserve
+        full = metrics.horizontalAdvance(name) + CHIP_PADDING
+        if full <= room:
+            chips.append((number, name, full))
+            x += full + CHIP_GAP
+            continue
+        shortest = metrics.horizontalAdvance(name[:CHIP_MIN_CHARS] + "…") + CHIP_PADDING
+        if room >= shortest or (number == 0 and room > CHIP_PADDING):
+            text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room - CHIP_PADDING)
+            if text:
+                chips.append((number, text, metrics.horizontalAdvance(text) + CHIP_PADDING))
+                return chips, f"+{rest}" if rest else ""
+        return chips, f"+{len(names) - number}"
+    return chips, ""
 
 
 class SearchHitDelegate(_TwoLineDelegate):
