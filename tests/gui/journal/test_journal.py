@@ -71,6 +71,46 @@ def test_parts_present_by_typing_and_new_part_inline(qtbot, journal: JournalView
     assert vault.parts.find_by_name("Tired One") is not None
 
 
+def test_a_partial_name_chooses_the_one_part_that_has_it(qtbot, journal: JournalView,  # type: ignore[no-untyped-def]
+                                                        vault: Vault,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    worried = vault.parts.add(Part(name="The Very Worried One", role=Role.MANAGER))
+    vault.parts.add(Part(name="The Critic", role=Role.MANAGER))
+    vault.parts.add(Part(name="The Planner", role=Role.MANAGER))
+    asked: list[object] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Yes)
+    journal.new_entry()
+    editor = journal.editor
+    editor._refresh_part_names()
+    statuses: list[str] = []
+    editor.status.connect(statuses.append)
+    qtbot.keyClicks(editor.body, "Worried all morning.")
+    editor.part_input.setText("The Very")
+    qtbot.keyClick(editor.part_input, Qt.Key.Key_Return)
+    assert [(p.part_id, p.name) for p in editor.presences.presences()] == \
+        [(worried.id, "The Very Worried One")]
+    editor.part_input.setText("The")  # three parts have it: nothing is created or chosen
+    qtbot.keyClick(editor.part_input, Qt.Key.Key_Return)
+    assert len(editor.presences.presences()) == 1 and asked == []
+    assert statuses[-1] == ("3 parts have “The” in their name: choose one from the list, or "
+                            "type the whole name.")
+    assert vault.parts.count() == 3
+
+
+def test_the_part_column_fits_the_names_added(qtbot, journal: JournalView, vault: Vault) -> None:  # type: ignore[no-untyped-def]
+    vault.parts.add(Part(name="Inner Critic of Everything", role=Role.MANAGER))
+    journal.new_entry()
+    editor = journal.editor
+    editor._refresh_part_names()
+    qtbot.keyClicks(editor.body, "A loud day.")
+    editor.part_input.setText("Inner Critic of Everything")
+    qtbot.keyClick(editor.part_input, Qt.Key.Key_Return)
+    view = editor.presence_view
+    needed = view.fontMetrics().horizontalAdvance("Inner Critic of Everything")
+    assert view.horizontalHeader().sectionSize(0) >= needed
+
+
 def test_markdown_preview_loads_nothing_and_shows_html_literally(
         qtbot, journal: JournalView) -> None:  # type: ignore[no-untyped-def]
     journal.new_entry()

@@ -219,6 +219,11 @@ class EntryEditor(QWidget):
         self.presence_view.horizontalHeader().setStretchLastSection(True)
         self.presence_view.verticalHeader().setVisible(False)
         self.presence_view.setMinimumHeight(90)
+        # ResizeToContents alone keeps the width measured before the first part was added (it
+        # showed "In…" for "Inner Critic"): measure again whenever the parts change.
+        for signal in (self.presences.rowsInserted, self.presences.rowsRemoved,
+                       self.presences.modelReset):
+            signal.connect(self._fit_part_column)
         parts_layout.addWidget(self.presence_view)
         layout.addWidget(parts_box)
 
@@ -422,6 +427,18 @@ class EntryEditor(QWidget):
             return
         found = self._parts_by_name.get(name.casefold())
         if found is None:
+            similar = [key for key in self._parts_by_name if name.casefold() in key]
+            if len(similar) == 1:  # "The Very" and Enter: the one part whose name has it
+                found = self._parts_by_name[similar[0]]
+            elif similar:
+                self.status.emit(self.tr(
+                    "%1 parts have “%2” in their name: choose one from the list, or type the "
+                    "whole name.").replace("%1", str(len(similar))).replace("%2", name))
+                completer = self.part_input.completer()
+                if completer is not None:
+                    completer.complete()
+                return
+        if found is None:
             answer = QMessageBox.question(
                 self, self.tr("New part"),
                 self.tr("There is no part called “%1” yet. Add it as a new part?").replace(
@@ -439,6 +456,9 @@ class EntryEditor(QWidget):
             found = PartPresence(part_id=part.id, name=part.name)
         self.presences.add(PartPresence(found.part_id, found.received_part_id, "", found.name))
         self.part_input.clear()
+
+    def _fit_part_column(self, *_args: object) -> None:
+        self.presence_view.resizeColumnToContents(0)
 
     def _remove_selected_part(self) -> None:
         rows = sorted({i.row() for i in self.presence_view.selectionModel().selectedRows()},
