@@ -213,3 +213,29 @@ def test_every_control_has_a_name_and_clear_forgets_text(qtbot: QtBot, vault: Va
     panel.clear()
     assert panel.debrief.toPlainText() == "" and panel.agreements.toPlainText() == ""
     assert panel.received.rowCount() == 0
+
+
+def test_the_panel_opens_beside_the_entry_without_widening_the_window(qtbot: QtBot,  # type: ignore[no-untyped-def]
+                                                                      sample_vault: Vault) -> None:
+    from PySide6.QtWidgets import QDockWidget, QLabel
+
+    from partsjournal.ui.app.main_window import MainWindow
+
+    window = MainWindow(sample_vault)
+    qtbot.addWidget(window)
+    window.resize(1200, 780)
+    window.show()
+    qtbot.waitExposed(window)
+    window.start_peer_session()
+    dock = window.findChild(QDockWidget, "peer-session")
+    assert dock is not None
+    qtbot.waitUntil(lambda: dock.isVisible())
+    assert window.width() == 1200
+    panel = window.peer_session
+    assert panel is not None
+    switch = next(label for label in panel.findChildren(QLabel) if label.buddy() is panel.switch_at)
+    assert switch.width() >= switch.sizeHint().width()  # "Switch at" is not clipped
+    assert panel.switch_at.width() >= panel.switch_at.minimumWidth()
+    dock.close()
+    qtbot.waitUntil(lambda: not dock.isVisible())
+    assert window.width() == 1200

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSizePolicy,
-    QStackedWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -39,6 +38,7 @@ from partsjournal.errors import JournalError
 from partsjournal.ui.common.changes import ChangeBus, Changes, Page
 from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.plain_text import plain_status, set_tooltip
+from partsjournal.ui.common.widgets import PageStack
 from partsjournal.ui.insights.insights_view import InsightsView
 from partsjournal.ui.journal.journal_commands import DeleteEntryCommand
 from partsjournal.ui.journal.journal_view import JournalView
@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self.insights = InsightsView(vault, self)
         self.insights.set_undo_stack(self.undo_stack)
         self.search = SearchView(vault, self)
-        self.pages = QStackedWidget(self)
+        self.pages = PageStack(self)
         for page in (self.journal, self.parts, self.map, self.peers, self.insights, self.search):
             self.pages.addWidget(page)
         self.peer_session: PeerSessionPanel | None = None
@@ -303,7 +303,12 @@ class MainWindow(QMainWindow):
             dock = QDockWidget(self.tr("Peer session"), self)
             dock.setObjectName("peer-session")
             dock.setWidget(self.peer_session)
+            # The panel takes its room from the journal, not from the screen: the window keeps
+            # its size (it used to grow by ~300 px and stay wide after the panel closed).
+            size = self.size()
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.resize(size)
+            self.resizeDocks([dock], [dock.minimumSizeHint().width()], Qt.Orientation.Horizontal)
             self.peer_session.attach(editor)
         entry = editor.collect()
         if entry is not None:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QWidget
 
 _Named = TypeVar("_Named", bound=QObject)
 
@@ -60,3 +60,23 @@ def confirm(parent: QWidget | None, title: str, text: str, detail: str, yes: str
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is yes_button
+
+
+class PageStack(QStackedWidget):
+    """A stack of pages that is as large as the page shown, not as the largest page.
+
+    QStackedWidget asks for the biggest minimum of all its pages, so a wide Insights page kept
+    the Journal from making room for the peer-session panel. Here only the current page counts.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -154,8 +155,10 @@ class PeerSessionPanel(QWidget):
         layout.addWidget(self._build_card())
         layout.addWidget(self._build_tabs(), 1)
 
-    def _build_setup(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _build_setup(self) -> QGridLayout:
+        """Two rows of two choices, so the panel stays narrow beside the entry."""
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
         self.peer_combo = named(QComboBox(self), "peerSessionPeer")
         self.peer_combo.setAccessibleName(self.tr("Peer"))
         self.peer_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -175,22 +178,23 @@ class PeerSessionPanel(QWidget):
             "When to propose switching roles, in minutes from the start, e.g. “25, 50”. Empty: "
             "at half time."))
         self.switch_at.setAccessibleName(self.tr("Switch roles at (minutes)"))
-        self.switch_at.setMaximumWidth(110)
-        for text, widget in ((self.tr("&Peer"), self.peer_combo),
-                             (self.tr("&Time"), self.planned),
-                             (self.tr("I &start as"), self.first_role),
-                             (self.tr("S&witch at"), self.switch_at)):
+        self.switch_at.setMinimumWidth(self.fontMetrics().horizontalAdvance("25, 50, 75") + 16)
+        for number, (text, widget) in enumerate(((self.tr("&Peer"), self.peer_combo),
+                                                 (self.tr("&Time"), self.planned),
+                                                 (self.tr("I &start as"), self.first_role),
+                                                 (self.tr("S&witch at"), self.switch_at))):
             label = QLabel(text, self)
             label.setBuddy(widget)
-            row.addWidget(label)
-            row.addWidget(widget)
-            row.addSpacing(6)
-        row.addStretch(1)
+            row, column = divmod(number, 2)
+            grid.addWidget(label, row, column * 2)
+            grid.addWidget(widget, row, column * 2 + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
         self.peer_combo.currentIndexChanged.connect(self._peer_changed)
         self.planned.valueChanged.connect(self._setup_changed)
         self.first_role.currentIndexChanged.connect(self._setup_changed)
         self.switch_at.editingFinished.connect(self._setup_changed)
-        return row
+        return grid
 
     def _build_card(self) -> QFrame:
         self.card = named(QFrame(self), "peerSessionCard")
