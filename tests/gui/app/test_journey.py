@@ -415,3 +415,51 @@ def test_practice_tools_are_wired_into_the_window(qtbot, sample_vault: Vault) ->
     window.undo_action.trigger()
     assert sample_vault.parts.find_by_name("The Snapper") is not None
     assert len(sample_vault.parts.appears_in(absorb.id)) == entries_before
+
+
+def test_stopping_at_the_new_passphrase_says_the_journal_stays_locked(
+        qtbot, controller: AppController, vault_dir: Path, modals) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from partsjournal.ui.common.passphrase_widgets import ChangePassphraseDialog
+
+    vault, code = Vault.create(vault_dir, PASSPHRASE, profile=FAST_KDF)
+    vault.lock()
+    controller.start(vault_dir)
+    unlock = controller.window
+    assert isinstance(unlock, UnlockWindow)
+    qtbot.mouseClick(unlock.toggle, Qt.MouseButton.LeftButton)
+    asked: list[str] = []
+
+    def cancel(dialog: QWidget) -> bool:
+        assert isinstance(dialog, ChangePassphraseDialog)
+        dialog.reject()
+        return True
+
+    def go_back(box: QWidget) -> bool:  # the first time: back to choosing
+        assert isinstance(box, QMessageBox)
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == "Choose a passphrase").click()
+        return True
+
+    def keep_locked(box: QWidget) -> bool:  # the second time: leave it locked
+        assert isinstance(box, QMessageBox)
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == "Keep it locked").click()
+        return True
+
+    for handler in (cancel, go_back, cancel, keep_locked):
+        modals.on(ChangePassphraseDialog if handler is cancel else QMessageBox, handler)
+    qtbot.keyClicks(unlock.secret, code)
+    qtbot.keyClick(unlock.secret, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: controller.state == "unlock" and controller.window is not unlock,
+                    timeout=10_000)
+    assert asked == ["Your journal opens once it has a new passphrase."] * 2
+    again = controller.window
+    assert isinstance(again, UnlockWindow)
+    assert again.secret.accessibleName() == "Recovery code"
+    assert again.message.text().startswith("Your journal is still locked: it needs a new "
+                                           "passphrase")
+    assert controller.vault is None or controller.vault.is_locked
+    Vault.unlock(vault_dir, PASSPHRASE, auto_backup=False).lock()  # its keys are as they were
+    Vault.unlock_with_recovery_code(vault_dir, code, auto_backup=False).lock()

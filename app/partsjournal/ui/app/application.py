@@ -15,7 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QLineEdit, QWidget
 
@@ -229,9 +229,14 @@ class AppController(QObject):
 
             while vault.needs_new_passphrase:
                 dialog = ChangePassphraseDialog(vault, self.window)
-                if dialog.exec() != QDialog.DialogCode.Accepted:
+                if dialog.exec() == QDialog.DialogCode.Accepted:
+                    continue
+                if ask_to_stay_locked(self.window):
                     vault.lock()
                     self.show_unlock(vault.folder)
+                    unlock = self.window
+                    assert isinstance(unlock, UnlockWindow)
+                    unlock.still_locked_after_recovery()
                     return
         recovery = self._recover_unsaved(vault)
         try:
@@ -467,3 +472,33 @@ def run_app(vault: Path | None = None, argv: list[str] | None = None,
         server.close()
     controller._close_vault()
     return int(code)
+
+
+def ask_to_stay_locked(parent: QWidget | None) -> bool:
+    """Cancel on "choose a new passphrase" after a recovery code: say what that means.
+
+    True when the person chooses to leave the journal locked; False to go back to choosing.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(parent)
+    box.setObjectName("stayLocked")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("AppController", "A new passphrase is needed"))
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(QCoreApplication.translate(
+        "AppController", "Your journal opens once it has a new passphrase."))
+    box.setInformativeText(QCoreApplication.translate(
+        "AppController",
+        "You unlocked it with your recovery code, which asks for a new passphrase before the "
+        "journal opens. If you stop now, the journal stays locked and nothing in it changes; "
+        "your recovery code still works next time (and so does your old passphrase, if it "
+        "comes back to you)."))
+    choose = box.addButton(QCoreApplication.translate("AppController", "Choose a passphrase"),
+                           QMessageBox.ButtonRole.AcceptRole)
+    stay = box.addButton(QCoreApplication.translate("AppController", "Keep it locked"),
+                         QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(choose)
+    box.setEscapeButton(choose)
+    box.exec()
+    return box.clickedButton() is stay

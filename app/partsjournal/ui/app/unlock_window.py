@@ -118,6 +118,14 @@ class UnlockWindow(QWidget):
                 "saved as soon as there is room. Please free some space, and keep the app open "
                 "until this note says it is saved.").replace("%1", str(folder or "")))
 
+    def still_locked_after_recovery(self) -> None:
+        """Back here after stopping at "choose a new passphrase": say why, ready for the code."""
+        if self.flow.method is Method.PASSPHRASE:
+            self._toggle_method()
+        self._say(self.tr(
+            "Your journal is still locked: it needs a new passphrase before it opens. Enter "
+            "your recovery code again when you are ready to choose one."))
+
     def show_note(self, text: str) -> None:
         """A standing note above the passphrase (e.g. about writing kept from before the lock).
 
