@@ -731,3 +731,16 @@ def test_screenshots_render_every_peers_screen(qtbot: QtBot, tmp_path: Path) -> 
             "peers-wizard-5-preview-dark.png", "peers-wizard-6-done-dark.png",
             "peers-import-refused-dark.png"} <= names
     assert all(p.stat().st_size > 5_000 for p in written)
+
+
+def test_the_default_bundle_name_reads_well() -> None:
+    from datetime import date
+
+    from partsjournal.ui.peers.share_pages import bundle_file_name
+
+    day = date(2026, 12, 2)
+    assert bundle_file_name("Sam (peer)", day) == "parts-for-Sam-peer-2026-12-02.pjbundle"
+    assert bundle_file_name("Ana María", day) == "parts-for-Ana-María-2026-12-02.pjbundle"
+    assert bundle_file_name("../../etc/passwd", day) == "parts-for-etc-passwd-2026-12-02.pjbundle"
+    assert bundle_file_name("<b>*</b>", day) == "parts-for-b-b-2026-12-02.pjbundle"
+    assert bundle_file_name("???", day) == "parts-for-peer-2026-12-02.pjbundle"
