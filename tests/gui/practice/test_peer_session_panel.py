@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from partsjournal.domain import Entry, EntryKind, PeerRole
@@ -22,7 +23,7 @@ from partsjournal.ui.practice.peer_session import (
 from partsjournal.vault import Vault
 
 from ..fixtures import MARKUP as HOSTILE
-from ..fixtures import unlabelled
+from ..fixtures import ModalDriver, unlabelled
 
 
 class FakeClock:
@@ -62,6 +63,14 @@ def add_peer_with_parts(vault: Vault, name: str = "Ines") -> str:
     return peer.id
 
 
+def _answer(button_text: str):  # type: ignore[no-untyped-def]
+    def click_it(box: QWidget) -> bool:
+        assert isinstance(box, QMessageBox) and box.text() == "End the session now?"
+        next(b for b in box.buttons() if b.text() == button_text).click()
+        return True
+    return click_it
+
+
 def test_a_short_session_proposes_the_switch_and_ends_gently(qtbot: QtBot, vault: Vault) -> None:
     clock = FakeClock()
     panel = make(qtbot, vault, clock)
@@ -96,9 +105,16 @@ def test_a_short_session_proposes_the_switch_and_ends_gently(qtbot: QtBot, vault
     assert "Time is up" in panel.message.text()
     clock.now += 5
     qtbot.waitUntil(lambda: panel.clock_label.text() == "+00:05")
+    modals = ModalDriver()
+    modals.on(QMessageBox, _answer("Keep going"))
+    click(qtbot, panel.end_button)  # asked first; "Keep going" changes nothing
+    assert panel.timer.state is TimerState.RUNNING and modals.seen == ["QMessageBox"]
+    modals.on(QMessageBox, _answer("End session"))
     with qtbot.waitSignal(panel.session_ended):
         click(qtbot, panel.end_button)
+    modals.stop()
     assert panel.timer.state is TimerState.STOPPED
+    assert panel.new_button.isVisible() and not panel.end_button.isVisible()
     assert panel.tabs.currentIndex() == 1  # straight to the debrief
     assert [(t.role, t.start, t.end) for t in panel.timer.turns] == [
         (PeerRole.EXPLORER, 0.0, 60.0), (PeerRole.COMPANION, 60.0, 125.0)]
@@ -239,3 +255,33 @@ def test_the_panel_opens_beside_the_entry_without_widening_the_window(qtbot: QtB
     dock.close()
     qtbot.waitUntil(lambda: not dock.isVisible())
     assert window.width() == 1200
+
+
+def test_after_a_session_ends_another_can_start_in_its_own_entry(qtbot: QtBot,  # type: ignore[no-untyped-def]
+                                                                 sample_vault: Vault) -> None:
+    from partsjournal.ui.app.main_window import MainWindow
+
+    window = MainWindow(sample_vault)
+    qtbot.addWidget(window)
+    window.show()
+    window.start_peer_session()
+    panel = window.peer_session
+    assert panel is not None
+    editor = window.journal.editor
+    qtbot.keyClicks(editor.title, "First round")
+    click(qtbot, panel.start_button)
+    panel.end()
+    qtbot.keyClicks(panel.debrief, "We both felt heard.")
+    assert window.flush_all()
+    first_id = editor.entry_id
+    first = sample_vault.entries.get(first_id)
+    assert first.kind is EntryKind.PEER_SESSION and first.debrief == "We both felt heard."
+    click(qtbot, panel.new_button)
+    assert editor.entry_id != first_id
+    assert editor.kind.currentData() == EntryKind.PEER_SESSION.value
+    assert panel.timer.state is TimerState.READY and panel.start_button.isVisible()
+    assert panel.tabs.currentIndex() == 0 and panel.debrief.toPlainText() == ""
+    click(qtbot, panel.start_button)
+    assert window.flush_all()
+    assert sample_vault.entries.get(first_id).debrief == "We both felt heard."  # kept as it was
+    assert sample_vault.entries.get(first_id).title == "First round"

@@ -300,6 +300,7 @@ class MainWindow(QMainWindow):
         if self.peer_session is None:
             self.peer_session = PeerSessionPanel(self.vault, self)
             self.peer_session.status.connect(self._status)
+            self.peer_session.new_session_requested.connect(self._new_peer_session)
             dock = QDockWidget(self.tr("Peer session"), self)
             dock.setObjectName("peer-session")
             dock.setWidget(self.peer_session)
@@ -316,6 +317,19 @@ class MainWindow(QMainWindow):
         dock_widget = self.peer_session.parentWidget()
         if dock_widget is not None:
             dock_widget.show()
+
+    def _new_peer_session(self) -> None:
+        """Another session after one ended: a new peer-session entry, the clock ready again."""
+        panel = self.peer_session
+        if panel is None or not self.flush_all():
+            return
+        self.show_journal()
+        self.journal.new_entry(EntryKind.PEER_SESSION)
+        panel.reset()
+        entry = self.journal.editor.collect()
+        if entry is not None:
+            panel.load_entry(entry)
+        self._status(self.tr("A new peer-session entry is ready; start when you are both ready."))
 
     def show_guide(self) -> None:
         """F1: short pages on parts, the 6 F's, the 8 C's and peer practice."""

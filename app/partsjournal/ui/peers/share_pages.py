@@ -8,7 +8,6 @@ and the wizard itself.
 from __future__ import annotations
 
 from datetime import date
-
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -52,9 +51,11 @@ def _excerpt(text: str) -> str:
 
 
 def bundle_file_name(peer_name: str, day: date | None = None) -> str:
-    """A default file name: the peer's name in safe characters and the day, e.g.
-    ``parts-for-Sam-peer-2026-12-02.pjbundle`` for "Sam (peer)" — one run of dashes between
-    words, none at the ends, so a second share on another day gets a name of its own."""
+    """A default file name: the peer's name in safe characters, and the day.
+
+    ``parts-for-Sam-peer-2026-12-02.pjbundle`` for "Sam (peer)": one dash between words, none at
+    the ends, and a share on another day gets a name of its own.
+    """
     words = "".join(c if c.isalnum() else " " for c in peer_name).split()
     stem = "-".join(words)[:60].strip("-") or "peer"
     return f"parts-for-{stem}-{(day or date.today()).isoformat()}{BUNDLE_SUFFIX}"

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -129,12 +130,15 @@ class PeerSessionPanel(QWidget):
     role_switched = Signal(str)
     #: A short message for the status bar.
     status = Signal(str)
+    #: After an ended session, the person wants another one (in a new entry).
+    new_session_requested = Signal()
 
     def __init__(self, vault: Vault, parent: QWidget | None = None, *,
                  clock: Clock | None = None) -> None:
         super().__init__(parent)
         self._vault = vault
-        self.timer = PeerSessionTimer(60, PeerRole.EXPLORER, clock=clock or time.monotonic)
+        self._clock = clock or time.monotonic
+        self.timer = PeerSessionTimer(60, PeerRole.EXPLORER, clock=self._clock)
         self._loading = False
         self._peer_names: dict[str, str] = {}
         self._tick = QTimer(self)
@@ -239,19 +243,24 @@ class PeerSessionPanel(QWidget):
         self.not_yet_button = named(QPushButton(self.tr("Not yet"), self.card),
                                     "peerSessionNotYet")
         set_tooltip(self.not_yet_button, self.tr("Ask again in two minutes"))
-        self.end_button = named(QPushButton(self.tr("End session"), self.card),
+        self.end_button = named(QPushButton(self.tr("End session…"), self.card),
                                 "peerSessionEnd")
+        self.new_button = named(QPushButton(self.tr("New session"), self.card),
+                                "peerSessionNew")
+        set_tooltip(self.new_button, self.tr("Start another session, in an entry of its own"))
         for button in (self.start_button, self.pause_button, self.switch_button,
                        self.not_yet_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.end_button)
+        buttons.addWidget(self.new_button)
         card.addLayout(buttons)
         self.start_button.clicked.connect(self.start)
         self.pause_button.clicked.connect(self._pause_or_resume)
         self.switch_button.clicked.connect(self.switch_roles)
         self.not_yet_button.clicked.connect(self._not_yet)
-        self.end_button.clicked.connect(self.end)
+        self.end_button.clicked.connect(self.ask_to_end)
+        self.new_button.clicked.connect(self.new_session_requested)
         return self.card
 
     def _build_tabs(self) -> QTabWidget:
@@ -373,6 +382,40 @@ class PeerSessionPanel(QWidget):
         self.role_switched.emit(role.value)
         self._refresh()
         self._emit_record()
+
+    def ask_to_end(self) -> None:
+        """Ask before ending: it can't be taken back.
+
+        "Keep going" is the default, so a stray Enter never ends a session.
+        """
+        if self.timer.state not in (TimerState.RUNNING, TimerState.PAUSED):
+            return
+        box = QMessageBox(self)
+        box.setObjectName("confirmEndSession")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("End the session?"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(self.tr("End the session now?"))
+        box.setInformativeText(self.tr(
+            "The clock stops for good. Your agreements and what you write in the debrief stay "
+            "in the entry. Either of you may end at any time."))
+        end = box.addButton(self.tr("End session"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(self.tr("Keep going"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        if box.clickedButton() is end:
+            self.end()
+
+    def reset(self) -> None:
+        """Ready for another session with the same time box and roles (after one has ended)."""
+        self._tick.stop()
+        self.timer = PeerSessionTimer(self.planned.value(),
+                                      PeerRole(self.first_role.currentData()), clock=self._clock)
+        self.debrief.clear()
+        self.tabs.setCurrentIndex(0)
+        self._setup_changed()
+        self._refresh()
 
     def end(self) -> None:
         """End the session (either peer may, at any time)."""
@@ -548,6 +591,7 @@ class PeerSessionPanel(QWidget):
         self.switch_button.setDefault(timer.switch_pending)
         self.not_yet_button.setVisible(timer.switch_pending)
         self.end_button.setVisible(running)
+        self.new_button.setVisible(state is TimerState.STOPPED)
         self.planned.setEnabled(state is not TimerState.STOPPED)
         self.first_role.setEnabled(state is TimerState.READY)
         self.switch_at.setEnabled(state is not TimerState.STOPPED)
