@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QStyle,
     QStyleOptionViewItem,
@@ -254,7 +255,10 @@ def test_two_journals_exchange_verify_share_update_and_withdraw(
     assert [p.name for p in sam.peers.list()] == ["Robin"]
 
     # Not verified: marked in the list, the heading, and the safety-number tab comes first.
-    assert robin_view.peer_model.index(0, 0).data() == "Sam (not verified)"
+    assert robin_view.peer_model.index(0, 0).data() == "Sam"  # and, beside it, not verified:
+    assert robin_view.peer_model.index(0, 1).data() == "Not yet"
+    assert "not verified" in robin_view.peer_model.index(0, 0).data(
+        Qt.ItemDataRole.AccessibleTextRole)
     assert robin_view.peer_model.index(0, 1).data() == "Not yet"
     assert robin_view.peer_name.text() == "Sam (not verified)"
     assert robin_view.tabs.currentIndex() == SAFETY_TAB
@@ -267,7 +271,25 @@ def test_two_journals_exchange_verify_share_update_and_withdraw(
     assert robin_view.safety.number.textFormat() == Qt.TextFormat.PlainText
     assert QFontInfo(robin_view.safety.number.font()).fixedPitch()
     assert robin_view.safety.number.font().pointSizeF() > robin_view.font().pointSizeF() * 1.4
+    from ..fixtures import ModalDriver
+
+    answers = ModalDriver()
+    questions: list[str] = []
+
+    def answer(text: str):  # type: ignore[no-untyped-def]
+        def click_it(box: QWidget) -> bool:
+            questions.append(box.text())  # type: ignore[attr-defined]
+            next(b for b in box.buttons() if b.text() == text).click()  # type: ignore[attr-defined]
+            return True
+        return click_it
+
+    answers.on(QMessageBox, answer("Compare again"))
+    click(qtbot, robin_view.safety.verify_button)  # asked first; not sure: nothing changes
+    assert not robin.peers.list()[0].verified
+    answers.on(QMessageBox, answer("Every digit matched"))
     click(qtbot, robin_view.safety.verify_button)
+    answers.stop()
+    assert questions == ["Did all 60 digits match what Sam sees?"] * 2
     assert robin.peers.list()[0].verified
     assert robin_view.peer_model.index(0, 0).data() == "Sam"
     assert robin_view.peer_name.text() == "Sam"
@@ -525,7 +547,7 @@ def test_markup_and_control_characters_are_shown_literally_everywhere(
     assert_labels_plain(robin_view)
 
     sam_view = make_view(qtbot, sam)
-    assert sam_view.peer_model.index(0, 0).data() == f"{HTML} (not verified)"
+    assert sam_view.peer_model.index(0, 0).data() == HTML
     assert sam_view.peer_name.text() == f"{HTML} (not verified)"
     assert_labels_plain(sam_view)
 
@@ -587,7 +609,7 @@ def test_rename_and_remove_a_peer(qtbot: QtBot, robin: Vault, sam: Vault,
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("Sam O.", True))
     click(qtbot, view.rename_button)
     assert robin.peers.list()[0].name == "Sam O."
-    assert view.peer_model.index(0, 0).data() == "Sam O. (not verified)"
+    assert view.peer_model.index(0, 0).data() == "Sam O."
 
     asked: list[str] = []
     monkeypatch.setattr(peers_view_module, "confirm",
@@ -655,7 +677,7 @@ def test_verify_from_the_import_preview(qtbot: QtBot, robin: Vault, sam: Vault,
         assert isinstance(safety, SafetyNumberDialog)
         assert safety.panel.number.text().replace("\n", " ") == \
             str(sam.peers.safety_number(sam.peers.list()[0]))
-        safety.panel.verify_button.click()
+        safety.panel.mark_verified()  # what "Every digit matched" does (asked in the test above)
         safety.accept()
         return True
 
@@ -744,3 +766,25 @@ def test_the_default_bundle_name_reads_well() -> None:
     assert bundle_file_name("../../etc/passwd", day) == "parts-for-etc-passwd-2026-12-02.pjbundle"
     assert bundle_file_name("<b>*</b>", day) == "parts-for-b-b-2026-12-02.pjbundle"
     assert bundle_file_name("???", day) == "parts-for-peer-2026-12-02.pjbundle"
+
+
+@pytest.mark.parametrize(("colour", "swatch"), [("#8b5e3c", True), ("not a colour", False)])
+def test_a_shared_colour_is_shown_as_a_swatch(qtbot: QtBot, colour: str, swatch: bool) -> None:
+    from datetime import UTC, datetime
+
+    from partsjournal.ui.peers.peer_widgets import ReceivedProfile
+    from partsjournal.vault.peers import ReceivedPart
+
+    profile = ReceivedProfile()
+    qtbot.addWidget(profile)
+    part = ReceivedPart("r1", "p1", "Sam", True, "s1", 1, "Sam's Critic", {"color": colour},
+                        datetime(2026, 12, 1, tzinfo=UTC))
+    profile.show_part(part)
+    label = profile.values["color"]
+    assert "#" not in label.text()
+    if swatch:
+        assert not label.pixmap().isNull()
+        assert label.pixmap().toImage().pixelColor(28, 9).name() == colour
+        assert label.accessibleDescription() == f"Its own colour, {colour}"
+    else:
+        assert label.text() == "The colour of its role"

@@ -47,8 +47,13 @@ def heading_label(text: str = "", scale: float = 1.3) -> QLabel:
     return label
 
 
-def confirm(parent: QWidget | None, title: str, text: str, detail: str, yes: str) -> bool:
-    """Ask before something that can't be undone; every text is shown as plain text."""
+def confirm(parent: QWidget | None, title: str, text: str, detail: str, yes: str,
+            no: str | None = None) -> bool:
+    """Ask before something that can't be undone; every text is shown as plain text.
+
+    The safe answer (``no``, or Cancel) is the default and what Escape chooses, so a stray Enter
+    never does the irreversible thing.
+    """
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(title)
@@ -56,8 +61,12 @@ def confirm(parent: QWidget | None, title: str, text: str, detail: str, yes: str
     box.setText(text)
     box.setInformativeText(detail)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    if no is None:
+        safe = box.addButton(QMessageBox.StandardButton.Cancel)
+    else:
+        safe = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(safe)
+    box.setEscapeButton(safe)
     box.exec()
     return box.clickedButton() is yes_button
 

@@ -101,8 +101,8 @@ class PeerListModel(RowTableModel[Peer]):
 
     def cell(self, peer: Peer, column: int, role: int) -> Any:
         if role == _DISPLAY:
-            if column == 0:
-                return peer.label
+            if column == 0:  # the next column says whether the card is verified
+                return peer.name
             return local_date(peer.verified_at) if peer.verified_at else tr("Not yet")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{peer.label}, {peer_status(peer)}"

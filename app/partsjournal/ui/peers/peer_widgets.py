@@ -8,7 +8,7 @@ Anything that came from a card or a bundle is shown with plain-text labels only.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QPalette
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,7 +31,7 @@ from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import set_tooltip
 from partsjournal.ui.common.theme import role_label
 from partsjournal.ui.common.vocabulary import field_label, stage_label
-from partsjournal.ui.common.widgets import heading_label, named, plain_label
+from partsjournal.ui.common.widgets import confirm, heading_label, named, plain_label
 from partsjournal.ui.peers.exchange_messages import describe
 from partsjournal.ui.peers.peer_models import local_date, peer_status
 from partsjournal.vault import Vault
@@ -140,7 +140,7 @@ class SafetyNumberPanel(QWidget):
         self.state.setAccessibleName(self.tr("Verification"))
         self.verify_button = named(QPushButton(self.tr("Mark as verified")), "markVerified")
         set_tooltip(self.verify_button, self.tr("Every digit matched what your peer sees"))
-        self.verify_button.clicked.connect(self.mark_verified)
+        self.verify_button.clicked.connect(self._ask_and_mark_verified)
         self.unverify_button = named(QPushButton(self.tr("Remove verification")),
                                      "removeVerification")
         set_tooltip(self.unverify_button, self.tr("For example if you compared too quickly"))
@@ -201,6 +201,19 @@ class SafetyNumberPanel(QWidget):
                                .replace("%1", peer.name))
         self.verify_button.setVisible(not peer.verified)
         self.unverify_button.setVisible(peer.verified)
+
+    def _ask_and_mark_verified(self) -> None:
+        """"Mark as verified" asks whether every digit matched, as the command line does."""
+        if self._peer is None:
+            return
+        name = self._peer.name
+        if confirm(self, self.tr("Mark as verified"),
+                   self.tr("Did all 60 digits match what %1 sees?").replace("%1", name),
+                   self.tr("Only mark %1 as verified if you compared every group, in person or "
+                           "on a call. If anything differs, don't share with this card: ask %1 "
+                           "for their card again.").replace("%1", name),
+                   self.tr("Every digit matched"), self.tr("Compare again")):
+            self.mark_verified()
 
     def mark_verified(self) -> None:
         """Record that every digit matched."""
@@ -319,6 +332,24 @@ class ReceivedProfile(QWidget):
             shown = field in part.fields
             self._rows[field].setVisible(shown)
             value.setText(self._value_text(part, field) if shown else "")
+        self._show_colour(part.text("color") if "color" in part.fields else "")
+
+    def _show_colour(self, value: str) -> None:
+        """A shared colour as a swatch to look at, not as "#8b5e3c"."""
+        label = self.values["color"]
+        if not QColor.isValidColorName(value):
+            label.setAccessibleDescription("")
+            return
+        pixmap = QPixmap(56, 18)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(value))
+        painter.drawRoundedRect(0, 1, 56, 16, 8, 8)
+        painter.end()
+        label.setPixmap(pixmap)
+        label.setAccessibleDescription(self.tr("Its own colour, %1").replace("%1", value))
 
     def _value_text(self, part: ReceivedPart, field: str) -> str:
         if field == "role":
@@ -330,6 +361,7 @@ class ReceivedProfile(QWidget):
             value = part.fields.get(field)
             return self.tr("Not rated yet") if value is None \
                 else self.tr("%1 of 10").replace("%1", str(value))
-        if field == "color":
-            return part.text(field) or self.tr("The colour of its role")
+        if field == "color":  # a valid colour is shown as a swatch (_show_colour)
+            return "" if QColor.isValidColorName(part.text(field)) \
+                else self.tr("The colour of its role")
         return part.text(field) or "—"

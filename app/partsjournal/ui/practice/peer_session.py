@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -66,7 +65,7 @@ from partsjournal.flows.peer_session import (
     format_clock,
 )
 from partsjournal.ui.common.plain_text import set_tooltip
-from partsjournal.ui.common.widgets import named, plain_label
+from partsjournal.ui.common.widgets import confirm, named, plain_label
 from partsjournal.ui.journal.entry_editor import EntryEditor
 from partsjournal.ui.peers.peer_models import ReceivedPartsModel
 from partsjournal.ui.practice.peer_parts import describe_received
@@ -390,21 +389,10 @@ class PeerSessionPanel(QWidget):
         """
         if self.timer.state not in (TimerState.RUNNING, TimerState.PAUSED):
             return
-        box = QMessageBox(self)
-        box.setObjectName("confirmEndSession")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("End the session?"))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(self.tr("End the session now?"))
-        box.setInformativeText(self.tr(
-            "The clock stops for good. Your agreements and what you write in the debrief stay "
-            "in the entry. Either of you may end at any time."))
-        end = box.addButton(self.tr("End session"), QMessageBox.ButtonRole.AcceptRole)
-        keep = box.addButton(self.tr("Keep going"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        if box.clickedButton() is end:
+        if confirm(self, self.tr("End the session?"), self.tr("End the session now?"),
+                   self.tr("The clock stops for good. Your agreements and what you write in the "
+                           "debrief stay in the entry. Either of you may end at any time."),
+                   self.tr("End session"), self.tr("Keep going")):
             self.end()
 
     def reset(self) -> None:
