@@ -132,7 +132,7 @@ def test_preferences_changed_while_open_are_followed(qtbot, settings, vault_dir:
     controller = _unlocked_controller(qtbot, settings, vault_dir)
     window = controller.window
     assert isinstance(window, MainWindow) and not window.lock_on_minimise
-    assert controller.idle._timer.interval() == 5 * 60_000  # the default
+    assert controller.idle._timer.interval() == 10 * 60_000  # the default
     with qtbot.waitSignal(settings.changed) as heard:
         settings.set(keys.AUTO_LOCK_MINUTES, 12)
     assert heard.args == [keys.AUTO_LOCK_MINUTES.key]
@@ -142,6 +142,25 @@ def test_preferences_changed_while_open_are_followed(qtbot, settings, vault_dir:
     with qtbot.assertNotEmitted(settings.changed):
         settings.set(keys.AUTO_LOCK_MINUTES, 12)  # the same value again: nothing changed
     window.showMinimized()
+    qtbot.waitUntil(lambda: controller.state == "unlock", timeout=3000)
+    controller._close_vault()
+
+
+def test_slow_typing_keeps_the_journal_open(qtbot, settings, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """Each key pressed counts as activity: a slow writer is never locked out mid-sentence."""
+    controller = _unlocked_controller(qtbot, settings, vault_dir)
+    window = controller.window
+    assert isinstance(window, MainWindow)
+    window.new_entry()
+    body = window.journal.editor.body
+    controller.idle.set_timeout(400)
+    for letter in "slowly":  # a key every 150 ms: never 400 ms without one
+        qtbot.keyClick(body, letter)
+        with qtbot.assertNotEmitted(controller.idle.lock_now, wait=150):
+            pass
+    assert controller.state == "main" and "slowly" in body.toPlainText()
+    with qtbot.waitSignal(controller.idle.lock_now, timeout=3000):
+        pass  # and once the keys stop, it locks
     qtbot.waitUntil(lambda: controller.state == "unlock", timeout=3000)
     controller._close_vault()
 

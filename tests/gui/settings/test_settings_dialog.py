@@ -98,7 +98,7 @@ def open_change_dialog(qtbot: QtBot, dialog: SettingsDialog) -> ChangePassphrase
 
 def test_preferences_are_saved_by_ok(qtbot: QtBot, dialog: SettingsDialog, tmp_path: Path
                                      ) -> None:
-    assert dialog.auto_lock_spin.value() == 5
+    assert dialog.auto_lock_spin.value() == 10  # the default
     type_into(qtbot, dialog.auto_lock_spin, "12")
     click(qtbot, dialog.lock_minimised_check)
     type_into(qtbot, dialog.keep_spin, "30")
@@ -117,6 +117,15 @@ def test_preferences_are_saved_by_ok(qtbot: QtBot, dialog: SettingsDialog, tmp_p
     assert reread.get(keys.BACKUP_COPY_DIR) == str(copy_dir)
 
 
+def test_opens_on_the_auto_lock_time_and_says_what_counts(qtbot: QtBot, dialog: SettingsDialog
+                                                          ) -> None:
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.auto_lock_spin
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert any(t.startswith("Typing, clicking, scrolling and moving the mouse") for t in texts)
+
+
 def test_cancel_discards_preferences(qtbot: QtBot, dialog: SettingsDialog, tmp_path: Path
                                      ) -> None:
     type_into(qtbot, dialog.auto_lock_spin, "45")
@@ -128,7 +137,7 @@ def test_cancel_discards_preferences(qtbot: QtBot, dialog: SettingsDialog, tmp_p
 
     assert dialog.result() == QDialog.DialogCode.Rejected
     reread = Settings(tmp_path / "s.ini")
-    assert reread.get(keys.AUTO_LOCK_MINUTES) == 5
+    assert reread.get(keys.AUTO_LOCK_MINUTES) == 10  # the default
     assert reread.get(keys.LOCK_ON_MINIMISE) is False
     assert reread.get(keys.BACKUPS_KEEP) == 7
 

@@ -39,7 +39,9 @@ class Setting(Generic[T]):
         return str(raw)
 
 
-AUTO_LOCK_MINUTES: Setting[int] = Setting("security/auto_lock_minutes", 5)
+#: Ten minutes: long enough to sit with a feeling before the next sentence, short enough that a
+#: journal left open in a shared room locks soon.
+AUTO_LOCK_MINUTES: Setting[int] = Setting("security/auto_lock_minutes", 10)
 LOCK_ON_MINIMISE: Setting[bool] = Setting("security/lock_on_minimise", False)
 THEME: Setting[str] = Setting("appearance/theme", "system")
 BACKUPS_KEEP: Setting[int] = Setting("backups/keep_recent", 7)

@@ -180,6 +180,7 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(text_width(self, 100))
         self._load()
         self.refresh_backups()
+        self.auto_lock_spin.setFocus()  # the first thing on the first page
 
     # Pages -----------------------------------------------------------------------------------
 
@@ -197,8 +198,10 @@ class SettingsDialog(QDialog):
                     self.auto_lock_spin)
         form.addRow("", self.lock_minimised_check)
         form.addRow("", _hint(self.tr(
-            "When the journal locks, what you were writing is saved first, and nothing of your "
-            "journal stays on screen until you unlock it again.")))
+            "Typing, clicking, scrolling and moving the mouse over Parts Journal count as "
+            "activity, so a slow sentence never locks you out; only time without touching it "
+            "does. When the journal locks, what you were writing is saved first, and nothing "
+            "of your journal stays on screen until you unlock it again.")))
         layout = QVBoxLayout(page)
         layout.addLayout(form)
         layout.addStretch(1)
