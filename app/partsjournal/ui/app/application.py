@@ -108,6 +108,24 @@ class AppController(QObject):
         else:
             self.pending_file = path  # opened right after the journal is unlocked
 
+    def open_vault_from_elsewhere(self, folder: Path) -> None:
+        """A second launch asked for the journal in ``folder`` (``--vault``).
+
+        With nothing unlocked, its unlock screen is shown. With a journal open, that journal
+        stays open — switching would lock it without asking — and the person is told how.
+        """
+        folder = Path(folder).expanduser()
+        if self.state is AppState.MAIN and self.vault is not None:
+            if folder.resolve() == self.vault.folder.resolve():
+                return  # already open: the window just comes forward
+            show_error(self.window, JournalError(self.tr(
+                "Parts Journal is already open with the journal in %1, so %2 was not opened. "
+                "To open it, lock this journal first (Ctrl+L) and choose “Open a different "
+                "journal…” on the lock screen.").replace("%1", str(self.vault.folder)).replace(
+                    "%2", str(folder))), self.tr("Another journal"))
+        elif self.state in (AppState.UNLOCK, AppState.WELCOME):
+            self.start(folder)
+
     def _set_window(self, window: QWidget, state: AppState) -> None:
         old = self.window
         self.window = window
@@ -450,8 +468,8 @@ def run_app(vault: Path | None = None, argv: list[str] | None = None,
     settings = Settings()
     keys.keep_qt_state_off_disk()
     apply_theme(app, settings.get(keys.THEME))
-    if send_to_running(open_file):
-        return 0  # the running app shows itself (and opens the file)
+    if send_to_running(open_file, vault=vault):
+        return 0  # the running app shows itself (and opens the file or says about the folder)
     controller = AppController(settings)
     controller.start(vault)
     servers: list[InstanceServer] = []
@@ -459,6 +477,7 @@ def run_app(vault: Path | None = None, argv: list[str] | None = None,
     def after_first_window() -> None:
         """Listening for later launches, and the window icon, once the first window shows."""
         server = InstanceServer(parent=app)
+        server.vault_requested.connect(controller.open_vault_from_elsewhere)
         server.file_opened.connect(controller.open_file)
         server.listen()
         servers.append(server)

@@ -2,7 +2,8 @@
 
 The channel is a local socket (a Unix domain socket, or a named pipe on Windows) that only the
 same user can open — local inter-process communication, not networking. Messages are one line
-of JSON: ``{"open": "/path/to/file.pjbundle"}`` or ``{"open": ""}`` to just bring the window up.
+of JSON: ``{"open": "/path/to/file.pjbundle"}`` or ``{"open": ""}`` to just bring the window up,
+with ``"vault": "/path/to/folder"`` when the second launch named a journal (``--vault``).
 No journal content ever passes through it; only a path the person chose to open.
 """
 
@@ -40,8 +41,9 @@ def might_be_running(name: str | None = None) -> bool:
     return (Path(tempfile.gettempdir()) / (name or server_name())).exists()
 
 
-def send_to_running(path: Path | None, name: str | None = None) -> bool:
-    """Hand ``path`` to an app that is already running; False if none answers."""
+def send_to_running(path: Path | None, name: str | None = None, *,
+                    vault: Path | None = None) -> bool:
+    """Hand ``path`` (and the journal folder asked for) to a running app; False if none answers."""
     if not might_be_running(name):
         return False
     from PySide6.QtNetwork import QLocalSocket
@@ -50,7 +52,10 @@ def send_to_running(path: Path | None, name: str | None = None) -> bool:
     socket.connectToServer(name or server_name())
     if not socket.waitForConnected(TIMEOUT_MS):
         return False
-    message = json.dumps({"open": str(path) if path else ""}).encode() + b"\n"
+    wanted: dict[str, str] = {"open": str(path) if path else ""}
+    if vault is not None:
+        wanted["vault"] = str(vault)
+    message = json.dumps(wanted).encode() + b"\n"
     socket.write(message)
     socket.waitForBytesWritten(TIMEOUT_MS)
     socket.disconnectFromServer()
@@ -61,6 +66,8 @@ class InstanceServer(QObject):
     """Listens for later launches; emits ``file_opened`` with a path (or None to just show)."""
 
     file_opened = Signal(object)  # Path | None
+    #: A later launch named a journal folder (``--vault``); emitted before ``file_opened``.
+    vault_requested = Signal(object)  # Path
 
     def __init__(self, name: str | None = None, parent: QObject | None = None) -> None:
         from PySide6.QtNetwork import QLocalServer
@@ -107,7 +114,10 @@ class InstanceServer(QObject):
         line = bytes(socket.readLine(MAX_MESSAGE).data())
         socket.disconnectFromServer()
         try:
-            wanted = json.loads(line).get("open", "")
+            message = json.loads(line)
+            wanted, folder = message.get("open", ""), message.get("vault", "")
         except (ValueError, AttributeError):
             return
+        if isinstance(folder, str) and folder:
+            self.vault_requested.emit(Path(folder))
         self.file_opened.emit(Path(wanted) if isinstance(wanted, str) and wanted else None)
