@@ -156,6 +156,7 @@ class EntryTexts:
     self_energy_label: str = "Self-energy at the end"
     nothing_written: str = "(nothing written)"
     presence_note: str = "Guided session: the six F's"
+    stepped_back_note: str = "Stepped back when asked, in a guided session"
     stage_note: str = "Met in a guided session (six F's)"
 
 
@@ -291,6 +292,22 @@ class SixFsFlow:
         self.step = Step.FEEL_TOWARD
         return self.step
 
+    def _stepped_back(self, vault: Vault, part_id: str, texts: EntryTexts) -> list[PartPresence]:
+        """The parts asked to step back were there too.
+
+        Each one named like a part of this journal is present in the entry, once, and never the
+        session's own part.
+        """
+        present: list[PartPresence] = []
+        seen = {part_id}
+        for round_ in self.step_backs:
+            found = vault.parts.find_by_name(round_.reacting_part) \
+                if round_.reacting_part.strip() else None
+            if found is not None and found.id not in seen:
+                seen.add(found.id)
+                present.append(PartPresence(part_id=found.id, note=texts.stepped_back_note))
+        return present
+
     # The profile -------------------------------------------------------------------------------
 
     def proposals(self, current: Part | None) -> list[FieldProposal]:
@@ -391,7 +408,8 @@ class SixFsFlow:
                     vault.parts.update(part, stage_note=texts.stage_note)
                 created = False
             entry = self.compose_entry(texts)
-            entry.parts = [PartPresence(part_id=part.id, note=texts.presence_note)]
+            entry.parts = [PartPresence(part_id=part.id, note=texts.presence_note),
+                           *self._stepped_back(vault, part.id, texts)]
             vault.entries.add(entry)
             if self.draft_id is not None:
                 DraftRepository(vault.db).delete(self.draft_id)

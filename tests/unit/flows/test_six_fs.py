@@ -236,6 +236,26 @@ def test_finish_creates_the_part_with_the_confirmed_fields_only(vault: Vault) ->
     assert flow.step is Step.DONE
 
 
+def test_the_part_that_stepped_back_is_present_in_the_entry(vault: Vault) -> None:
+    """The Critic reacted and stepped back: the entry names it among the parts present."""
+    critic = vault.parts.add(Part(name="The Critic", role=Role.MANAGER))
+    flow = full_flow()  # "The Critic" was asked to step back once
+    outcome = flow.finish(vault, flow.proposals(None))
+    entry = vault.entries.get(outcome.entry_id)
+    assert [(p.part_id, p.note) for p in entry.parts] == [
+        (outcome.part_id, "Guided session: the six F's"),
+        (critic.id, "Stepped back when asked, in a guided session")]
+    assert outcome.entry_id in {e.id for e in vault.parts.appears_in(critic.id)}
+
+
+def test_a_reacting_part_with_no_profile_creates_nothing(vault: Vault) -> None:
+    flow = full_flow()  # no part called "The Critic" in this journal
+    outcome = flow.finish(vault, flow.proposals(None))
+    assert [p.part_id for p in vault.entries.get(outcome.entry_id).parts] == [outcome.part_id]
+    assert vault.parts.find_by_name("The Critic") is None
+    assert "The Critic" in vault.entries.get(outcome.entry_id).body  # its words stay
+
+
 def test_finish_updates_an_existing_part_in_chosen_fields(vault: Vault) -> None:
     part = vault.parts.add(Part(name="Critic", role=Role.MANAGER, job="Points out mistakes"))
     flow = SixFsFlow(started_at=STARTED)

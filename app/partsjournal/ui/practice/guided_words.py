@@ -106,4 +106,5 @@ def entry_texts() -> EntryTexts:
         self_energy_label=tr("Self-energy at the end"),
         nothing_written=tr("(nothing written)"),
         presence_note=tr("Guided session: the six F's"),
+        stepped_back_note=tr("Stepped back when asked, in a guided session"),
         stage_note=tr("Met in a guided session (six F's)"))
