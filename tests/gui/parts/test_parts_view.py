@@ -230,7 +230,8 @@ def test_stage_change_records_an_event_with_its_note(qtbot: QtBot, vault: Vault)
     click_part(qtbot, view, part.id)
     stage = child(view, QComboBox, "partStage")
     note = child(view, QLineEdit, "stageNote")
-    assert not note.isVisible()
+    assert note.isVisible() and not note.isEnabled()  # there, so nothing jumps when it's needed
+    form_height = child(view, QComboBox, "partStage").parentWidget().height()
 
     # Arrowing through the stages records nothing while the person is still choosing.
     stage.setFocus()
@@ -238,7 +239,8 @@ def test_stage_change_records_an_event_with_its_note(qtbot: QtBot, vault: Vault)
     qtbot.keyClick(stage, Qt.Key.Key_Down)
     qtbot.keyClick(stage, Qt.Key.Key_Down)
     assert stage.currentData() == Stage.BEFRIENDED.value
-    assert note.isVisible()
+    assert note.isEnabled()
+    assert child(view, QComboBox, "partStage").parentWidget().height() == form_height
     with qtbot.waitSignal(child(view, QTimer, "autosaveTimer").timeout, timeout=3000):
         pass
     assert [e.stage for e in vault.parts.history(part.id)] == [Stage.NOTICED]
@@ -251,13 +253,25 @@ def test_stage_change_records_an_event_with_its_note(qtbot: QtBot, vault: Vault)
     assert [(e.stage, e.note) for e in events] == [
         (Stage.NOTICED, ""), (Stage.BEFRIENDED, "She looked at me for the first time.")]
     assert vault.parts.get(part.id).stage is Stage.BEFRIENDED
-    assert not note.isVisible() and note.text() == ""
+    assert not note.isEnabled() and note.text() == ""
 
     open_tab(qtbot, view, "History")
     history = child(view, QTableView, "historyTable").model()
     assert history.rowCount() == 2
     assert history.index(1, 1).data() == stage_label(Stage.BEFRIENDED)
     assert history.index(1, 2).data() == "She looked at me for the first time."
+
+
+def test_the_history_shows_a_new_stage_at_once(qtbot: QtBot, vault: Vault) -> None:
+    part = vault.parts.add(Part(name="Fog"))
+    view = make_view(qtbot, vault)
+    click_part(qtbot, view, part.id)
+    choose(child(view, QComboBox, "partStage"), Stage.GETTING_TO_KNOW.value)
+    open_tab(qtbot, view, "History")  # no note, no leaving the part: just looking
+    history = child(view, QTableView, "historyTable").model()
+    assert [history.index(r, 1).data() for r in range(history.rowCount())] == [
+        stage_label(Stage.NOTICED), stage_label(Stage.GETTING_TO_KNOW)]
+    assert vault.parts.get(part.id).stage is Stage.GETTING_TO_KNOW
 
 
 def test_stage_change_is_recorded_on_flush(qtbot: QtBot, vault: Vault) -> None:

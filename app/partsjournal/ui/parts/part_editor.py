@@ -113,10 +113,10 @@ class ProfileForm(QWidget):
         self._add_row(field_label("stage"), self.stage_combo)
 
         self.stage_note_edit = named(QLineEdit(), "stageNote")
-        self.stage_note_edit.setPlaceholderText(
-            self.tr("What happened? (optional; it is kept in the part's history)"))
         self._add_row(self.tr("Note about this change"), self.stage_note_edit)
-        form.setRowVisible(self.stage_note_edit, False)
+        # Always there for a stored part, usable once the stage changes: a row that appeared
+        # and vanished made the whole form jump under the person's eyes.
+        self._set_note_row(changed=False)
 
         self.trust_spin = named(QSpinBox(), "partTrust")
         self.trust_spin.setRange(NOT_RATED, 10)
@@ -197,7 +197,7 @@ class ProfileForm(QWidget):
             self.role_combo.setCurrentIndex(self.role_combo.findData(part.role.value))
             self.stage_combo.setCurrentIndex(self.stage_combo.findData(part.stage.value))
             self.stage_note_edit.clear()
-            self._form.setRowVisible(self.stage_note_edit, False)
+            self._set_note_row(changed=False)
             self.trust_spin.setValue(NOT_RATED if part.trust_in_self is None
                                      else part.trust_in_self)
             for name, edit in self.text_edits.items():
@@ -228,6 +228,7 @@ class ProfileForm(QWidget):
         """A new part has just been stored: from now on it can be deleted and change stage."""
         self._is_new = False
         self.delete_button.setText(self.tr("Delete part…"))
+        self._set_note_row(changed=False)
 
     def stage_note(self) -> str:
         """What the person wrote about the stage change."""
@@ -241,7 +242,7 @@ class ProfileForm(QWidget):
             self.stage_note_edit.clear()
         finally:
             self._loading = False
-        self._form.setRowVisible(self.stage_note_edit, False)
+        self._set_note_row(changed=False)
 
     def stage_in_progress(self) -> bool:
         """True while the person is still choosing a stage or writing its note.
@@ -272,13 +273,20 @@ class ProfileForm(QWidget):
         self._changed()
 
     def _stage_changed(self) -> None:
-        changed = Stage(self.stage_combo.currentData()) is not self._stored_stage
-        self._form.setRowVisible(self.stage_note_edit, changed and not self._is_new)
+        self._set_note_row(changed=Stage(self.stage_combo.currentData()) is not self._stored_stage)
         self._changed()
+
+    def _set_note_row(self, *, changed: bool) -> None:
+        """The note row: hidden for a new part, greyed until the stage changes."""
+        self._form.setRowVisible(self.stage_note_edit, not self._is_new)
+        self.stage_note_edit.setEnabled(changed and not self._is_new)
+        self.stage_note_edit.setPlaceholderText(
+            self.tr("What happened? (optional; it is kept in the part's history)") if changed
+            else self.tr("Choose a new stage above to say what changed"))
 
     def _note_finished(self) -> None:
         # Going back to the stage list means the person is still deciding, not finished.
-        if (not self._loading and self._form.isRowVisible(self.stage_note_edit)
+        if (not self._loading and self.stage_note_edit.isEnabled()
                 and self.focusWidget() is not self.stage_combo):
             self.stage_note_finished.emit()
 

@@ -247,6 +247,10 @@ class PartsView(QWidget):
         self._tabs.addTab(history_page, self.tr("History"))
         self._tabs.addTab(self._relations, self.tr("Relations"))
         self._tabs.addTab(entries_page, self.tr("Appears in"))
+        # Looking at History (or anything but the form) means the stage has been chosen: it is
+        # recorded, so the history shows it at once.
+        self._tabs.currentChanged.connect(
+            lambda index: index != 0 and self._save(commit_stage=True))
         self._tabs.setAccessibleName(self.tr("Part editor"))
 
         layout = QVBoxLayout(editor)
