@@ -113,7 +113,7 @@ def test_clear_forgets_what_was_shown(qtbot: QtBot, sample_vault: Vault) -> None
 
 def test_an_empty_journal_says_so_kindly(qtbot: QtBot, vault: Vault) -> None:
     view = make(qtbot, vault)
-    assert view.summary.text() == "0 entries · 0 parts active"
+    assert view.summary.text() == "0 entries · 0 parts showed up"
     assert view.energy_caption.text() == ""
     assert not view.merge_button.isEnabled() and not view.split_button.isEnabled()
     assert view.energy_chart.accessibleDescription() == "No ratings in this time"
@@ -207,3 +207,38 @@ def test_merge_dialog_needs_two_different_parts(qtbot: QtBot, sample_vault: Vaul
                               absorb_id=parts[0].id if same else parts[1].id)
     qtbot.addWidget(dialog)
     assert dialog.merge_button.isEnabled() is not same
+
+
+def test_the_summary_counts_the_parts_that_showed_up(qtbot: QtBot, vault: Vault) -> None:
+    """One part in an entry, another only moved a stage: "1 part showed up", not 2 active."""
+    from partsjournal.domain import Entry, Part, PartPresence, Stage
+
+    came = vault.parts.add(Part(name="The Critic"))
+    moved = vault.parts.add(Part(name="Eight"))
+    moved.stage = Stage.BEFRIENDED
+    vault.parts.update(moved, stage_note="She looked at me.")
+    vault.entries.add(Entry(title="A loud day", parts=[PartPresence(part_id=came.id)]))
+    view = make(qtbot, vault)
+    assert view.summary.text() == "1 entry · 1 part showed up"
+    assert view.activity.rowCount() == 1
+
+
+def test_the_wheel_over_a_list_scrolls_the_page(qtbot: QtBot, sample_vault: Vault) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    view = make(qtbot, sample_vault)
+    view.resize(1200, 700)
+    page = view.page_scroll.verticalScrollBar()
+    inner = view.most_view.verticalScrollBar()
+    page.setValue(page.maximum() // 2)
+    qtbot.waitUntil(lambda: inner.maximum() > 0 and page.maximum() > 0)  # both could scroll
+    before_page, before_inner = page.value(), inner.value()
+    viewport = view.most_view.viewport()
+    centre = QPointF(viewport.rect().center())
+    down = QWheelEvent(centre, QPointF(viewport.mapToGlobal(centre.toPoint())), QPoint(0, 0),
+                       QPoint(0, -240), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                       Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(viewport, down)
+    assert page.value() > before_page and inner.value() == before_inner

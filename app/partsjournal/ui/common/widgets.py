@@ -8,9 +8,16 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QLabel,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 _Named = TypeVar("_Named", bound=QObject)
 
@@ -89,3 +96,22 @@ class PageStack(QStackedWidget):
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         page = self.currentWidget()
         return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+
+class WheelToPage(QObject):
+    """The mouse wheel over a list inside a scrolling page scrolls the page.
+
+    Otherwise a list under the pointer takes the wheel and the page stops moving halfway down.
+    Once the person clicks into the list (it has the focus), the wheel scrolls the list.
+    """
+
+    def __init__(self, inner: QAbstractScrollArea, page: QAbstractScrollArea) -> None:
+        super().__init__(inner)
+        self._inner, self._page = inner, page
+        inner.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Wheel and not self._inner.hasFocus():
+            QApplication.sendEvent(self._page.verticalScrollBar(), event)
+            return True
+        return False

@@ -54,7 +54,7 @@ from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.models import RowTableModel
 from partsjournal.ui.common.plain_text import set_tooltip
 from partsjournal.ui.common.theme import muted, role_color
-from partsjournal.ui.common.widgets import named, plain_label
+from partsjournal.ui.common.widgets import WheelToPage, named, plain_label
 from partsjournal.ui.insights.insights_charts import (
     QualitiesChart,
     SelfEnergyChart,
@@ -289,6 +289,9 @@ class InsightsView(QWidget):
         column.addStretch(1)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
+        self.page_scroll = scroll
+        for view in (self.most_view, self.recent_view):
+            WheelToPage(view, scroll)
 
         self.preset.currentIndexChanged.connect(self._preset_changed)
         self.since_edit.dateChanged.connect(self._dates_changed)
@@ -430,10 +433,15 @@ class InsightsView(QWidget):
         return span.since or min(moments), span.until or max(max(moments), utc_now())
 
     def _summary_text(self, insights: Insights) -> str:
+        """Say "33 entries · 12 parts showed up", counting parts as the lists below do.
+
+        The timelines also hold parts that only changed stage, which made one part that showed
+        up read as "2 parts active".
+        """
         entries = insights.entry_count
-        parts = len(insights.timelines)
+        parts = self.activity.rowCount()
         first = tr("1 entry") if entries == 1 else trn("%n entries", entries)
-        second = tr("1 part active") if parts == 1 else trn("%n parts active", parts)
+        second = tr("1 part showed up") if parts == 1 else trn("%n parts showed up", parts)
         return f"{first} · {second}"
 
     def _energy_text(self, insights: Insights) -> str:
