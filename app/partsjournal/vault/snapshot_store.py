@@ -14,6 +14,7 @@ in one transaction, so an import either restores everything or leaves the journa
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from partsjournal.domain.model import C_QUALITIES, PART_TEXT_FIELDS, Entry
 from partsjournal.errors import JournalError
@@ -28,6 +29,20 @@ from partsjournal.vault.peers import (
 )
 from partsjournal.vault.snapshot import PartRecord, ReceivedBundle, Snapshot
 from partsjournal.vault.timefmt import from_db, to_db
+
+#: ``progress(done, total)`` while a snapshot is written.
+Progress = Callable[[int, int], None]
+
+#: The triggers that keep the full-text indexes in step with each row (vault/schema.py).
+_INDEX_TRIGGERS = ("entries_fts_insert", "parts_fts_insert")
+#: FTS5's buffer of pending terms while an index is built (its default is 1 MiB).
+_BUILD_HASH = 64 * 1024 * 1024
+_DEFAULT_HASH = 1024 * 1024
+#: Entries per INSERT statement (24 values each, well under SQLite's 32,766 parameters).
+_CHUNK = 200
+_ENTRY_COLUMNS = ("id", "occurred_at", "kind", "title", "body", "trailhead", "self_energy",
+                  *C_QUALITIES, "peer_id", "my_role", "planned_minutes", "agreements", "debrief",
+                  "created_at", "updated_at")
 
 #: Tables that must be empty before a snapshot is written (the identity row always exists).
 _CONTENT_TABLES = ("parts", "relations", "peers", "received_parts", "received_relations",
@@ -77,12 +92,26 @@ def is_empty(db: Database) -> bool:
                for table in _CONTENT_TABLES)
 
 
-def write_snapshot(db: Database, snapshot: Snapshot) -> None:
-    """Write a validated snapshot into an empty journal, all of it or (on any error) nothing."""
+def write_snapshot(db: Database, snapshot: Snapshot, progress: Progress | None = None) -> None:
+    """Write a validated snapshot into an empty journal, all of it or (on any error) nothing.
+
+    ``progress(done, total)`` is called now and then (from the calling thread); ``done`` reaches
+    ``total`` once everything is written and indexed, just before the commit.
+
+    Speed (docs/performance.md): the search-index triggers are dropped for the length of the
+    transaction and the two full-text indexes are built once from the stored rows at the end
+    (FTS5's ``rebuild``), which gives the same index the triggers would have built row by row at
+    a fraction of the cost; the triggers are then created again from their own stored SQL. All of
+    it is one transaction, so on any failure the schema, triggers included, is as it was.
+    """
+    total = len(snapshot.entries) + _index_weight(snapshot)
+    report = progress or (lambda done, total: None)
     with db.transaction():
         if not is_empty(db):
             raise JournalError("An export can only be imported into a new, empty journal. "
                                "Nothing was changed.")
+        report(0, total)
+        triggers = _drop_index_triggers(db)
         db.execute("UPDATE identity SET display_name = ? WHERE id = 1", (snapshot.display_name,))
         part_columns = ("id", "name", "role", *PART_TEXT_FIELDS, "color", "trust_in_self",
                         "stage", "archived", "created_at", "updated_at", "revision", "map_x",
@@ -129,7 +158,12 @@ def write_snapshot(db: Database, snapshot: Snapshot) -> None:
             "VALUES (?, ?, ?, ?)",
             [(b.peer_id, b.bundle_id, to_db(b.created), to_db(b.imported_at))
              for b in snapshot.received_bundles])
-        _write_entries(db, snapshot.entries)
+        written = 0
+        for start in range(0, len(snapshot.entries), _CHUNK):
+            chunk = snapshot.entries[start:start + _CHUNK]
+            _write_entries(db, chunk)
+            written += len(chunk)
+            report(written, total)
         db.executemany(
             "INSERT INTO share_log (id, peer_id, peer_name, bundle_id, shared_at, parts, "
             "fields, withdrawn) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -139,18 +173,59 @@ def write_snapshot(db: Database, snapshot: Snapshot) -> None:
               json.dumps(list(s.fields)),
               json.dumps([{"id": w.id, "name": w.name} for w in s.withdrawn],
                          ensure_ascii=False)) for s in snapshot.share_log])
+        _rebuild_index(db, "parts_fts")
+        _rebuild_index(db, "entries_fts")
+        for sql in triggers:
+            db.execute(sql)
+        report(total, total)
+
+
+def _index_weight(snapshot: Snapshot) -> int:
+    """Building the indexes takes about as long as writing half the entries."""
+    return max(1, len(snapshot.entries) // 2)
+
+
+def _drop_index_triggers(db: Database) -> list[str]:
+    """Drop the triggers that index each new row; return their SQL, to create them again."""
+    rows = db.all("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN "
+                  f"({', '.join('?' for _ in _INDEX_TRIGGERS)}) ORDER BY name", _INDEX_TRIGGERS)
+    if sorted(r[0] for r in rows) != sorted(_INDEX_TRIGGERS):
+        raise JournalError("This journal's search index is not set up as expected, so nothing "
+                           "was imported. Run “parts-journal check” on it.")
+    for name, _sql in rows:
+        db.execute(f"DROP TRIGGER {name}")
+    return [str(r[1]) for r in rows]
+
+
+def _rebuild_index(db: Database, table: str) -> None:
+    """Fill an external-content FTS5 index from its table, in one pass.
+
+    A large in-memory buffer of pending terms makes FTS5 write few, big segments instead of
+    flushing and merging every megabyte; the default is put back afterwards.
+    """
+    db.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('hashsize', ?)", (_BUILD_HASH,))
+    db.execute(f"INSERT INTO {table} ({table}) VALUES ('rebuild')")
+    db.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('hashsize', ?)", (_DEFAULT_HASH,))
 
 
 def _write_entries(db: Database, entries: list[Entry]) -> None:
-    columns = ("id", "occurred_at", "kind", "title", "body", "trailhead", "self_energy",
-               *C_QUALITIES, "peer_id", "my_role", "planned_minutes", "agreements", "debrief",
-               "created_at", "updated_at")
-    db.executemany(
-        f"INSERT INTO entries ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
-        [(e.id, to_db(e.occurred_at), e.kind.value, e.title, e.body, e.trailhead, e.self_energy,
-          *(e.qualities.get(q) for q in C_QUALITIES), e.peer_id,
-          e.my_role.value if e.my_role else None, e.planned_minutes, e.agreements, e.debrief,
-          to_db(e.created_at), to_db(e.updated_at)) for e in entries])
+    """Write entries with one multi-row INSERT.
+
+    Far fewer statement runs (and allocations) than a row at a time, which matters because
+    SQLCipher locks and wipes every allocation (docs/performance.md).
+    """
+    if not entries:
+        return
+    columns = _ENTRY_COLUMNS
+    row = f"({', '.join('?' for _ in columns)})"
+    values = [
+        value for e in entries for value in (
+            e.id, to_db(e.occurred_at), e.kind.value, e.title, e.body, e.trailhead,
+            e.self_energy, *(e.qualities.get(q) for q in C_QUALITIES), e.peer_id,
+            e.my_role.value if e.my_role else None, e.planned_minutes, e.agreements, e.debrief,
+            to_db(e.created_at), to_db(e.updated_at))]
+    db.execute(f"INSERT INTO entries ({', '.join(columns)}) VALUES "
+               f"{', '.join(row for _ in entries)}", values)
     db.executemany(
         "INSERT INTO entry_parts (entry_id, position, part_id, received_part_id, note) "
         "VALUES (?, ?, ?, ?, ?)",

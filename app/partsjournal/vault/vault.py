@@ -400,11 +400,15 @@ class Vault:
 
         return snapshot_store.is_empty(self.db)
 
-    def write_snapshot(self, snapshot: Snapshot) -> None:
-        """Restore a validated snapshot into this empty journal: all of it, or nothing."""
+    def write_snapshot(self, snapshot: Snapshot,
+                       progress: Callable[[int, int], None] | None = None) -> None:
+        """Restore a validated snapshot into this empty journal: all of it, or nothing.
+
+        ``progress(done, total)`` is called now and then while it is written.
+        """
         from partsjournal.vault import snapshot_store
 
-        snapshot_store.write_snapshot(self.db, snapshot)
+        snapshot_store.write_snapshot(self.db, snapshot, progress)
 
     # Writing that could not be saved -------------------------------------------------------
 

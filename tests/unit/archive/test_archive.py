@@ -250,3 +250,63 @@ def test_markdown_export_into_an_empty_folder_keeps_its_permissions(rich_vault: 
     export_markdown(rich_vault, chosen)
     assert chosen.stat().st_mode & 0o777 == 0o755  # the person's folder, left as it was
     assert (chosen / "entries").stat().st_mode & 0o777 == 0o700  # what we made is private
+
+
+def _hits(vault: Vault, query: str) -> list[tuple[str, str, float, str]]:
+    return sorted((hit.kind.value, hit.id, round(hit.rank, 9), hit.snippet)
+                  for hit in vault.search.search(query, limit=500, complete=True))
+
+
+def test_the_search_index_after_an_import_is_the_one_normal_writes_build(
+        rich_vault: Vault, tmp_path: Path, fast_kdf: KdfProfile) -> None:
+    """The import builds the full-text indexes once at the end instead of row by row: every
+    query finds the same parts and entries with the same ranks and snippets, FTS5's own
+    integrity check passes, and the index triggers are back for the writes that follow."""
+    path = export_json(rich_vault, tmp_path / "export.json")
+    new = new_vault(tmp_path, fast_kdf)
+    try:
+        import_json(path, new)
+        for query in ("critic", "weekly", "Guard", "the", "protect", "sham", "Q", "xyzzy"):
+            assert _hits(new, query) == _hits(rich_vault, query), query
+        assert _hits(new, "weekly") and _hits(new, "critic")
+        assert new.check().problems == []
+        triggers = {r[0] for r in new.db.all(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        assert triggers == {r[0] for r in rich_vault.db.all(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        new.parts.add(Part(name="Lighthouse keeper", role=Role.MANAGER))
+        critic = next(p for p in new.parts.list() if p.name == "The Critic")
+        critic.job = "Guards the quillwort garden"
+        new.parts.update(critic)
+        assert [h.title for h in new.search.search("lighthouse")] == ["Lighthouse keeper"]
+        assert [h.title for h in new.search.search("quillwort")] == ["The Critic"]
+    finally:
+        new.lock()
+
+
+def test_a_failed_write_leaves_the_journal_empty_with_its_index_triggers(
+        rich_vault: Vault, tmp_path: Path, fast_kdf: KdfProfile) -> None:
+    """A failure half-way through the write (here: the disk refusing the last statements)
+    rolls everything back, the dropped index triggers included."""
+    snapshot = rich_vault.read_snapshot()
+    new = new_vault(tmp_path, fast_kdf)
+    try:
+        before = new.db.all("SELECT name, sql FROM sqlite_master ORDER BY name")
+        seen: list[tuple[int, int]] = []
+
+        def progress(done: int, total: int) -> None:
+            seen.append((done, total))
+            if done == total:
+                raise JournalError("The disk is full.")
+
+        with pytest.raises(JournalError, match="disk is full"):
+            new.write_snapshot(snapshot, progress)
+        assert seen[0][0] == 0 and seen[-1][0] == seen[-1][1]
+        assert new.is_empty()
+        assert new.db.all("SELECT name, sql FROM sqlite_master ORDER BY name") == before
+        assert new.db.scalar("SELECT count(*) FROM entries_fts") == 0
+        new.write_snapshot(snapshot)  # and it can still be imported afterwards
+        assert new.entries.count() == rich_vault.entries.count()
+        assert _hits(new, "weekly") == _hits(rich_vault, "weekly")
+    finally:
+        new.lock()
