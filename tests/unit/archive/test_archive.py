@@ -310,3 +310,15 @@ def test_a_failed_write_leaves_the_journal_empty_with_its_index_triggers(
         assert _hits(new, "weekly") == _hits(rich_vault, "weekly")
     finally:
         new.lock()
+
+
+def test_the_snapshot_reads_every_entry_as_the_journal_shows_it(rich_vault: Vault) -> None:
+    """Entries are read in bulk for speed; each must equal what opening it shows."""
+    snapshot = rich_vault.read_snapshot()
+    listed = rich_vault.entries.list()
+    assert len(snapshot.entries) == len(listed) > 10
+    expected = sorted((rich_vault.entries.get(s.id) for s in listed),
+                      key=lambda e: (e.occurred_at, e.id))
+    assert snapshot.entries == expected
+    with_ben = next(e for e in snapshot.entries if e.title == "With Ben")
+    assert with_ben.peer_name == "Ben" and [p.name for p in with_ben.parts][1] == "Guard"
