@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from partsjournal.domain.model import EntrySummary, Role
+from partsjournal.ui.common.dates import short_date
 from partsjournal.ui.common.models import OBJECT_ROLE
 from partsjournal.ui.common.theme import kind_label, muted, role_color, text_on
 from partsjournal.vault.search import SearchHit
@@ -77,7 +78,7 @@ class EntryDelegate(_TwoLineDelegate):
         metrics = QFontMetrics(option.font)
         self.paint_title(painter, option, index, QRect(rect.left(), rect.top(), rect.width(), line),
                          selected)
-        when = summary.occurred_at.astimezone().strftime("%d %b %Y")  # the time is in the editor
+        when = short_date(summary.occurred_at)  # the time is in the editor
         text = f"{when} · {kind_label(summary.kind)}"
         second = QRect(rect.left(), rect.top() + line + 2, rect.width(), line)
         painter.drawText(second, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -194,5 +195,5 @@ class SearchHitDelegate(_TwoLineDelegate):
 
         if hit.kind.value == "part":
             return role_label(Role(hit.subtitle))
-        when = hit.occurred_at.astimezone().strftime("%d %b %Y") if hit.occurred_at else ""
+        when = short_date(hit.occurred_at) if hit.occurred_at else ""
         return f"{kind_label(EntryKind(hit.subtitle))} · {when}"

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 
 from partsjournal.domain.model import EntrySummary, Role
+from partsjournal.ui.common.dates import date_and_time
 from partsjournal.ui.common.plain_text import isolate, plain_tooltip
 from partsjournal.ui.common.theme import kind_label
 from partsjournal.vault import Vault
@@ -162,7 +163,7 @@ class EntryListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(", ".join(isolate(name) for name in summary.part_names))
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            when = summary.occurred_at.astimezone().strftime("%x %H:%M")
+            when = date_and_time(summary.occurred_at)
             return f"{when}, {kind_label(summary.kind)}, {summary.title or tr('Untitled')}"
         if role == ID_ROLE:
             return summary.id

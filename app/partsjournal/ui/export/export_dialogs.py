@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+import shiboken6
 from PySide6.QtGui import QCursor, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
@@ -50,7 +51,8 @@ from partsjournal.archive.json_export import document_of, to_json_bytes
 from partsjournal.archive.markdown_export import write_markdown_folder
 from partsjournal.domain.model import Part, utc_now
 from partsjournal.errors import JournalError
-from partsjournal.reports.summary import build_summary, to_markdown
+from partsjournal.reports.summary import Summary, build_summary, to_markdown
+from partsjournal.ui.common.dates import short_date_format
 from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.models import ID_ROLE, ROLE_ORDER
 from partsjournal.ui.common.passphrase_widgets import plain_label, text_width
@@ -184,6 +186,8 @@ class SummaryDialog(QDialog):
         super().__init__(parent)
         self._vault = vault
         self._markdown = ""
+        self._generation = 0  # which refresh a finished build belongs to (older ones are dropped)
+        self._building = False
         self.setWindowTitle(self.tr("Therapy-prep summary"))
         self.setObjectName("summaryDialog")
         self.parts_model = PartChoiceModel(vault.parts.list(include_archived=True), self)
@@ -239,6 +243,12 @@ class SummaryDialog(QDialog):
         right_layout.addWidget(self.preview, 1)
         splitter.setStretchFactor(1, 1)
 
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)  # gathering has no steps to count
+        self.progress.setAccessibleName(self.tr("Gathering the summary"))
+        self.progress.setMaximumHeight(self.fontMetrics().height())
+        self.progress.hide()
+        layout.addWidget(self.progress)
         self.status = plain_label()
         self.status.setAccessibleName(self.tr("Status"))
         layout.addWidget(self.status)
@@ -264,7 +274,7 @@ class SummaryDialog(QDialog):
     def _date_edit(self, value: QDate, name: str) -> QDateEdit:
         edit = QDateEdit(value, self)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+        edit.setDisplayFormat(short_date_format())
         edit.setAccessibleName(name)
         edit.dateChanged.connect(self._timer.start)
         return edit
@@ -282,18 +292,52 @@ class SummaryDialog(QDialog):
         return (date(since.year(), since.month(), since.day()),
                 date(until.year(), until.month(), until.day()))
 
+    @property
+    def busy(self) -> bool:
+        """True while a summary is being gathered in the background."""
+        return self._building
+
     def refresh(self) -> None:
-        """Build the summary for the current choice and show it."""
+        """Gather the summary for the current choice in a worker, then show it.
+
+        The journal is read on the worker's own connection (``Vault.worker_job``), so a long
+        period in a large journal never freezes the window; a choice changed meanwhile starts a
+        new build and the older result is dropped.
+        """
         self._timer.stop()
         since, until = self.period()
-        try:
-            summary = build_summary(self._vault, since, until,
-                                    self.parts_model.checked_ids() or None)
-        except JournalError as exc:
+        chosen = self.parts_model.checked_ids() or None
+        self._generation += 1
+        generation = self._generation
+        self._building = True
+        self._markdown = ""
+        self.pdf_button.setEnabled(False)
+        self.markdown_button.setEnabled(False)
+        self.progress.show()
+        self.status.setText(self.tr("Gathering the summary…"))
+        job = self._vault.worker_job(lambda vault: build_summary(vault, since, until, chosen))
+
+        def done(summary: object) -> None:
+            if shiboken6.isValid(self) and generation == self._generation:
+                self._show_summary(summary)
+
+        def failed(error: BaseException) -> None:
+            if shiboken6.isValid(self) and generation == self._generation:
+                self._show_summary(error)
+
+        run_in_background(job, done, failed)
+
+    def _show_summary(self, summary: object) -> None:
+        self._building = False
+        self.progress.hide()
+        if isinstance(summary, BaseException):
             self._markdown = ""
             self.preview.clear()
-            self.status.setText(str(exc))
+            error = summary if isinstance(summary, JournalError) else JournalError(
+                self.tr("The summary could not be gathered ({reason}).").format(reason=summary))
+            self.status.setText(str(error))
         else:
+            assert isinstance(summary, Summary)
             self._markdown = to_markdown(summary, tr=summary_tr, format_date=summary_date)
             self.preview.show_markdown(self._markdown)
             style_document(self.preview.document())
@@ -309,8 +353,7 @@ class SummaryDialog(QDialog):
     # Saving ----------------------------------------------------------------------------------
 
     def _save_as(self, kind: str) -> None:
-        self.refresh()
-        if not self._markdown:
+        if self._building or not self._markdown:
             return
         since, until = self.period()
         name = f"therapy-prep-{since.isoformat()}-to-{until.isoformat()}.{kind}"
@@ -465,28 +508,30 @@ class ExportDialog(QDialog):
     def export_to(self, path: Path, kind: str) -> None:
         """Export to ``path`` (a JSON file, or a new or empty folder) without blocking.
 
-        The journal is read here, on the thread that owns the database; formatting and writing
-        the files run in a worker. ``exported`` or ``failed`` is emitted at the end.
+        Reading the journal (on the worker's own connection, ``Vault.worker_job``), formatting
+        and writing the files all run in a worker. ``exported`` or ``failed`` is emitted at the
+        end (nothing, if the dialog was closed with the journal meanwhile).
         """
-        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
-        try:
-            snapshot = self._vault.read_snapshot()
-        except JournalError as exc:
-            QApplication.restoreOverrideCursor()
-            self._failed(exc)
-            return
-        QApplication.restoreOverrideCursor()
         now = utc_now()
-        if kind == self.JSON:
-            def job() -> Path:
+
+        def write(vault: Vault) -> Path:
+            snapshot = vault.read_snapshot()
+            if kind == self.JSON:
                 atomic_write(path, to_json_bytes(document_of(snapshot, now)))
                 return path
-        else:
-            def job() -> Path:
-                return write_markdown_folder(snapshot, path, now=now)
+            return write_markdown_folder(snapshot, path, now=now)
+
+        def done(result: object) -> None:
+            if shiboken6.isValid(self):
+                self._done(result)
+
+        def failed(error: BaseException) -> None:
+            if shiboken6.isValid(self):
+                self._failed(error)
+
         self._set_busy(True)
         self.status.setText(self.tr("Exporting…"))
-        run_in_background(job, self._done, self._failed)
+        run_in_background(self._vault.worker_job(write), done, failed)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

@@ -12,9 +12,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QDate,
     QEvent,
-    QLocale,
     QPointF,
     QRectF,
     QSize,
@@ -36,6 +34,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from partsjournal.domain.model import Role
 from partsjournal.reports.insights import EnergyPoint, PartTimeline, QualityStat, rolling_average
+from partsjournal.ui.common.dates import short_date
 from partsjournal.ui.common.plain_text import isolate, plain_tooltip
 from partsjournal.ui.common.theme import ROLE_COLORS, muted, role_color
 from partsjournal.ui.common.vocabulary import quality_label, stage_label
@@ -53,13 +52,6 @@ def tr(text: str) -> str:
 def trn(text: str, n: int) -> str:
     """Translate a count sentence in the insights context (``%n`` becomes ``n``)."""
     return QCoreApplication.translate("Insights", text, "", n)
-
-
-def local_day(moment: datetime) -> str:
-    """A short local date, e.g. 12/03/2026, in the person's locale."""
-    local = moment.astimezone()
-    return QLocale().toString(QDate(local.year, local.month, local.day),
-                              QLocale.FormatType.ShortFormat)
 
 
 @dataclass(frozen=True)
@@ -149,8 +141,8 @@ class SelfEnergyChart(ChartBase):
             values = [p.value for p in points]
             self.setAccessibleDescription(tr("%1 ratings, from %2 to %3, lowest %4, highest %5")
                                           .replace("%1", str(len(points)))
-                                          .replace("%2", local_day(points[0].occurred_at))
-                                          .replace("%3", local_day(points[-1].occurred_at))
+                                          .replace("%2", short_date(points[0].occurred_at))
+                                          .replace("%3", short_date(points[-1].occurred_at))
                                           .replace("%4", str(min(values)))
                                           .replace("%5", str(max(values))))
         else:
@@ -205,7 +197,7 @@ class SelfEnergyChart(ChartBase):
                 box.moveLeft(area.left())
             elif align == Qt.AlignmentFlag.AlignRight:
                 box.moveRight(area.right())
-            painter.drawText(box, align | Qt.AlignmentFlag.AlignTop, local_day(moment))
+            painter.drawText(box, align | Qt.AlignmentFlag.AlignTop, short_date(moment))
 
         smooth = rolling_average([float(p.value) for p in self._points], SMOOTHING)
         line_color = QColor(ENERGY_COLOR)
@@ -224,7 +216,7 @@ class SelfEnergyChart(ChartBase):
             center = QPointF(x_of(point.occurred_at), y_of(point.value))
             painter.drawEllipse(center, 4.5, 4.5)
             title = isolate(point.title or tr("Untitled"))
-            tip = f"{local_day(point.occurred_at)} · {title} · " + \
+            tip = f"{short_date(point.occurred_at)} · {title} · " + \
                 tr("Self-energy %1").replace("%1", str(point.value))
             self.hits.append(Hit(QRectF(center.x() - 7, center.y() - 7, 14, 14), "entry",
                                  point.entry_id, tip))
@@ -310,7 +302,7 @@ class StageTimelineChart(ChartBase):
         self._timelines, self._since, self._until = timelines, since, until
         described = []
         for t in timelines:
-            steps = ", ".join(f"{stage_label(e.stage)} {local_day(e.occurred_at)}"
+            steps = ", ".join(f"{stage_label(e.stage)} {short_date(e.occurred_at)}"
                               for e in t.events)
             described.append(f"{t.name}: {steps}" if steps else t.name)
         self.setAccessibleDescription("; ".join(described) or tr("No parts were active"))
@@ -386,7 +378,7 @@ class StageTimelineChart(ChartBase):
                 painter.setBrush(self.palette().color(QPalette.ColorRole.Base))
                 painter.drawEllipse(center, 3.5, 3.5)
                 title = isolate(entry.title or tr("Untitled"))
-                tip = f"{local_day(entry.occurred_at)} · {title}"
+                tip = f"{short_date(entry.occurred_at)} · {title}"
                 self.hits.append(Hit(QRectF(center.x() - 6, center.y() - 6, 12, 12), "entry",
                                      entry.entry_id, tip))
             last_label_right = -1.0
@@ -404,7 +396,7 @@ class StageTimelineChart(ChartBase):
                 if box.left() > last_label_right + 4:  # crowded steps keep only their dots
                     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
                     last_label_right = box.right()
-                tip = f"{local_day(event.occurred_at)} · {isolate(timeline.name)}: {label}"
+                tip = f"{short_date(event.occurred_at)} · {isolate(timeline.name)}: {label}"
                 if event.note:
                     tip += f"\n{event.note}"
                 self.hits.append(Hit(QRectF(center.x() - 8, center.y() - 8, 16, 16), "part",
@@ -413,8 +405,8 @@ class StageTimelineChart(ChartBase):
         painter.setPen(muted(self.palette()))
         bottom = 4.0 + len(self._timelines) * self.ROW
         painter.drawText(QRectF(left, bottom, 160, metrics.height()),
-                         Qt.AlignmentFlag.AlignLeft, local_day(start))
+                         Qt.AlignmentFlag.AlignLeft, short_date(start))
         painter.drawText(QRectF(left + width - 160, bottom, 160, metrics.height()),
-                         Qt.AlignmentFlag.AlignRight, local_day(end))
+                         Qt.AlignmentFlag.AlignRight, short_date(end))
         painter.end()
 

@@ -50,6 +50,7 @@ from partsjournal.domain.model import utc_now
 from partsjournal.errors import JournalError
 from partsjournal.reports.insights import DateRange, Insights, build_insights
 from partsjournal.ui.common.changes import Change, Changes
+from partsjournal.ui.common.dates import short_date, short_date_format
 from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.models import RowTableModel
 from partsjournal.ui.common.plain_text import set_tooltip
@@ -59,7 +60,6 @@ from partsjournal.ui.insights.insights_charts import (
     QualitiesChart,
     SelfEnergyChart,
     StageTimelineChart,
-    local_day,
     tr,
     trn,
 )
@@ -144,7 +144,7 @@ class PartActivityModel(RowTableModel[PartActivityRow]):
                 return row.name + (tr(" (archived)") if row.archived else "")
             if column == 1:
                 return str(row.count)
-            return local_day(row.last_seen)
+            return short_date(row.last_seen)
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return role_color(row.role, row.color)
         if role == Qt.ItemDataRole.DecorationRole and column == 1:
@@ -153,7 +153,7 @@ class PartActivityModel(RowTableModel[PartActivityRow]):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return tr("%1: %2 entries, last seen %3").replace("%1", row.name).replace(
-                "%2", str(row.count)).replace("%3", local_day(row.last_seen))
+                "%2", str(row.count)).replace("%3", short_date(row.last_seen))
         if role == SORT_ROLE:
             return (row.name.casefold(), row.count, row.last_seen.timestamp())[column]
         if role == COUNT_ROLE:
@@ -211,7 +211,7 @@ class InsightsView(QWidget):
         self.until_edit = named(QDateEdit(self), "insightsTo")
         for edit, name in ((self.since_edit, tr("From date")), (self.until_edit, tr("To date"))):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            edit.setDisplayFormat(short_date_format())
             edit.setAccessibleName(name)
         from_label = QLabel(tr("&from"), self)
         from_label.setBuddy(self.since_edit)

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from partsjournal.domain.model import C_QUALITIES, Entry, EntryKind, Part, PartPresence, PeerRole
 from partsjournal.errors import JournalError
 from partsjournal.ui.common.changes import Change
+from partsjournal.ui.common.dates import date_time_format
 from partsjournal.ui.common.messages import explain
 from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import set_tooltip
@@ -117,7 +118,7 @@ class EntryEditor(QWidget):
         meta = QHBoxLayout()
         self.when = QDateTimeEdit(self)
         self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("ddd d MMM yyyy, HH:mm")
+        self.when.setDisplayFormat(date_time_format())
         self.when.setAccessibleName(self.tr("Date and time"))
         when_label = QLabel(self.tr("&When"), self)
         when_label.setBuddy(self.when)

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 
 from partsjournal.domain.model import Part, Relation, RelationKind, Role, StageEvent
+from partsjournal.ui.common.dates import short_date
 from partsjournal.ui.common.models import (
     ID_ROLE,
     OBJECT_ROLE,
@@ -123,7 +124,7 @@ class StageHistoryModel(RowTableModel[StageEvent]):
         if role == Qt.ItemDataRole.DisplayRole:
             from partsjournal.ui.common.vocabulary import stage_label
 
-            return (event.occurred_at.astimezone().strftime("%x"), stage_label(event.stage),
+            return (short_date(event.occurred_at), stage_label(event.stage),
                     event.note)[column]
         return None
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from partsjournal.domain.model import PART_TEXT_FIELDS, Part, Relation, RelationKind, Role
 from partsjournal.errors import JournalError
 from partsjournal.ui.common.check_list import CheckItem, CheckListModel
+from partsjournal.ui.common.dates import short_date
 from partsjournal.ui.common.plain_text import set_tooltip
 from partsjournal.ui.common.theme import kind_label, role_color, role_label
 from partsjournal.ui.common.vocabulary import field_label
@@ -204,7 +205,7 @@ class SplitPartDialog(QDialog):
 
         self.entries = CheckListModel(self)
         self.entries.set_items([
-            CheckItem(e.id, f"{e.occurred_at.astimezone():%x}  ·  {kind_label(e.kind)}  ·  "
+            CheckItem(e.id, f"{short_date(e.occurred_at)}  ·  {kind_label(e.kind)}  ·  "
                             f"{e.title or self.tr('Untitled')}")
             for e in vault.parts.appears_in(source_id)])
         self.entry_view = named(QListView(self), "splitEntries")

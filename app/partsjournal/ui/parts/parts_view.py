@@ -11,9 +11,7 @@ from dataclasses import fields
 from typing import Any
 
 from PySide6.QtCore import (
-    QDate,
     QIdentityProxyModel,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -42,6 +40,7 @@ from PySide6.QtWidgets import (
 from partsjournal.domain.model import EntrySummary, Part
 from partsjournal.errors import JournalError, NotFound
 from partsjournal.ui.common.changes import Change, Changes
+from partsjournal.ui.common.dates import short_date
 from partsjournal.ui.common.messages import explain
 from partsjournal.ui.common.models import OBJECT_ROLE, EntryListModel
 from partsjournal.ui.common.operation import perform
@@ -72,9 +71,7 @@ class _DatedEntries(QIdentityProxyModel):
         if role == Qt.ItemDataRole.DisplayRole and index.isValid():
             summary = super().data(index, OBJECT_ROLE)
             if isinstance(summary, EntrySummary):
-                local = summary.occurred_at.astimezone()
-                day = QLocale().toString(QDate(local.year, local.month, local.day),
-                                         QLocale.FormatType.ShortFormat)
+                day = short_date(summary.occurred_at)
                 title = super().data(index, role)
                 return f"{day}  ·  {kind_label(summary.kind)}  ·  {title}"
         return super().data(index, role)

@@ -35,12 +35,13 @@ from partsjournal.errors import BundleRejected, JournalError
 from partsjournal.exchange.bundle import OpenedBundle, open_bundle, read_bundle_file
 from partsjournal.flows.importing import BundleImport, ImportPreview, ImportResult
 from partsjournal.ui.common.changes import Change
+from partsjournal.ui.common.dates import date_and_time
 from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import isolate
 from partsjournal.ui.common.widgets import heading_label, named
 from partsjournal.ui.common.workers import run_in_background
 from partsjournal.ui.peers.card_widgets import AddPeerDialog
-from partsjournal.ui.peers.peer_models import ImportPreviewModel, local_datetime
+from partsjournal.ui.peers.peer_models import ImportPreviewModel
 from partsjournal.ui.peers.peer_widgets import ProblemLine, SafetyNumberDialog, icon_label, wrapped
 from partsjournal.vault import Vault
 
@@ -229,7 +230,7 @@ class ImportDialog(QDialog):
     def _show_preview(self, preview: ImportPreview) -> None:
         peer = preview.peer
         self.sender_label.setText(self.tr("From %1").replace("%1", peer.label))
-        details = [self.tr("Made on %1.").replace("%1", local_datetime(preview.created))]
+        details = [self.tr("Made on %1.").replace("%1", date_and_time(preview.created))]
         if preview.sender_name != peer.name:
             details.insert(0, self.tr("They call themselves “%1”.")
                            .replace("%1", preview.sender_name))

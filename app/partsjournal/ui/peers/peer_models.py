@@ -9,25 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
-    QDate,
-    QDateTime,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTime,
 )
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
 from partsjournal.domain.model import Role
 from partsjournal.flows.importing import ImportPreview, PartChange, PreviewPart
+from partsjournal.ui.common.dates import date_and_time, short_date
 from partsjournal.ui.common.models import ID_ROLE, OBJECT_ROLE, GroupedTreeModel, RowTableModel
 from partsjournal.ui.common.plain_text import plain_tooltip
 from partsjournal.ui.common.theme import role_color, role_label
@@ -47,21 +43,6 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("PeerModels", text)
 
 
-def local_date(moment: datetime) -> str:
-    """A date in the person's locale, short form."""
-    local = moment.astimezone()
-    return QLocale().toString(QDate(local.year, local.month, local.day),
-                              QLocale.FormatType.ShortFormat)
-
-
-def local_datetime(moment: datetime) -> str:
-    """A date and time in the person's locale, short form."""
-    local = moment.astimezone()
-    when = QDateTime(QDate(local.year, local.month, local.day),
-                     QTime(local.hour, local.minute))
-    return QLocale().toString(when, QLocale.FormatType.ShortFormat)
-
-
 def field_list(fields: Iterable[str]) -> str:
     """Field names as the labels a person knows, comma-separated."""
     return ", ".join(field_label(f) for f in fields)
@@ -71,7 +52,7 @@ def peer_status(peer: Peer) -> str:
     """'Verified on …' or 'Not verified'."""
     if peer.verified_at is None:
         return tr("Not verified")
-    return tr("Verified on %1").replace("%1", local_date(peer.verified_at))
+    return tr("Verified on %1").replace("%1", short_date(peer.verified_at))
 
 
 # Peers -------------------------------------------------------------------------------------
@@ -103,7 +84,7 @@ class PeerListModel(RowTableModel[Peer]):
         if role == _DISPLAY:
             if column == 0:  # the next column says whether the card is verified
                 return peer.name
-            return local_date(peer.verified_at) if peer.verified_at else tr("Not yet")
+            return short_date(peer.verified_at) if peer.verified_at else tr("Not yet")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{peer.label}, {peer_status(peer)}"
         if role == Qt.ItemDataRole.DecorationRole and column == 1:
@@ -223,7 +204,7 @@ class ShareLogModel(GroupedTreeModel):
         if index.internalId() == _GROUP:
             entry = self._entries[index.row()]
             if role in (_DISPLAY, Qt.ItemDataRole.AccessibleTextRole):
-                return local_datetime(entry.shared_at) if index.column() == 0 \
+                return date_and_time(entry.shared_at) if index.column() == 0 \
                     else self.summary(entry)
             if role == ID_ROLE:
                 return entry.id

@@ -27,13 +27,14 @@ from partsjournal.domain.model import PART_TEXT_FIELDS, Role, Stage
 from partsjournal.errors import JournalError
 from partsjournal.exchange.card import Fingerprint
 from partsjournal.ui.common.changes import Change
+from partsjournal.ui.common.dates import short_date
 from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import set_tooltip
 from partsjournal.ui.common.theme import role_label
 from partsjournal.ui.common.vocabulary import field_label, stage_label
 from partsjournal.ui.common.widgets import confirm, heading_label, named, plain_label
 from partsjournal.ui.peers.exchange_messages import describe
-from partsjournal.ui.peers.peer_models import local_date, peer_status
+from partsjournal.ui.peers.peer_models import peer_status
 from partsjournal.vault import Vault
 from partsjournal.vault.peers import Peer, ReceivedPart
 
@@ -327,7 +328,7 @@ class ReceivedProfile(QWidget):
         self.origin.setText(self.tr(
             "Shared by %1 on %2. It is their part: you can read it and mention it in your "
             "entries, not change it. Only the fields they chose are here.")
-            .replace("%1", peer).replace("%2", local_date(part.received_at)))
+            .replace("%1", peer).replace("%2", short_date(part.received_at)))
         for field, value in self.values.items():
             shown = field in part.fields
             self._rows[field].setVisible(shown)

@@ -50,6 +50,7 @@ from partsjournal.flows.six_fs import (
     Step,
 )
 from partsjournal.ui.common.changes import Change
+from partsjournal.ui.common.dates import date_and_time
 from partsjournal.ui.common.messages import explain
 from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.theme import muted, role_color, role_label
@@ -190,7 +191,7 @@ class GuidedSessionDialog(QDialog):
         self.resume_combo = named(QComboBox(self.resume_row), "sixFsPaused")
         self.resume_combo.setAccessibleName(self.tr("Paused sessions"))
         for draft in paused:
-            when = draft.updated_at.astimezone().strftime("%x %H:%M")
+            when = date_and_time(draft.updated_at)
             self.resume_combo.addItem(self.tr("%1, paused %2").replace(
                 "%1", draft.title or self.tr("Untitled")).replace("%2", when), draft.id)
         self.resume_button = named(QPushButton(self.tr("&Resume"), self.resume_row),

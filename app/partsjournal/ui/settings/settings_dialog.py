@@ -13,8 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QDateTime,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QStandardPaths,
@@ -47,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from partsjournal.errors import JournalError
+from partsjournal.ui.common.dates import long_date, time_of_day
 from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.passphrase_widgets import (
     ChangePassphraseDialog,
@@ -89,11 +88,7 @@ class BackupListModel(QAbstractListModel):
     def _describe(self, path: Path) -> str:
         reason = path.stem.rpartition("-")[0]
         taken = taken_at(path) or datetime.fromtimestamp(path.stat().st_mtime, UTC)
-        local = QDateTime.fromSecsSinceEpoch(int(taken.timestamp())).toLocalTime()
-        locale = QLocale()
-        when = self.tr("{date}, {time}").format(
-            date=locale.toString(local.date(), QLocale.FormatType.LongFormat),
-            time=locale.toString(local.time(), QLocale.FormatType.ShortFormat))
+        when = self.tr("{date}, {time}").format(date=long_date(taken), time=time_of_day(taken))
         kinds = {"auto": self.tr("daily"), "pre-migration": self.tr("before an update")}
         kind = kinds.get(reason)
         return self.tr("{when} ({kind})").format(when=when, kind=kind) if kind else when
