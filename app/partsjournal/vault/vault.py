@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from partsjournal.domain.model import new_id
 from partsjournal.errors import (
@@ -49,6 +49,8 @@ if TYPE_CHECKING:
     from partsjournal.vault.part_surgery import PartSurgery
     from partsjournal.vault.snapshot import Snapshot
 from partsjournal.vault.secret import DataKey, wiped_on_error
+
+T = TypeVar("T")
 
 KEYSLOTS_FILE = "keyslots.json"
 DATABASE_FILE = "journal.db"
@@ -350,6 +352,27 @@ class Vault:
                         shutil.copy2(taken, copy_to / taken.name)
                 return MaintenanceReport(None, taken)
             finally:
+                db.close(checkpoint=False)
+
+        return job
+
+    def worker_job(self, work: Callable[[Vault], T]) -> Callable[[], T]:
+        """A job for a worker thread: ``work`` gets this journal on a connection of its own.
+
+        For slow reading and writing started from the GUI (the summary, the export, an import):
+        the job opens its connection on the thread that runs it, as :meth:`maintenance_job`
+        does, and closes it at the end without wiping the shared key. Locking meanwhile makes
+        the job's next use of the key fail; what its connection already started finishes.
+        """
+        folder, slots, key = self.folder, self._slots, self._key()
+
+        def job() -> T:
+            db = Database(folder / DATABASE_FILE, key)
+            view = Vault(folder, slots, key, db)
+            try:
+                return work(view)
+            finally:
+                view._db, view._data_key = None, None  # the key is this vault's to wipe
                 db.close(checkpoint=False)
 
         return job
