@@ -456,7 +456,13 @@ def run_app(vault: Path | None = None, argv: list[str] | None = None,
             open_file: Path | None = None) -> int:
     """Start the GUI (or hand ``open_file`` to the copy already running); returns the exit code."""
     from partsjournal.ui.app.single_instance import InstanceServer, send_to_running
+    from partsjournal.ui.app.system_check import check_display
 
+    if QApplication.instance() is None:
+        problem = check_display()  # Qt would stop with a message nobody can act on
+        if problem is not None:
+            print(problem, file=sys.stderr)
+            return 1
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
