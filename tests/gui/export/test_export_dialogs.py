@@ -59,9 +59,12 @@ def qdate(day: date) -> QDate:
 
 
 def open_summary(qtbot, vault: Vault) -> SummaryDialog:  # type: ignore[no-untyped-def]
+    """Open the dialog and wait until its first summary (gathered in a worker) is shown."""
     dialog = SummaryDialog(vault)
     qtbot.addWidget(dialog)
     dialog.show()
+    assert dialog.busy and not dialog.markdown_button.isEnabled()  # nothing to save yet
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
     return dialog
 
 
@@ -148,8 +151,8 @@ def test_end_before_start_is_explained_and_nothing_can_be_saved(
         qtbot, sample_vault: Vault) -> None:  # type: ignore[no-untyped-def]
     dialog = open_summary(qtbot, sample_vault)
     dialog.until_edit.setDate(dialog.since_edit.date().addDays(-1))
-    qtbot.waitUntil(lambda: not dialog.pdf_button.isEnabled())
-    assert "end date is before its start date" in dialog.status.text()
+    qtbot.waitUntil(lambda: "end date is before its start date" in dialog.status.text())
+    assert not dialog.pdf_button.isEnabled() and not dialog.busy
     assert not dialog.markdown_button.isEnabled() and dialog.markdown == ""
 
 
