@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QCommandLinkButton,
     QDialog,
@@ -25,6 +25,7 @@ from partsjournal.errors import JournalError
 from partsjournal.flows.first_run import CreateVaultFlow
 from partsjournal.ui.common.messages import explain, show_error
 from partsjournal.ui.common.passphrase_widgets import NewPassphraseForm, RecoveryCodeDialog
+from partsjournal.ui.common.widgets import arrow_icon
 from partsjournal.ui.common.workers import run_in_background
 from partsjournal.vault import Vault
 from partsjournal.vault.keyslots import KdfProfile
@@ -79,6 +80,7 @@ class WelcomeWindow(QWidget):
         for button in (self.create_button, self.open_button, self.restore_button,
                        self.sample_button):
             button.setAccessibleName(button.text())
+            button.setIcon(arrow_icon(self.palette().color(QPalette.ColorRole.ButtonText)))
             layout.addWidget(button)
         layout.addStretch(1)
         self.create_button.setFocus()

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -40,6 +40,24 @@ def swatch(color: QColor, size: int = 14) -> QIcon:
     """A small square of colour, so a colour choice is visible at a glance."""
     pixmap = QPixmap(size, size)
     pixmap.fill(color)
+    return QIcon(pixmap)
+
+
+def arrow_icon(color: QColor, size: int = 20) -> QIcon:
+    """A "go" arrow drawn in ``color``: the style's own is black, lost on a dark window."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(color, size / 9, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+               Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    mid, reach = size / 2, size * 0.28
+    painter.drawLine(QPointF(mid - reach, mid), QPointF(mid + reach, mid))
+    painter.drawPolyline([QPointF(mid + reach * 0.1, mid - reach * 0.9),
+                          QPointF(mid + reach, mid),
+                          QPointF(mid + reach * 0.1, mid + reach * 0.9)])
+    painter.end()
     return QIcon(pixmap)
 
 
