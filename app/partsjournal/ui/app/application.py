@@ -24,6 +24,7 @@ from partsjournal.errors import JournalError
 from partsjournal.ui.app.autolock import IdleLock
 from partsjournal.ui.app.unlock_window import UnlockWindow
 from partsjournal.ui.app.unsaved_keeper import UnsavedKeeper, ask_to_quit_with_unsaved
+from partsjournal.ui.common.folders import FileKind, remember, start_in
 from partsjournal.ui.common.messages import install_exception_hook, show_error
 from partsjournal.ui.common.theme import apply_theme
 from partsjournal.ui.common.workers import run_in_background
@@ -196,10 +197,12 @@ class AppController(QObject):
     def restore_backup(self) -> None:
         """Pick a backup file and a folder, then restore with the backup's passphrase."""
         parent = self.window
-        path, _ = QFileDialog.getOpenFileName(parent, self.tr("Choose a backup"), "",
+        path, _ = QFileDialog.getOpenFileName(parent, self.tr("Choose a backup"),
+                                              start_in(FileKind.BACKUP),
                                               self.tr("Parts Journal backups (*.pjbackup)"))
         if not path:
             return
+        remember(FileKind.BACKUP, path)
         folder = QFileDialog.getExistingDirectory(
             parent, self.tr("Choose where the restored journal goes"), str(default_vault_dir()))
         if not folder:

@@ -36,6 +36,7 @@ from partsjournal import APP_NAME, __version__
 from partsjournal.domain.model import Entry, EntryKind
 from partsjournal.errors import JournalError
 from partsjournal.ui.common.changes import ChangeBus, Changes, Page
+from partsjournal.ui.common.folders import FileKind, remember, start_in
 from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.plain_text import plain_status, set_tooltip
 from partsjournal.ui.common.widgets import PageStack
@@ -529,10 +530,12 @@ class MainWindow(QMainWindow):
         """Write a manual backup to a chosen file."""
         self.flush_all()
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Back up your journal"), "parts-journal.pjbackup",
+            self, self.tr("Back up your journal"),
+            start_in(FileKind.BACKUP, "parts-journal.pjbackup"),
             self.tr("Parts Journal backups (*.pjbackup)"))
         if not path:
             return
+        remember(FileKind.BACKUP, path)
         try:
             written = self.vault.backup_to(Path(path))
         except JournalError as exc:

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from partsjournal.domain.model import Relation, Role, utc_now
 from partsjournal.errors import JournalError
 from partsjournal.ui.common.changes import Change, Changes
+from partsjournal.ui.common.folders import FileKind, remember, start_in
 from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import set_tooltip
@@ -510,10 +511,11 @@ class MapView(QWidget):
             return
         path, chosen_filter = QFileDialog.getSaveFileName(
             self, self.tr("Export the map (the picture will not be encrypted)"),
-            str(Path.home() / "parts-map.png"),
+            start_in(FileKind.EXPORT, "parts-map.png"),
             self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
         if not path:
             return
+        remember(FileKind.EXPORT, path)
         target = Path(path)
         if target.suffix.lower() not in (".png", ".svg"):
             target = target.with_name(target.name + (".svg" if "svg" in chosen_filter.lower()

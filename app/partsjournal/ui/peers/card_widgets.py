@@ -29,6 +29,7 @@ from partsjournal.domain.validation import MAX_NAME
 from partsjournal.errors import JournalError, ValidationError
 from partsjournal.exchange.card import ContactCard, parse_armored, read_card_file
 from partsjournal.ui.common.changes import Change
+from partsjournal.ui.common.folders import FileKind, remember, start_in
 from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import set_tooltip
 from partsjournal.ui.common.widgets import named, plain_label
@@ -180,12 +181,13 @@ class MyCardPanel(QGroupBox):
         card = self._card()
         if card is None:
             return
-        start = str(Path.home() / card_file_name(card.display_name))
         chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save your contact card"), start,
+            self, self.tr("Save your contact card"),
+            start_in(FileKind.CARD, card_file_name(card.display_name)),
             self.tr("Contact cards (*.pjcard)"))
         if not chosen:
             return
+        remember(FileKind.CARD, chosen)
         path = Path(chosen)
         if path.suffix.lower() != CARD_SUFFIX:
             path = path.with_name(path.name + CARD_SUFFIX)
@@ -291,9 +293,10 @@ class AddPeerDialog(QDialog):
 
     def _choose_file(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose your peer's contact card"), str(Path.home()),
+            self, self.tr("Choose your peer's contact card"), start_in(FileKind.RECEIVED),
             self.tr("Contact cards (*.pjcard *.txt);;All files (*)"))
         if chosen:
+            remember(FileKind.RECEIVED, chosen)
             self.load_file(Path(chosen))
 
     def _text_changed(self) -> None:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from partsjournal.errors import JournalError
 from partsjournal.ui.common.changes import Change, Changes
+from partsjournal.ui.common.folders import FileKind, remember, start_in
 from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import isolate, set_tooltip
@@ -311,17 +312,20 @@ class PeersView(QWidget):
     def choose_bundle(self) -> None:
         """Ask for a bundle file, then import it."""
         chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import a bundle"), str(Path.home()),
+            self, self.tr("Import a bundle"), start_in(FileKind.RECEIVED),
             self.tr("Parts Journal bundles (*.pjbundle);;All files (*)"))
         if chosen:
+            remember(FileKind.RECEIVED, chosen)
             self.import_bundle(Path(chosen))
 
     def add_peer_from_file(self, path: Path | None = None) -> None:
         """Add a peer from a card file (asks for the file if none is given)."""
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Choose your peer's contact card"), str(Path.home()),
+                self, self.tr("Choose your peer's contact card"), start_in(FileKind.RECEIVED),
                 self.tr("Contact cards (*.pjcard *.txt);;All files (*)"))
+            if chosen:
+                remember(FileKind.RECEIVED, chosen)
             if not chosen:
                 return
             path = Path(chosen)

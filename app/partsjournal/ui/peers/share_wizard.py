@@ -30,6 +30,7 @@ from partsjournal.errors import JournalError
 from partsjournal.exchange.payload import BundleContents
 from partsjournal.flows.sharing import PreparedShare, ShareFlow, write_bundle_file
 from partsjournal.ui.common.changes import Change
+from partsjournal.ui.common.folders import FileKind, remember, start_in
 from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.theme import role_label
 from partsjournal.ui.common.vocabulary import field_label, relation_label, stage_label
@@ -354,12 +355,13 @@ class ShareWizard(QWizard):
 
     def choose_path(self, peer: Peer) -> bool:
         """Ask where to save the bundle; False if the person cancelled."""
-        start = str(Path.home() / bundle_file_name(peer.name))
         chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the bundle"), start,
+            self, self.tr("Save the bundle"),
+            start_in(FileKind.BUNDLE, bundle_file_name(peer.name)),
             self.tr("Parts Journal bundles (*.pjbundle)"))
         if not chosen:
             return False
+        remember(FileKind.BUNDLE, chosen)
         path = Path(chosen)
         if path.suffix.lower() != BUNDLE_SUFFIX:
             path = path.with_name(path.name + BUNDLE_SUFFIX)

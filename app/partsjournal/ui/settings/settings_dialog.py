@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from partsjournal.errors import JournalError
 from partsjournal.ui.common.dates import long_date, time_of_day
+from partsjournal.ui.common.folders import FileKind, remember, start_in
 from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.passphrase_widgets import (
     ChangePassphraseDialog,
@@ -423,15 +424,13 @@ class SettingsDialog(QDialog):
     def _back_up_now(self) -> None:
         if self._vault is None:
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        if not folder or not Path(folder).is_dir():
-            folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation)
         name = f"parts-journal-{datetime.now().strftime('%Y%m%d')}{SUFFIX}"
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save a backup"), str(Path(folder) / name),
+            self, self.tr("Save a backup"), start_in(FileKind.BACKUP, name),
             self.tr("Parts Journal backups (*{suffix})").format(suffix=SUFFIX))
         if not chosen:
             return
+        remember(FileKind.BACKUP, chosen)
         dest = Path(chosen)
         if dest.suffix != SUFFIX:
             dest = dest.with_name(dest.name + SUFFIX)
