@@ -547,3 +547,52 @@ def test_reload_picks_up_changes_made_elsewhere(qtbot: QtBot, vault: Vault) -> N
     view.reload()
     assert view.current_part_id() is None
     assert child(view, QLabel, "emptyState").isVisible()
+
+
+def test_the_parts_list_has_a_menu_for_what_sits_far_down_the_form(qtbot: QtBot,
+                                                                   vault: Vault) -> None:
+    critic = vault.parts.add(Part(name="Critic", role=Role.MANAGER))
+    view = make_view(qtbot, vault)
+    menu = view.part_menu(critic.id)
+    actions = {a.text(): a for a in menu.actions() if a.text()}
+    assert list(actions) == ["Archive", "Merge with another part…", "Split off a new part…",
+                             "Delete…"]
+    actions["Archive"].trigger()
+    assert vault.parts.get(critic.id).archived
+    again = {a.text(): a for a in view.part_menu(critic.id).actions() if a.text()}
+    assert "Bring back from the archive" in again
+    again["Bring back from the archive"].trigger()
+    assert not vault.parts.get(critic.id).archived
+    with qtbot.waitSignal(view.split_requested) as asked:
+        again["Split off a new part…"].trigger()
+    assert asked.args == [critic.id] and view.current_part_id() == critic.id
+
+
+def test_merge_from_the_parts_menu_starts_with_that_part(qtbot: QtBot, vault: Vault) -> None:
+    from partsjournal.ui.app.main_window import MainWindow
+    from partsjournal.ui.parts.part_surgery_dialogs import MergePartsDialog
+
+    from ..fixtures import ModalDriver
+
+    vault.parts.add(Part(name="Critic", role=Role.MANAGER))
+    planner = vault.parts.add(Part(name="Planner", role=Role.MANAGER))
+    window = MainWindow(vault)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_parts()
+    kept: list[str | None] = []
+
+    def look(dialog: QWidget) -> bool:
+        assert isinstance(dialog, MergePartsDialog)
+        kept.append(dialog.keep_id)
+        dialog.reject()
+        return True
+
+    modals = ModalDriver()
+    modals.on(MergePartsDialog, look)
+    try:
+        menu = window.parts.part_menu(planner.id)
+        next(a for a in menu.actions() if a.text() == "Merge with another part…").trigger()
+    finally:
+        modals.stop()
+    assert kept == [planner.id]

@@ -117,6 +117,8 @@ class MainWindow(QMainWindow):
         self.journal.editor.peer_session_requested.connect(self.start_peer_session)
         self.journal.entry_deleted.connect(self._entry_deleted)
         self.parts.open_entry.connect(self.open_entry)
+        self.parts.merge_requested.connect(lambda _part_id: self._merge_parts())
+        self.parts.split_requested.connect(lambda _part_id: self._split_part())
         self.search.open_hit.connect(self._open_hit)
         # The change bus: each page announces what it stored; every page hears every change.
         self.bus = ChangeBus(self)

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QIdentityProxyModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     Qt,
     QTimer,
     Signal,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListView,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -42,7 +44,7 @@ from partsjournal.errors import JournalError, NotFound
 from partsjournal.ui.common.changes import Change, Changes
 from partsjournal.ui.common.dates import short_date
 from partsjournal.ui.common.messages import explain
-from partsjournal.ui.common.models import OBJECT_ROLE, EntryListModel
+from partsjournal.ui.common.models import ID_ROLE, OBJECT_ROLE, EntryListModel
 from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import set_tooltip
 from partsjournal.ui.common.theme import kind_label
@@ -82,6 +84,9 @@ class PartsView(QWidget):
 
     #: The person asked to open a journal entry (its id) from "Appears in".
     open_entry = Signal(str)
+    #: From the parts list's menu: merge this part with another / split a new part off it.
+    merge_requested = Signal(str)
+    split_requested = Signal(str)
     #: A short message for the status bar, such as "Saved".
     status = Signal(str)
     #: What this page stored (a Changes value for the change bus).
@@ -130,6 +135,8 @@ class PartsView(QWidget):
         self._tree.expandAll()
         self._tree.selectionModel().currentChanged.connect(self._tree_current_changed)
         self._tree_model.modelReset.connect(self._tree.expandAll)
+        self._tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self._tree.customContextMenuRequested.connect(self._tree_menu)
 
         self._show_archived = named(QCheckBox(self.tr("Show archived")), "showArchived")
         self._show_archived.toggled.connect(self._toggle_archived)
@@ -522,6 +529,36 @@ class PartsView(QWidget):
         if not changes.made_by(self) and changes.touches(Change.PARTS, Change.RELATIONS,
                                                           Change.ENTRIES):
             self.reload()
+
+    # The parts list's menu ----------------------------------------------------------------------
+
+    def part_menu(self, part_id: str) -> QMenu:
+        """What can be done to a part from the list: the actions that sit far down the form."""
+        self.select_part(part_id)
+        menu = QMenu(self)
+        menu.setObjectName("partMenu")
+        archived = self._part is not None and self._part.archived
+        archive = menu.addAction(self.tr("Bring back from the archive") if archived
+                                 else self.tr("Archive"))
+        archive.triggered.connect(lambda: self._set_archived(not archived))
+        menu.addSeparator()
+        merge = menu.addAction(self.tr("Merge with another part…"))
+        merge.triggered.connect(lambda: self.merge_requested.emit(part_id))
+        split = menu.addAction(self.tr("Split off a new part…"))
+        split.triggered.connect(lambda: self.split_requested.emit(part_id))
+        menu.addSeparator()
+        delete = menu.addAction(self.tr("Delete…"))
+        delete.triggered.connect(self._delete)
+        return menu
+
+    def _tree_menu(self, position: QPoint) -> None:
+        part_id = self._tree.indexAt(position).data(ID_ROLE)
+        if isinstance(part_id, str) and part_id:
+            self.part_menu(part_id).exec(self._tree.viewport().mapToGlobal(position))
+
+    def _set_archived(self, archived: bool) -> None:
+        self._form.archived_check.setChecked(archived)
+        self._save(commit_stage=True)
 
     # Deleting ------------------------------------------------------------------------------------
 
