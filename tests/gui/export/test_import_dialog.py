@@ -182,3 +182,21 @@ def test_a_hostile_export_shows_as_plain_text(
     qtbot.waitUntil(lambda: bool(shown))
     assert "“<b>bold</b>” is not one of" in shown[0].text()
     assert shown[0].textFormat() == Qt.TextFormat.PlainText
+
+
+def test_the_file_menu_opens_the_import(qtbot, vault,  # type: ignore[no-untyped-def]
+                                                                tmp_path) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    from partsjournal.ui.app.main_window import MainWindow
+    from partsjournal.ui.export.import_dialog import ImportDialog
+
+    window = MainWindow(vault)
+    qtbot.addWidget(window)
+    window.show()
+    file_menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "&File")
+    action = next(a for a in file_menu.actions() if a.text() == "Import a journal e&xport…")
+    action.trigger()
+    dialog = window.findChild(ImportDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from partsjournal import APP_NAME, __version__
 from partsjournal.domain.model import Entry, EntryKind
 from partsjournal.errors import JournalError
-from partsjournal.ui.common.changes import ChangeBus, Changes, Page
+from partsjournal.ui.common.changes import Change, ChangeBus, Changes, Page
 from partsjournal.ui.common.folders import FileKind, remember, start_in
 from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.plain_text import plain_status, set_tooltip
@@ -197,6 +197,8 @@ class MainWindow(QMainWindow):
         summary.triggered.connect(self.therapy_summary)
         export = file_menu.addAction(self.tr("&Export journal…"))
         export.triggered.connect(self.export_journal)
+        import_export = file_menu.addAction(self.tr("Import a journal e&xport…"))
+        import_export.triggered.connect(self.import_journal_export)
         file_menu.addSeparator()
         backup = file_menu.addAction(self.tr("&Back up now…"))
         backup.triggered.connect(self.back_up_now)
@@ -525,6 +527,19 @@ class MainWindow(QMainWindow):
 
         self.flush_all()
         dialog = ExportDialog(self.vault, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def import_journal_export(self) -> None:
+        """A JSON export brought into this journal (only while it is still empty)."""
+        from partsjournal.ui.export.import_dialog import ImportDialog
+
+        self.flush_all()
+        dialog = ImportDialog(self.vault, self)
+        dialog.imported.connect(lambda _result: self.bus.announce(
+            [Change.PARTS, Change.RELATIONS, Change.ENTRIES, Change.POSITIONS, Change.PEERS,
+             Change.IDENTITY], dialog))
+        dialog.imported.connect(lambda _result: self.show_journal())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
