@@ -332,6 +332,51 @@ def bench_cipher_overhead(folder: Path, size: str, runs: int) -> list[Result]:
     return results
 
 
+def bench_archive(folder: Path, size: str, runs: int) -> list[Result]:
+    """The whole journal out and in (docs/export-format.md), and the therapy-prep summary.
+
+    Export: reading the journal, the JSON document and writing the file (all of it runs in a
+    worker in the app). Import: reading and checking that file, then writing it into a new,
+    empty vault, as ``import-json`` and the import dialog do. Summary: gathering and writing up
+    the last 14 days (the dialog's default) and a whole year.
+    """
+    from datetime import timedelta
+
+    from partsjournal.archive.json_export import export_json
+    from partsjournal.archive.json_import import import_json
+    from partsjournal.reports.summary import build_summary, to_markdown
+
+    work = Path(tempfile.mkdtemp())
+    slots, key, vault_class = _open(folder)
+    vault = vault_class.open_with_key(folder, slots, key, auto_backup=False, verify=False)
+    path = work / "export.json"
+    exports = timed(lambda: export_json(vault, path, overwrite=True), runs)
+    results = [Result("export everything as JSON (read, format, write)", size, exports,
+                      note=f"{path.stat().st_size / 1e6:.0f} MB file; in a worker in the app")]
+    newest = vault.entries.list(limit=1)[0].occurred_at.date()
+    for days in (14, 365):
+        since = newest - timedelta(days=days)
+        results.append(Result(f"therapy-prep summary, {days} days (gather + Markdown)", size,
+                              timed(lambda since=since: to_markdown(build_summary(
+                                  vault, since, newest)), runs),
+                              note="in a worker in the app"))
+    vault.lock()
+    imports = []
+    for n in range(runs):
+        target, _code = vault_class.create(work / f"new-{n}", "x", profile=generate.FAST)
+        start = time.perf_counter()
+        result = import_json(path, target)
+        imports.append((time.perf_counter() - start) * 1000)
+        assert result.entries == generate.SIZES[size].entries
+        target.lock()
+        shutil.rmtree(work / f"new-{n}", ignore_errors=True)
+    results.append(Result("import that JSON into a new, empty vault (check + write)", size,
+                          imports, budget=5000 if size == "L" else None,
+                          note="in a worker in the app, with a progress bar"))
+    shutil.rmtree(work, ignore_errors=True)
+    return results
+
+
 # Report ----------------------------------------------------------------------------------------
 
 def machine_info() -> list[str]:
@@ -373,18 +418,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="don't update docs/performance.md")
     parser.add_argument("--quick", action="store_true",
                         help="smoke test: skip start-up, KDF and RSS subprocesses")
+    parser.add_argument("--only", choices=("all", "archive"), default="all",
+                        help="archive: only the export, import and summary figures")
     args = parser.parse_args(argv)
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
     results: list[Result] = []
     largest = generate.vault_for(sizes[-1])
-    if not args.quick:
+    everything = args.only == "all"
+    if not args.quick and everything:
         results += bench_startup(largest, args.runs)
         results += bench_kdf(min(args.runs, 5))
     for size in sizes:
         folder = generate.vault_for(size)
-        results += bench_unlock_to_main(folder, size, args.runs)
-        results += bench_interactive(folder, size, args.runs)
-        if size == sizes[-1]:
+        if everything:
+            results += bench_unlock_to_main(folder, size, args.runs)
+            results += bench_interactive(folder, size, args.runs)
+        results += bench_archive(folder, size, args.runs)
+        if size == sizes[-1] and everything:
             results += bench_cipher_overhead(folder, size, args.runs)
             if not args.quick:
                 results += bench_peak_rss(folder, size)
@@ -393,7 +443,8 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError:
         pass
     else:
-        results += bench_bundles(args.runs)
+        if everything:
+            results += bench_bundles(args.runs)
     report = ["# Performance", "",
               "Measured by `make bench` (benchmarks/run.py) on generated, seeded vaults: "
               "S = 50 parts / 500 entries, M = 200 / 5,000, L = 500 / 20,000 entries of "

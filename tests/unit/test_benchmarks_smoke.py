@@ -24,5 +24,7 @@ def test_every_benchmark_runs_on_the_small_vault(tmp_path: Path) -> None:
     for name in ("start: process → unlock window", "key derivation", "unlock → main window",
                  "search as you type", "filter the journal by a part", "open an entry",
                  "open a part", "save an entry", "scroll the journal", "peak RSS",
-                 "repository workload: SQLCipher, memory security ON", "bundle"):
+                 "repository workload: SQLCipher, memory security ON", "bundle",
+                 "export everything as JSON", "import that JSON into a new, empty vault",
+                 "therapy-prep summary, 14 days"):
         assert name in table, f"{name!r} missing from the benchmark table"

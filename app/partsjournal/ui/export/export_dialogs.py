@@ -434,8 +434,8 @@ class ExportDialog(QDialog):
         group.addButton(self.markdown_radio)
         layout.addWidget(self.json_radio)
         layout.addWidget(self._indented(self.tr(
-            "Complete and documented; it can be imported into a new journal later "
-            "(parts-journal import-json). Your contact card's private keys are not included, "
+            "Complete and documented; it can be imported into a new, empty journal later "
+            "(File ▸ Import a journal export…). Your contact card's private keys are not included, "
             "so a journal made from it gets a new card to give your peers.")))
         layout.addWidget(self.markdown_radio)
         layout.addWidget(self._indented(self.tr(
