@@ -54,7 +54,7 @@ def test_summary_as_markdown(demo: str, passfile: Path, tmp_path: Path,
     assert "is not encrypted" in captured.err and str(out) in captured.err
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Therapy-prep summary") and "Parts chosen: The Critic" in text
-    assert "- **The Critic** (manager, befriended)" in text
+    assert "- **The Critic** (Manager, Befriended)" in text
     assert "The Scroller** (" not in text
 
 

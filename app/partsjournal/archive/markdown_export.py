@@ -26,8 +26,8 @@ from partsjournal.domain.model import (
     Role,
     utc_now,
 )
+from partsjournal.domain.words import KIND_LABELS, ROLE_GROUP_LABELS, ROLE_LABELS, STAGE_LABELS
 from partsjournal.errors import JournalError
-from partsjournal.reports.summary import KIND_WORDS, ROLE_WORDS, STAGE_WORDS
 from partsjournal.reports.text import escape_markdown, slug
 from partsjournal.vault.fsutil import FILE_MODE, ensure_dir_exists_private
 from partsjournal.vault.peers import ReceivedPart
@@ -122,8 +122,6 @@ _HEADINGS = {"job": "Its job", "fears": "What it fears", "age": "Age",
              "body": "Where it is felt", "appearance": "How it appears",
              "burdens": "Burdens it carries", "needs": "What it needs from Self",
              "triggers": "Triggers and trailheads", "notes": "Notes"}
-_ROLE_GROUPS = {Role.MANAGER: "Managers", Role.FIREFIGHTER: "Firefighters",
-                Role.EXILE: "Exiles", Role.UNKNOWN: "Not sure yet"}
 
 
 def _part_page(record: PartRecord, snapshot: Snapshot, names: _Names,
@@ -131,8 +129,8 @@ def _part_page(record: PartRecord, snapshot: Snapshot, names: _Names,
                tz: tzinfo | None) -> list[str]:
     p = record.part
     lines = [f"# {escape_markdown(p.name)}", "",
-             f"- **Role:** {ROLE_WORDS[p.role]}",
-             f"- **Stage:** {STAGE_WORDS[p.stage]}"]
+             f"- **Role:** {ROLE_LABELS[p.role]}",
+             f"- **Stage:** {STAGE_LABELS[p.stage]}"]
     if p.trust_in_self is not None:
         lines.append(f"- **Trust in Self:** {p.trust_in_self} of 10")
     if p.color:
@@ -149,7 +147,7 @@ def _part_page(record: PartRecord, snapshot: Snapshot, names: _Names,
         lines += ["## Stage history", ""]
         for event in record.history:
             note = f": {escape_markdown(event.note)}" if event.note.strip() else ""
-            lines.append(f"- {_when(event.occurred_at, tz)}, {STAGE_WORDS[event.stage]}{note}")
+            lines.append(f"- {_when(event.occurred_at, tz)}, {STAGE_LABELS[event.stage]}{note}")
         lines.append("")
     relations = [r for r in snapshot.relations if p.id in (r.from_part_id, r.to_part_id)]
     if relations:
@@ -188,9 +186,9 @@ def _received_page(received: ReceivedPart, names: _Names, appears: dict[str, lis
              "this is their part, as they chose to share it.*", ""]
     facts = []
     if received.role is not None:
-        facts.append(f"- **Role:** {ROLE_WORDS[received.role]}")
+        facts.append(f"- **Role:** {ROLE_LABELS[received.role]}")
     if received.stage is not None:
-        facts.append(f"- **Stage:** {STAGE_WORDS[received.stage]}")
+        facts.append(f"- **Stage:** {STAGE_LABELS[received.stage]}")
     if received.fields.get("trust_in_self") is not None:
         facts.append(f"- **Trust in Self:** {received.fields['trust_in_self']} of 10")
     if received.text("color"):
@@ -206,7 +204,7 @@ def _entry_page(entry: Entry, snapshot: Snapshot, names: _Names, tz: tzinfo | No
                 ) -> list[str]:
     lines = [f"# {escape_markdown(entry.title or 'Untitled')}", "",
              f"- **When:** {_when(entry.occurred_at, tz)}",
-             f"- **Kind:** {KIND_WORDS[entry.kind]}"]
+             f"- **Kind:** {KIND_LABELS[entry.kind]}"]
     if entry.self_energy is not None:
         lines.append(f"- **Self-energy:** {entry.self_energy} of 10")
     if entry.qualities:
@@ -255,11 +253,11 @@ def _index_page(snapshot: Snapshot, names: _Names, tz: tzinfo | None, now: datet
             group = [r.part for r in snapshot.parts if r.part.role is role]
             if not group:
                 continue
-            lines += [f"### {_ROLE_GROUPS[role]}", ""]
+            lines += [f"### {ROLE_GROUP_LABELS[role]}", ""]
             for part in sorted(group, key=lambda p: p.name.casefold()):
                 archived = ", archived" if part.archived else ""
                 lines.append(f"- {_link(part.name, 'parts/' + names.parts[part.id])} "
-                             f"({STAGE_WORDS[part.stage]}{archived})")
+                             f"({STAGE_LABELS[part.stage]}{archived})")
             lines.append("")
     if snapshot.received_parts:
         lines += ["## Parts your peers shared with you", ""]
@@ -288,6 +286,6 @@ def _index_page(snapshot: Snapshot, names: _Names, tz: tzinfo | None, now: datet
         lines += ["## Entries", ""]
         for entry in reversed(snapshot.entries):
             link = _link(entry.title or "Untitled", "entries/" + names.entries[entry.id])
-            lines.append(f"- {_when(entry.occurred_at, tz)} · {KIND_WORDS[entry.kind]} · {link}")
+            lines.append(f"- {_when(entry.occurred_at, tz)} · {KIND_LABELS[entry.kind]} · {link}")
         lines.append("")
     return lines

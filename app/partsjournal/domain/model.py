@@ -79,17 +79,50 @@ class PeerRole(StrEnum):
     COMPANION = "companion"
 
 
-#: The 8 C's of Self-energy, in the conventional order.
-C_QUALITIES: tuple[str, ...] = (
-    "calm",
-    "curiosity",
-    "compassion",
-    "confidence",
-    "courage",
-    "clarity",
-    "creativity",
-    "connectedness",
-)
+class Quality(StrEnum):
+    """The 8 C's of Self-energy, in the conventional order (an entry rates each 0–10)."""
+
+    CALM = "calm"
+    CURIOSITY = "curiosity"
+    COMPASSION = "compassion"
+    CONFIDENCE = "confidence"
+    COURAGE = "courage"
+    CLARITY = "clarity"
+    CREATIVITY = "creativity"
+    CONNECTEDNESS = "connectedness"
+
+
+#: The 8 C's in their conventional order (also the entry columns of the same names).
+C_QUALITIES: tuple[Quality, ...] = tuple(Quality)
+
+
+class Feeling(StrEnum):
+    """How a person feels toward a part: the guided session's check for blending.
+
+    The first four come from Self (:data:`SELF_FEELINGS`); any of the others shows that another
+    part has stepped in.
+    """
+
+    CURIOSITY = "curiosity"
+    COMPASSION = "compassion"
+    CALM = "calm"
+    OPENNESS = "openness"
+    ANNOYED = "annoyed"
+    AFRAID = "afraid"
+    IMPATIENT = "impatient"
+    WANTING_IT_GONE = "wanting_it_gone"
+    JUDGING = "judging"
+    OVERWHELMED = "overwhelmed"
+    SORRY_FOR_IT = "sorry_for_it"
+    NUMB = "numb"
+    NOT_SURE = "not_sure"
+
+
+#: Feelings toward a part that come from Self.
+SELF_FEELINGS: tuple[Feeling, ...] = (Feeling.CURIOSITY, Feeling.COMPASSION, Feeling.CALM,
+                                      Feeling.OPENNESS)
+#: Feelings toward a part that show another part has stepped in (blending).
+PART_FEELINGS: tuple[Feeling, ...] = tuple(f for f in Feeling if f not in SELF_FEELINGS)
 
 #: The text fields of a part profile, in the order the profile editor shows them.
 PART_TEXT_FIELDS: tuple[str, ...] = (

@@ -22,8 +22,11 @@ from enum import StrEnum
 from typing import Any
 
 from partsjournal.domain.model import (
+    PART_FEELINGS,
+    SELF_FEELINGS,
     Entry,
     EntryKind,
+    Feeling,
     Part,
     PartPresence,
     Role,
@@ -31,6 +34,7 @@ from partsjournal.domain.model import (
     utc_now,
 )
 from partsjournal.domain.validation import check_name, check_scale
+from partsjournal.domain.words import FEELING_LABELS, fill
 from partsjournal.errors import JournalError, ValidationError
 from partsjournal.vault.drafts import Draft, DraftRepository
 from partsjournal.vault.timefmt import from_db, to_db
@@ -72,12 +76,8 @@ QUESTIONS: Mapping[Step, tuple[str, ...]] = {
 }
 ANSWER_KEYS: tuple[str, ...] = tuple(k for keys in QUESTIONS.values() for k in keys)
 
-#: Feelings toward a part that come from Self.
-SELF_FEELINGS: tuple[str, ...] = ("curiosity", "compassion", "calm", "openness")
-#: Feelings toward a part that show another part has stepped in (blending).
-PART_FEELINGS: tuple[str, ...] = ("annoyed", "afraid", "impatient", "wanting_it_gone",
-                                  "judging", "overwhelmed", "sorry_for_it", "numb", "not_sure")
-FEELINGS: tuple[str, ...] = SELF_FEELINGS + PART_FEELINGS
+#: Every feeling, Self's first, in the order the session offers them.
+FEELINGS: tuple[Feeling, ...] = SELF_FEELINGS + PART_FEELINGS
 
 #: Which answers feed which profile field, in the order the review shows them.
 PROFILE_SOURCES: Mapping[str, str] = {
@@ -101,7 +101,7 @@ class Blocker(StrEnum):
 class StepBack:
     """One round of noticing a reacting part and asking it to step back."""
 
-    feelings: tuple[str, ...]
+    feelings: tuple[Feeling, ...]
     reacting_part: str
     response: str
 
@@ -134,7 +134,7 @@ class SessionOutcome:
 class EntryTexts:
     """The words of the journal entry the session becomes (the dialog passes translations)."""
 
-    title: str = "Six F's with {name}"
+    title: str = "Six F's with %1"
     headings: Mapping[Step, str] = field(default_factory=lambda: {
         Step.FIND: "Find", Step.FOCUS: "Focus", Step.FLESH_OUT: "Flesh out",
         Step.FEEL_TOWARD: "Feel toward", Step.STEP_BACK: "Asking a part to step back",
@@ -146,12 +146,7 @@ class EntryTexts:
         "step_back": "What happened when I asked it to step back",
         "job": "Its job", "befriend": "What it wants me to know",
         "fears": "What it's afraid of", "needs": "What it needs from me"})
-    feelings: Mapping[str, str] = field(default_factory=lambda: {
-        "curiosity": "curiosity", "compassion": "compassion", "calm": "calm",
-        "openness": "openness", "annoyed": "annoyed", "afraid": "afraid of it",
-        "impatient": "impatient", "wanting_it_gone": "wanting it gone", "judging": "judging",
-        "overwhelmed": "overwhelmed", "sorry_for_it": "sorry for it", "numb": "numb",
-        "not_sure": "not sure"})
+    feelings: Mapping[Feeling, str] = field(default_factory=lambda: dict(FEELING_LABELS))
     feelings_label: str = "Feelings toward it"
     self_energy_label: str = "Self-energy at the end"
     nothing_written: str = "(nothing written)"
@@ -160,7 +155,7 @@ class EntryTexts:
     stage_note: str = "Met in a guided session (six F's)"
 
 
-def is_blended(feelings: Sequence[str]) -> bool:
+def is_blended(feelings: Sequence[Feeling | str]) -> bool:
     """True if any feeling toward the part comes from another part rather than from Self."""
     return any(f not in SELF_FEELINGS for f in feelings)
 
@@ -174,7 +169,7 @@ class SixFsFlow:
         self.part_id: str | None = None
         self.part_name: str = ""
         self.answers: dict[str, str] = {}
-        self.feelings: list[str] = []
+        self.feelings: list[Feeling] = []
         self.step_backs: list[StepBack] = []
         self.role: Role | None = None
         self.self_energy: int | None = None
@@ -207,7 +202,7 @@ class SixFsFlow:
         else:
             self.answers.pop(key, None)
 
-    def set_feelings(self, feelings: Sequence[str]) -> None:
+    def set_feelings(self, feelings: Sequence[Feeling | str]) -> None:
         """What the person feels toward the part right now, in the usual order."""
         unknown = [f for f in feelings if f not in FEELINGS]
         if unknown:
@@ -369,7 +364,7 @@ class SixFsFlow:
         if self.self_energy is not None:
             lines.extend([f"**{texts.self_energy_label}:** {self.self_energy}/10", ""])
         name = self.part_name.strip() or "?"
-        title = texts.title.replace("{name}", name)[:200]
+        title = fill(texts.title, name)[:200]
         trailhead = self.answers.get("trailhead", "").strip().splitlines()
         return Entry(occurred_at=self.started_at, kind=EntryKind.SOLO_SESSION, title=title,
                      body="\n".join(lines).rstrip() + "\n",
@@ -377,8 +372,8 @@ class SixFsFlow:
                      self_energy=self.self_energy)
 
     @staticmethod
-    def _feelings_line(lines: list[str], texts: EntryTexts, feelings: tuple[str, ...]) -> None:
-        words = ", ".join(texts.feelings.get(f, f) for f in feelings)
+    def _feelings_line(lines: list[str], texts: EntryTexts, feelings: tuple[Feeling, ...]) -> None:
+        words = ", ".join(texts.feelings.get(f, FEELING_LABELS[f]) for f in feelings)
         lines.extend([f"**{texts.feelings_label}:** {words}", ""])
 
     # Finishing, pausing, resuming --------------------------------------------------------------
@@ -494,7 +489,8 @@ class SixFsFlow:
                 feelings = [_str(f) for f in _list(round_["feelings"])]
                 if any(f not in FEELINGS for f in feelings):
                     raise ValueError("feelings")
-                flow.step_backs.append(StepBack(tuple(feelings), _str(round_["reacting_part"]),
+                flow.step_backs.append(StepBack(tuple(Feeling(f) for f in feelings),
+                                                _str(round_["reacting_part"]),
                                                 _str(round_["response"])))
             flow.role = None if data["role"] is None else Role(data["role"])
             energy = data["self_energy"]

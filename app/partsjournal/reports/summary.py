@@ -19,10 +19,12 @@ from partsjournal.domain.model import (
     C_QUALITIES,
     Entry,
     EntryKind,
+    Quality,
     Role,
     Stage,
     utc_now,
 )
+from partsjournal.domain.words import KIND_LABELS, QUALITY_LABELS, ROLE_LABELS, STAGE_LABELS, fill
 from partsjournal.errors import JournalError, NotFound
 from partsjournal.reports.text import escape_markdown, is_question, plain_excerpt
 from partsjournal.vault.entries import EntryFilter
@@ -281,29 +283,13 @@ def _questions(entries: Iterable[Entry], tz: tzinfo | None) -> Iterable[Question
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
-KIND_WORDS: dict[EntryKind, str] = {
-    EntryKind.SOLO_SESSION: "Solo session", EntryKind.THERAPY_SESSION: "Therapy session",
-    EntryKind.PEER_SESSION: "Peer session", EntryKind.CHECK_IN: "Check-in",
-    EntryKind.NOTE: "Note",
-}
 KIND_COUNTS: dict[EntryKind, tuple[str, str]] = {
-    EntryKind.SOLO_SESSION: ("{n} solo session", "{n} solo sessions"),
-    EntryKind.THERAPY_SESSION: ("{n} therapy session", "{n} therapy sessions"),
-    EntryKind.PEER_SESSION: ("{n} peer session", "{n} peer sessions"),
-    EntryKind.CHECK_IN: ("{n} check-in", "{n} check-ins"),
-    EntryKind.NOTE: ("{n} note", "{n} notes"),
+    EntryKind.SOLO_SESSION: ("%1 solo session", "%1 solo sessions"),
+    EntryKind.THERAPY_SESSION: ("%1 therapy session", "%1 therapy sessions"),
+    EntryKind.PEER_SESSION: ("%1 peer session", "%1 peer sessions"),
+    EntryKind.CHECK_IN: ("%1 check-in", "%1 check-ins"),
+    EntryKind.NOTE: ("%1 note", "%1 notes"),
 }
-STAGE_WORDS: dict[Stage, str] = {
-    Stage.NOTICED: "noticed", Stage.GETTING_TO_KNOW: "getting to know",
-    Stage.BEFRIENDED: "befriended", Stage.WITNESSED: "witnessed", Stage.RETRIEVED: "retrieved",
-    Stage.UNBURDENED: "unburdened", Stage.INTEGRATED: "integrated",
-}
-ROLE_WORDS: dict[Role, str] = {
-    Role.MANAGER: "manager", Role.FIREFIGHTER: "firefighter", Role.EXILE: "exile",
-    Role.UNKNOWN: "role not known yet",
-}
-
-
 def _identity(text: str) -> str:
     return text
 
@@ -311,11 +297,12 @@ def _identity(text: str) -> str:
 @dataclass(frozen=True)
 class _Writer:
     tr: Translate
+    words: Translate
     day: FormatDate
     tz: tzinfo | None
 
     def count(self, n: int, one: str, many: str) -> str:
-        return (self.tr(one) if n == 1 else self.tr(many)).format(n=n)
+        return fill(self.tr(one) if n == 1 else self.tr(many), n)
 
     def number(self, value: float) -> str:
         return f"{value:.1f}"
@@ -327,21 +314,24 @@ def default_date(day: date) -> str:
 
 
 def to_markdown(summary: Summary, *, tr: Translate | None = None,
-                format_date: FormatDate | None = None, tz: tzinfo | None = None) -> str:
+                words: Translate | None = None, format_date: FormatDate | None = None,
+                tz: tzinfo | None = None) -> str:
     """Write the summary up as Markdown, warm and plain.
 
-    ``tr`` translates each fixed sentence before placeholders are filled in (the app passes
-    Qt's translator); ``format_date`` writes a date (the app passes its locale's long format).
-    Every piece of journal text is escaped, so the document's structure is only ever ours.
+    ``tr`` translates each fixed sentence before its ``%1``… are filled in, and ``words`` the
+    names of roles, stages, kinds and the 8 C's (``domain/words.py``; the app passes Qt's
+    translator for each); ``format_date`` writes a date (the app passes its locale's long
+    format). Every piece of journal text is escaped, so the document's structure is only ever
+    ours.
     """
-    w = _Writer(tr or _identity, format_date or default_date, tz)
+    w = _Writer(tr or _identity, words or _identity, format_date or default_date, tz)
     t = w.tr
     out: list[str] = [f"# {t('Therapy-prep summary')}", ""]
-    period = t("{since} to {until}").format(since=w.day(summary.since), until=w.day(summary.until))
+    period = fill(t("%1 to %2"), w.day(summary.since), w.day(summary.until))
     out.append(f"**{escape_markdown(period)}**")
     if summary.part_names:
-        out += ["", t("Parts chosen: {names}").format(
-            names=", ".join(escape_markdown(n) for n in summary.part_names))]
+        out += ["", fill(t("Parts chosen: %1"),
+                         ", ".join(escape_markdown(n) for n in summary.part_names))]
     out += ["", "*" + t("A gentle look back over these days, to bring to your next session. Take "
                         "what helps and leave the rest.") + "*", ""]
     out += _glance(summary, w)
@@ -350,9 +340,9 @@ def to_markdown(summary: Summary, *, tr: Translate | None = None,
     out += _stage_lines(summary, w)
     out += _trend_lines(summary, w)
     out += _entry_lines(summary, w)
-    out += ["---", "", "*" + t("Written by Parts Journal on {date}. This file is not encrypted: "
-                               "keep it somewhere private, and delete it when you no longer "
-                               "need it.").format(date=w.day(_local(summary.generated_at,
+    out += ["---", "", "*" + fill(t("Written by Parts Journal on %1. This file is not encrypted: "
+                                    "keep it somewhere private, and delete it when you no longer "
+                                    "need it."), w.day(_local(summary.generated_at,
                                                                    tz).date())) + "*", ""]
     return "\n".join(out)
 
@@ -366,25 +356,25 @@ def _glance(summary: Summary, w: _Writer) -> list[str]:
     kinds = Counter(e.kind for e in summary.entries)
     parts = ", ".join(w.count(n, *KIND_COUNTS[k]) for k, n in
                       sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0].value)))
-    lines.append("- " + t("{entries}: {kinds}.").format(
-        entries=w.count(len(summary.entries), "{n} entry", "{n} entries"), kinds=parts))
+    lines.append("- " + fill(t("%1: %2."),
+                             w.count(len(summary.entries), "%1 entry", "%1 entries"), parts))
     trend = summary.self_energy
     if trend.count and trend.first and trend.last and trend.average is not None:
         if trend.count == 1:
-            lines.append("- " + t("Self-energy was rated once: {value} on {day}.").format(
-                value=trend.first.value, day=w.day(trend.first.day)))
+            lines.append("- " + fill(t("Self-energy was rated once: %1 on %2."),
+                                     trend.first.value, w.day(trend.first.day)))
         else:
-            lines.append("- " + t("Self-energy averaged {average} over {count} ratings, from "
-                                  "{first} on {first_day} to {last} on {last_day}.").format(
-                average=w.number(trend.average), count=trend.count, first=trend.first.value,
-                first_day=w.day(trend.first.day), last=trend.last.value,
-                last_day=w.day(trend.last.day)))
+            lines.append("- " + fill(t("Self-energy averaged %1 over %2 ratings, from "
+                                       "%3 on %4 to %5 on %6."),
+                                     w.number(trend.average), trend.count, trend.first.value,
+                                     w.day(trend.first.day), trend.last.value,
+                                     w.day(trend.last.day)))
     if summary.active_parts:
-        lines.append("- " + w.count(len(summary.active_parts), "{n} part showed up.",
-                                    "{n} parts showed up."))
+        lines.append("- " + w.count(len(summary.active_parts), "%1 part showed up.",
+                                    "%1 parts showed up."))
     if summary.stage_changes:
-        lines.append("- " + w.count(len(summary.stage_changes), "{n} stage change.",
-                                    "{n} stage changes."))
+        lines.append("- " + w.count(len(summary.stage_changes), "%1 stage change.",
+                                    "%1 stage changes."))
     return lines + [""]
 
 
@@ -396,7 +386,7 @@ def _question_lines(summary: Summary, w: _Writer) -> list[str]:
                           "an entry, and it will be collected here next time."), ""]
     for number, question in enumerate(summary.questions, 1):
         title = question.entry_title or t("an untitled entry")
-        source = t("from “{title}”, {day}").format(title=title, day=w.day(question.day))
+        source = fill(t("from “%1”, %2"), title, w.day(question.day))
         # One line per item: a continuation line would become an item of its own in some
         # renderers (Qt's among them).
         lines.append(f"{number}. {escape_markdown(question.text)} *({escape_markdown(source)})*")
@@ -411,13 +401,13 @@ def _part_lines(summary: Summary, w: _Writer) -> list[str]:
     for part in summary.active_parts:
         facts = []
         if part.role is not None:
-            facts.append(t(ROLE_WORDS[part.role]))
+            facts.append(w.words(ROLE_LABELS[part.role]))
         if part.stage is not None:
-            facts.append(t(STAGE_WORDS[part.stage]))
+            facts.append(w.words(STAGE_LABELS[part.stage]))
         if part.received_from:
-            facts.append(t("shared by {peer}").format(peer=part.received_from))
+            facts.append(fill(t("shared by %1"), part.received_from))
         about = f" ({escape_markdown(', '.join(facts))})" if facts else ""
-        times = w.count(part.count, "in {n} entry", "in {n} entries")
+        times = w.count(part.count, "in %1 entry", "in %1 entries")
         lines.append(f"- **{escape_markdown(part.name)}**{about}: {times}")
     return lines + [""]
 
@@ -430,14 +420,14 @@ def _stage_lines(summary: Summary, w: _Writer) -> list[str]:
     for change in summary.stage_changes:
         day = w.day(_local(change.occurred_at, w.tz).date())
         if change.previous is None and change.stage is Stage.NOTICED:
-            what = t("{part} was first noticed").format(part=change.part_name)
+            what = fill(t("%1 was first noticed"), change.part_name)
         elif change.previous is None:
-            what = t("{part} was first noted, already {stage}").format(
-                part=change.part_name, stage=t(STAGE_WORDS[change.stage]))
+            what = fill(t("%1 was first noted, already %2"),
+                        change.part_name, w.words(STAGE_LABELS[change.stage]))
         else:
-            what = t("{part}: {before} → {after}").format(
-                part=change.part_name, before=t(STAGE_WORDS[change.previous]),
-                after=t(STAGE_WORDS[change.stage]))
+            what = fill(t("%1: %2 → %3"),
+                        change.part_name, w.words(STAGE_LABELS[change.previous]),
+                        w.words(STAGE_LABELS[change.stage]))
         note = f": *“{escape_markdown(change.note)}”*" if change.note.strip() else ""
         lines.append(f"- **{escape_markdown(day)}**: {escape_markdown(what)}{note}")
     return lines + [""]
@@ -449,16 +439,17 @@ def _trend_lines(summary: Summary, w: _Writer) -> list[str]:
     if summary.self_energy.weeks:
         lines += [f"## {t('Self-energy over the weeks')}", ""]
         for week in summary.self_energy.weeks:
-            lines.append("- " + t("Week of {day}: {average} ({ratings})").format(
-                day=w.day(week.week_start), average=w.number(week.average),
-                ratings=w.count(week.count, "{n} rating", "{n} ratings")))
+            lines.append("- " + fill(t("Week of %1: %2 (%3)"),
+                                     w.day(week.week_start), w.number(week.average),
+                                     w.count(week.count, "%1 rating", "%1 ratings")))
         lines.append("")
     if summary.qualities:
         lines += [f"## {t('The 8 C’s, where you rated them')}", ""]
         for rated in summary.qualities:
-            lines.append("- " + t("{quality}: {average} ({ratings})").format(
-                quality=t(rated.quality.capitalize()), average=w.number(rated.average),
-                ratings=w.count(rated.count, "{n} rating", "{n} ratings")))
+            lines.append("- " + fill(t("%1: %2 (%3)"),
+                                     w.words(QUALITY_LABELS[Quality(rated.quality)]),
+                                     w.number(rated.average),
+                                     w.count(rated.count, "%1 rating", "%1 ratings")))
         lines.append("")
     return lines
 
@@ -470,15 +461,15 @@ def _entry_lines(summary: Summary, w: _Writer) -> list[str]:
     lines = [f"## {t('Entries')}", ""]
     for entry in summary.entries:
         day = w.day(_local(entry.occurred_at, w.tz).date())
-        kind = t(KIND_WORDS[entry.kind])
+        kind = w.words(KIND_LABELS[entry.kind])
         title = entry.title or t("Untitled")
         lines += [f"### {escape_markdown(day)} · {escape_markdown(kind)} · "
                   f"{escape_markdown(title)}", ""]
         facts = []
         if entry.self_energy is not None:
-            facts.append(t("Self-energy {value}").format(value=entry.self_energy))
+            facts.append(fill(t("Self-energy %1"), entry.self_energy))
         if entry.part_names:
-            facts.append(t("Parts: {names}").format(names=", ".join(entry.part_names)))
+            facts.append(fill(t("Parts: %1"), ", ".join(entry.part_names)))
         if facts:
             lines += ["*" + escape_markdown(" · ".join(facts)) + "*", ""]
         if entry.excerpt:

@@ -26,8 +26,8 @@ from pytestqt.qtbot import QtBot
 
 from partsjournal.domain.model import Part, Relation, RelationKind, Role, Stage
 from partsjournal.ui.common.models import ID_ROLE
-from partsjournal.ui.common.theme import ROLE_COLORS, role_group_label
-from partsjournal.ui.common.vocabulary import stage_label
+from partsjournal.ui.common.theme import ROLE_COLORS
+from partsjournal.ui.common.vocabulary import role_group_label, stage_label
 from partsjournal.ui.parts import parts_view as parts_view_module
 from partsjournal.ui.parts.part_models import PartTreeModel
 from partsjournal.ui.parts.parts_view import PartsView

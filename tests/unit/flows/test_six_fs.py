@@ -162,8 +162,8 @@ def test_entry_has_a_heading_per_step_and_the_step_back_round() -> None:
     assert headings == ["## Find", "## Focus", "## Flesh out", "## Feel toward",
                         "### Asking a part to step back", "## beFriend", "## Fears"]
     body = entry.body
-    assert "**Feelings toward it:** annoyed" in body
-    assert "**Feelings toward it:** curiosity, calm" in body
+    assert "**Feelings toward it:** Annoyed" in body
+    assert "**Feelings toward it:** Curious, Calm" in body
     assert "The Critic" in body and "It moved back a little" in body
     assert body.index("## Fears") < body.index("That I'll be humiliated")
     assert "**Self-energy at the end:** 6/10" in body
@@ -171,7 +171,7 @@ def test_entry_has_a_heading_per_step_and_the_step_back_round() -> None:
 
 def test_entry_words_come_from_the_texts_given() -> None:
     flow = full_flow("Sorgenmacher")
-    texts = EntryTexts(title="Sechs F mit {name}", headings={
+    texts = EntryTexts(title="Sechs F mit %1", headings={
         Step.FIND: "Finden", Step.FOCUS: "Fokus", Step.FLESH_OUT: "Ausgestalten",
         Step.FEEL_TOWARD: "Gefühl", Step.STEP_BACK: "Zurücktreten", Step.BEFRIEND: "Befreunden",
         Step.FEARS: "Ängste"})

@@ -119,9 +119,9 @@ def test_markdown_is_readable_and_journal_text_stays_text(vault: Vault,
             "15 March 2026.") in text
     assert "1. Why now? *(from “Monday”, 2 March 2026)*\n" in text
     assert "3. Is Little safe?" in text
-    assert "- **Critic** (manager, befriended): in 2 entries" in text
-    assert "- **Little \\<one>** (exile, noticed): in 2 entries" in text
-    assert "Critic: getting to know → befriended: *“said thanks”*" in text
+    assert "- **Critic** (Manager, Befriended): in 2 entries" in text
+    assert "- **Little \\<one>** (Exile, Noticed): in 2 entries" in text
+    assert "Critic: Getting to know → Befriended: *“said thanks”*" in text
     assert "Little \\<one> was first noticed" in text
     assert "- Week of 9 March 2026: 7.0 (2 ratings)" in text
     assert "- Calm: 5.0 (2 ratings)" in text

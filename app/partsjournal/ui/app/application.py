@@ -20,6 +20,7 @@ from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QLineEdit, QWidget
 
 from partsjournal import APP_NAME, __version__
+from partsjournal.domain.words import fill
 from partsjournal.errors import JournalError
 from partsjournal.ui.app.autolock import IdleLock
 from partsjournal.ui.app.unlock_window import UnlockWindow
@@ -119,11 +120,11 @@ class AppController(QObject):
         if self.state is AppState.MAIN and self.vault is not None:
             if folder.resolve() == self.vault.folder.resolve():
                 return  # already open: the window just comes forward
-            show_error(self.window, JournalError(self.tr(
+            message = fill(self.tr(
                 "Parts Journal is already open with the journal in %1, so %2 was not opened. "
                 "To open it, lock this journal first (Ctrl+L) and choose “Open a different "
-                "journal…” on the lock screen.").replace("%1", str(self.vault.folder)).replace(
-                    "%2", str(folder))), self.tr("Another journal"))
+                "journal…” on the lock screen."), str(self.vault.folder), str(folder))
+            show_error(self.window, JournalError(message), self.tr("Another journal"))
         elif self.state in (AppState.UNLOCK, AppState.WELCOME):
             self.start(folder)
 
@@ -324,9 +325,9 @@ class AppController(QObject):
             from partsjournal.ui.common.plain_text import plain_status
 
             if self.vault is vault and self.state is AppState.MAIN and is_disk_full(error):
-                self.window.statusBar().showMessage(plain_status(self.tr(  # type: ignore[union-attr]
-                    "Today's automatic backup couldn't be written: the disk that holds %1 is "
-                    "full. Your journal is open as usual.").replace("%1", str(vault.folder))),
+                self.window.statusBar().showMessage(plain_status(fill(self.tr(  # type: ignore[union-attr]
+                         "Today's automatic backup couldn't be written: the disk that holds %1 is "
+                         "full. Your journal is open as usual."), str(vault.folder))),
                     15_000)
 
         run_in_background(job, done, failed)
@@ -350,10 +351,10 @@ class AppController(QObject):
         problem = self._recovery_problem
         if problem is not None:
             self._recovery_problem = None
-            show_error(window, JournalError(self.tr(
+            show_error(window, JournalError(fill(self.tr(
                 "The writing kept from before the lock couldn't be added to your journal yet "
                 "(%1) It stays kept, encrypted, in the journal folder and is tried again at the "
-                "next unlock.").replace("%1", str(problem))))
+                "next unlock."), str(problem))))
 
     def _auto_lock(self, reason: str) -> None:
         log.info("locking the journal (%s)", reason)

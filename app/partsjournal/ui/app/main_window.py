@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from partsjournal import APP_NAME, __version__
 from partsjournal.domain.model import Entry, EntryKind
+from partsjournal.domain.words import fill
 from partsjournal.errors import JournalError
 from partsjournal.ui.common.changes import Change, ChangeBus, Changes, Page
 from partsjournal.ui.common.folders import FileKind, remember, start_in
@@ -516,8 +517,7 @@ class MainWindow(QMainWindow):
         self.flush_all()
         dialog = SummaryDialog(self.vault, self)
         dialog.saved.connect(lambda path: self._status(
-            self.tr("Summary saved to %1 — remember it is not encrypted.").replace(
-                "%1", str(path))))
+            fill(self.tr("Summary saved to %1 — remember it is not encrypted."), str(path))))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
@@ -558,13 +558,13 @@ class MainWindow(QMainWindow):
         except JournalError as exc:
             show_error(self, exc)
             return
-        self._status(self.tr("Backup saved to %1. It opens with your current passphrase.")
-                     .replace("%1", str(written)))
+        self._status(fill(self.tr("Backup saved to %1. It opens with your current passphrase."),
+                          str(written)))
 
     def _entry_deleted(self, entry: Entry) -> None:
         self.undo_stack.push(DeleteEntryCommand(self.vault, entry, self.journal))
-        self._status(self.tr("Entry deleted. Undo with %1.").replace(
-            "%1", QKeySequence(QKeySequence.StandardKey.Undo).toString(
+        self._status(fill(self.tr("Entry deleted. Undo with %1."),
+                          QKeySequence(QKeySequence.StandardKey.Undo).toString(
                 QKeySequence.SequenceFormat.NativeText)))
 
     def _status(self, message: str) -> None:
@@ -574,7 +574,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("About Parts Journal"))
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(self.tr("Parts Journal %1").replace("%1", __version__))
+        box.setText(fill(self.tr("Parts Journal %1"), __version__))
         box.setInformativeText(self.tr(
             "A private, encrypted journal for Internal Family Systems parts work. Everything "
             "stays on this computer; nothing is ever sent anywhere.\n\nParts Journal is not "

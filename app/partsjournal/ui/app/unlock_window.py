@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from partsjournal import APP_NAME
+from partsjournal.domain.words import fill
 from partsjournal.errors import JournalError
 from partsjournal.flows.unlock import Method, UnlockFlow, UnwrappedKey
 from partsjournal.ui.common.messages import explain
@@ -38,7 +39,7 @@ class UnlockWindow(QWidget):
     def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.flow = UnlockFlow(folder)
-        self.setWindowTitle(self.tr("%1 — locked").replace("%1", APP_NAME))
+        self.setWindowTitle(fill(self.tr("%1 — locked"), APP_NAME))
         self.resize(520, 340)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 32, 40, 32)
@@ -57,7 +58,7 @@ class UnlockWindow(QWidget):
         palette = self.where.palette()
         palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
         self.where.setPalette(palette)
-        self.where.setText(self.tr("Your journal in %1 is locked.").replace("%1", str(folder)))
+        self.where.setText(fill(self.tr("Your journal in %1 is locked."), str(folder)))
         self.where.setAccessibleName(self.tr("Which journal"))
         self.where.setCursorPosition(0)
         layout.addWidget(self.where)
@@ -112,11 +113,11 @@ class UnlockWindow(QWidget):
                 "Your latest writing is saved, encrypted, in the journal folder. It goes back "
                 "into your journal when you unlock."))
         else:
-            self.show_note(self.tr(
+            self.show_note(fill(self.tr(
                 "Your latest writing couldn't be saved before the journal locked: the disk that "
                 "holds %1 is full. It is kept, encrypted, while Parts Journal stays open, and "
                 "saved as soon as there is room. Please free some space, and keep the app open "
-                "until this note says it is saved.").replace("%1", str(folder or "")))
+                "until this note says it is saved."), str(folder or "")))
 
     def still_locked_after_recovery(self) -> None:
         """Back here after stopping at "choose a new passphrase": say why, ready for the code."""

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from partsjournal.domain.words import fill
+
 if TYPE_CHECKING:
     from partsjournal.vault.unsaved import SealedWriting
 
@@ -102,11 +104,10 @@ def ask_to_quit_with_unsaved(parent: QWidget | None, folder: Path | None) -> str
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(tr("UnsavedKeeper", "Some of your writing couldn't be saved, so quitting now "
                                     "would lose it."))
-    box.setInformativeText(tr("UnsavedKeeper", "The message beside it says why. If the disk that "
-                                               "holds %1 is full, free some space (empty the "
-                                               "trash, move large files elsewhere) and try "
-                                               "again — or keep Parts Journal open: it keeps "
-                                               "trying.").replace("%1", str(folder or "")))
+    box.setInformativeText(fill(tr(
+        "UnsavedKeeper", "The message beside it says why. If the disk that holds %1 is full, free "
+        "some space (empty the trash, move large files elsewhere) and try again — or keep Parts "
+        "Journal open: it keeps trying."), str(folder or "")))
     retry = box.addButton(tr("UnsavedKeeper", "&Try again"), QMessageBox.ButtonRole.AcceptRole)
     keep = box.addButton(tr("UnsavedKeeper", "&Keep Parts Journal open"),
                          QMessageBox.ButtonRole.RejectRole)

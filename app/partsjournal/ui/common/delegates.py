@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from partsjournal.domain.model import EntrySummary, Role
 from partsjournal.ui.common.dates import short_date
 from partsjournal.ui.common.models import OBJECT_ROLE
-from partsjournal.ui.common.theme import kind_label, muted, role_color, text_on
+from partsjournal.ui.common.theme import muted, role_color, text_on
+from partsjournal.ui.common.vocabulary import kind_label
 from partsjournal.vault.search import SearchHit
 
 Index = QModelIndex | QPersistentModelIndex
@@ -191,7 +192,7 @@ class SearchHitDelegate(_TwoLineDelegate):
     @staticmethod
     def _kind_text(hit: SearchHit) -> str:
         from partsjournal.domain.model import EntryKind, Role
-        from partsjournal.ui.common.theme import role_label
+        from partsjournal.ui.common.vocabulary import role_label
 
         if hit.kind.value == "part":
             return role_label(Role(hit.subtitle))

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 from partsjournal.domain.model import EntrySummary, Role
 from partsjournal.ui.common.dates import date_and_time
 from partsjournal.ui.common.plain_text import isolate, plain_tooltip
-from partsjournal.ui.common.theme import kind_label
+from partsjournal.ui.common.vocabulary import kind_label
 from partsjournal.vault import Vault
 from partsjournal.vault.entries import EntryFilter
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partsjournal.domain.words import fill
 from partsjournal.errors import WrongPassphrase
 from partsjournal.flows.strength import Strength, assess
 from partsjournal.ui.common.messages import show_error
@@ -116,8 +117,7 @@ class StrengthMeter(QWidget):
             lines.append(strength.warning)
         lines.extend(strength.suggestions)
         if not empty:
-            lines.append(self.tr("It would take {time} to guess.").format(
-                time=strength.crack_time))
+            lines.append(fill(self.tr("It would take %1 to guess."), strength.crack_time))
         self.details.setText("\n".join(lines))
         self._tint()
 

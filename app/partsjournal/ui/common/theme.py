@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 if TYPE_CHECKING:
-    from partsjournal.domain.model import EntryKind, Role
+    from partsjournal.domain.model import Role
 
 # Keyed by the roles' values: Role is a StrEnum, so ROLE_COLORS[Role.EXILE] works, and the unlock
 # window does not have to load the domain model first.
@@ -34,40 +33,6 @@ def text_on(color: QColor) -> QColor:
     """Black or white, whichever reads better on ``color``."""
     luminance = 0.299 * color.redF() + 0.587 * color.greenF() + 0.114 * color.blueF()
     return QColor("#111111") if luminance > 0.6 else QColor("#ffffff")
-
-
-def role_label(role: Role) -> str:
-    """The translated singular name of a role."""
-    labels = {
-        "manager": QCoreApplication.translate("Role", "Manager"),
-        "firefighter": QCoreApplication.translate("Role", "Firefighter"),
-        "exile": QCoreApplication.translate("Role", "Exile"),
-        "unknown": QCoreApplication.translate("Role", "Not sure yet"),
-    }
-    return labels[role]
-
-
-def role_group_label(role: Role) -> str:
-    """The translated plural heading of a role group."""
-    labels = {
-        "manager": QCoreApplication.translate("Role", "Managers"),
-        "firefighter": QCoreApplication.translate("Role", "Firefighters"),
-        "exile": QCoreApplication.translate("Role", "Exiles"),
-        "unknown": QCoreApplication.translate("Role", "Not sure yet"),
-    }
-    return labels[role]
-
-
-def kind_label(kind: EntryKind) -> str:
-    """The translated name of an entry kind."""
-    labels = {
-        "solo_session": QCoreApplication.translate("EntryKind", "Solo session"),
-        "therapy_session": QCoreApplication.translate("EntryKind", "Therapy session"),
-        "peer_session": QCoreApplication.translate("EntryKind", "Peer session"),
-        "check_in": QCoreApplication.translate("EntryKind", "Check-in"),
-        "note": QCoreApplication.translate("EntryKind", "Note"),
-    }
-    return labels[kind]
 
 
 _system_style: str | None = None

@@ -1,4 +1,8 @@
-"""The IFS words the app shows, translated: stages, prompts for each profile field, the 8 C's.
+"""The IFS words the app shows, translated: roles, kinds, stages, the 8 C's, feelings, prompts.
+
+The words for enum values are written once, in English, in ``domain/words.py``; this module
+translates them in the "Vocabulary" context (``tr``), and gives the Qt-free layers the same
+translator (:func:`translate_words`).
 
 Prompts are phrased the way a curious, kind Self might ask a part, so the empty field itself
 invites the next step of getting to know it.
@@ -8,49 +12,71 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from partsjournal.domain.model import PeerRole, RelationKind, Stage
+from partsjournal.domain.model import (
+    EntryKind,
+    Feeling,
+    PeerRole,
+    Quality,
+    RelationKind,
+    Role,
+    Stage,
+)
+from partsjournal.domain.words import (
+    CONTEXT,
+    FEELING_LABELS,
+    KIND_LABELS,
+    PEER_ROLE_LABELS,
+    QUALITY_LABELS,
+    RELATION_LABELS,
+    ROLE_GROUP_LABELS,
+    ROLE_LABELS,
+    STAGE_LABELS,
+)
 
 
 def tr(text: str) -> str:
     """Translate in the vocabulary context."""
-    return QCoreApplication.translate("Vocabulary", text)
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def role_label(role: Role) -> str:
+    """The translated singular name of a role."""
+    return tr(ROLE_LABELS[role])
+
+
+def role_group_label(role: Role) -> str:
+    """The translated plural heading of a role group."""
+    return tr(ROLE_GROUP_LABELS[role])
+
+
+def kind_label(kind: EntryKind) -> str:
+    """The translated name of an entry kind."""
+    return tr(KIND_LABELS[kind])
 
 
 def stage_label(stage: Stage) -> str:
     """The translated name of a stage."""
-    return {
-        Stage.NOTICED: tr("Noticed"),
-        Stage.GETTING_TO_KNOW: tr("Getting to know"),
-        Stage.BEFRIENDED: tr("Befriended"),
-        Stage.WITNESSED: tr("Witnessed"),
-        Stage.RETRIEVED: tr("Retrieved"),
-        Stage.UNBURDENED: tr("Unburdened"),
-        Stage.INTEGRATED: tr("Integrated"),
-    }[stage]
+    return tr(STAGE_LABELS[stage])
 
 
 def relation_label(kind: RelationKind) -> str:
     """The translated name of a relation kind."""
-    return {
-        RelationKind.PROTECTS: tr("protects"),
-        RelationKind.POLARIZED: tr("is polarized with"),
-        RelationKind.ALLIED: tr("is allied with"),
-    }[kind]
+    return tr(RELATION_LABELS[kind])
 
 
 def peer_role_label(role: PeerRole) -> str:
     """Explorer or companion."""
-    return {PeerRole.EXPLORER: tr("Explorer (my parts)"),
-            PeerRole.COMPANION: tr("Companion (holding space)")}[role]
+    return tr(PEER_ROLE_LABELS[role])
 
 
-def quality_label(quality: str) -> str:
+def quality_label(quality: Quality | str) -> str:
     """One of the 8 C's, translated."""
-    return {
-        "calm": tr("Calm"), "curiosity": tr("Curiosity"), "compassion": tr("Compassion"),
-        "confidence": tr("Confidence"), "courage": tr("Courage"), "clarity": tr("Clarity"),
-        "creativity": tr("Creativity"), "connectedness": tr("Connectedness"),
-    }[quality]
+    return tr(QUALITY_LABELS[Quality(quality)])
+
+
+def feeling_label(feeling: Feeling | str) -> str:
+    """A feeling toward a part, as the guided session offers it and its entry writes it."""
+    return tr(FEELING_LABELS[Feeling(feeling)])
 
 
 def field_label(field: str) -> str:

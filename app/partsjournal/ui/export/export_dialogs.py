@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 from partsjournal.archive.json_export import document_of, to_json_bytes
 from partsjournal.archive.markdown_export import write_markdown_folder
 from partsjournal.domain.model import Part, utc_now
+from partsjournal.domain.words import fill
 from partsjournal.errors import JournalError
 from partsjournal.reports.summary import Summary, build_summary, to_markdown
 from partsjournal.ui.common.dates import short_date_format
@@ -57,7 +58,9 @@ from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.models import ID_ROLE, ROLE_ORDER
 from partsjournal.ui.common.passphrase_widgets import plain_label, text_width
 from partsjournal.ui.common.plain_text import plain_tooltip
-from partsjournal.ui.common.theme import role_color, role_label
+from partsjournal.ui.common.theme import role_color
+from partsjournal.ui.common.vocabulary import role_label
+from partsjournal.ui.common.vocabulary import tr as vocabulary_tr
 from partsjournal.ui.common.workers import run_in_background
 from partsjournal.ui.export.summary_pdf import style_document, write_pdf
 from partsjournal.ui.journal.markdown_view import SafeMarkdownView
@@ -130,7 +133,7 @@ class PartChoiceModel(QAbstractListModel):
 
     def _label(self, part: Part) -> str:
         if part.archived:
-            return self.tr("{name} (archived)").format(name=part.name)
+            return fill(self.tr("%1 (archived)"), part.name)
         return part.name
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -140,8 +143,7 @@ class PartChoiceModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._label(part)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self.tr("{name}, {role}").format(name=self._label(part),
-                                                     role=role_label(part.role))
+            return fill(self.tr("%1, %2"), self._label(part), role_label(part.role))
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(role_label(part.role))
         if role == Qt.ItemDataRole.DecorationRole:
@@ -334,18 +336,19 @@ class SummaryDialog(QDialog):
             self._markdown = ""
             self.preview.clear()
             error = summary if isinstance(summary, JournalError) else JournalError(
-                self.tr("The summary could not be gathered ({reason}).").format(reason=summary))
+                fill(self.tr("The summary could not be gathered (%1)."), summary))
             self.status.setText(str(error))
         else:
             assert isinstance(summary, Summary)
-            self._markdown = to_markdown(summary, tr=summary_tr, format_date=summary_date)
+            self._markdown = to_markdown(summary, tr=summary_tr, words=vocabulary_tr,
+                                         format_date=summary_date)
             self.preview.show_markdown(self._markdown)
             style_document(self.preview.document())
             # A new summary reads from the top (styling moved the view's cursor to the end).
             self.preview.moveCursor(QTextCursor.MoveOperation.Start)
             self.preview.verticalScrollBar().setValue(0)
-            self.status.setText(self.tr("{count} entries in these days.").format(
-                count=len(summary.entries)) if len(summary.entries) != 1
+            self.status.setText(fill(self.tr("%1 entries in these days."),
+                                     len(summary.entries)) if len(summary.entries) != 1
                 else self.tr("1 entry in these days."))
         self.pdf_button.setEnabled(bool(self._markdown))
         self.markdown_button.setEnabled(bool(self._markdown))
@@ -391,12 +394,12 @@ class SummaryDialog(QDialog):
         except (OSError, JournalError) as exc:
             QApplication.restoreOverrideCursor()
             show_error(self, exc if isinstance(exc, JournalError) else JournalError(
-                self.tr("The summary could not be saved to {path} ({reason}).").format(
-                    path=path, reason=exc.strerror or exc)), self.tr("Not saved"))
+                fill(self.tr("The summary could not be saved to %1 (%2)."),
+                     path, exc.strerror or exc)), self.tr("Not saved"))
             return False
         QApplication.restoreOverrideCursor()
-        self.status.setText(self.tr("Saved to {path}. Remember: this file is not encrypted.")
-                            .format(path=path))
+        self.status.setText(fill(self.tr("Saved to %1. Remember: this file is not encrypted."),
+                                 path))
         self.saved.emit(path)
         return True
 
@@ -542,16 +545,15 @@ class ExportDialog(QDialog):
 
     def _done(self, path: object) -> None:
         self._set_busy(False)
-        self.status.setText(self.tr("Exported to {path}. Remember: it is not encrypted.")
-                            .format(path=path))
+        self.status.setText(fill(self.tr("Exported to %1. Remember: it is not encrypted."), path))
         self.exported.emit(path)
 
     def _failed(self, error: BaseException) -> None:
         self._set_busy(False)
         self.status.setText(self.tr("Nothing was exported."))
         if isinstance(error, OSError):
-            error = JournalError(self.tr("The export could not be written ({reason}).").format(
-                reason=error.strerror or error))
+            error = JournalError(fill(self.tr("The export could not be written (%1)."),
+                                      error.strerror or error))
         self.failed.emit(error)
         show_error(self, error, self.tr("Not exported"))
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from partsjournal.archive.json_import import ImportResult, read_export
+from partsjournal.domain.words import fill
 from partsjournal.errors import JournalError
 from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.passphrase_widgets import text_width
@@ -167,7 +168,7 @@ class ImportDialog(QDialog):
 
         self._set_busy(True)
         self.progress.setRange(0, 0)  # reading and checking: no steps to count yet
-        self.status.setText(self.tr("Reading and checking {name}…").format(name=path.name))
+        self.status.setText(fill(self.tr("Reading and checking %1…"), path.name))
         self._fit()
         run_in_background(job, done, failed)
 
@@ -190,10 +191,10 @@ class ImportDialog(QDialog):
         self._set_busy(False)
         self.progress.setValue(self.progress.maximum())
         parts = self.tr("1 part") if result.parts == 1 else \
-            self.tr("{count} parts").format(count=result.parts)
+            fill(self.tr("%1 parts"), result.parts)
         entries = self.tr("1 entry") if result.entries == 1 else \
-            self.tr("{count} entries").format(count=result.entries)
-        text = self.tr("Imported {parts} and {entries}.").format(parts=parts, entries=entries)
+            fill(self.tr("%1 entries"), result.entries)
+        text = fill(self.tr("Imported %1 and %2."), parts, entries)
         if result.peers:
             text += " " + self.tr(
                 "This journal has a new contact card (an export never holds private keys): "
@@ -209,8 +210,7 @@ class ImportDialog(QDialog):
         self.status.setText(self.tr("Nothing was imported; this journal is as it was."))
         self._fit()
         if not isinstance(error, JournalError):
-            error = JournalError(self.tr("The import could not be completed ({reason}).")
-                                 .format(reason=error))
+            error = JournalError(fill(self.tr("The import could not be completed (%1)."), error))
         self.failed.emit(error)
         show_error(self, error, self.tr("Not imported"))
 

@@ -37,6 +37,7 @@ from PySide6.QtGui import (
 )
 
 from partsjournal import APP_NAME
+from partsjournal.domain.words import fill
 from partsjournal.ui.journal.markdown_view import SafeDocument
 from partsjournal.vault.fsutil import atomic_write
 
@@ -186,7 +187,7 @@ def render_pdf(markdown_text: str, *, locale: QLocale | None = None) -> bytes:
                              title)
             painter.drawText(footer,
                              int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
-                             tr("Page {page} of {pages}").format(page=number, pages=pages))
+                             fill(tr("Page %1 of %2"), number, pages))
     finally:
         painter.end()
     buffer.close()

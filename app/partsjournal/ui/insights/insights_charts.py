@@ -33,6 +33,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from partsjournal.domain.model import Role
+from partsjournal.domain.words import fill
 from partsjournal.reports.insights import EnergyPoint, PartTimeline, QualityStat, rolling_average
 from partsjournal.ui.common.dates import short_date
 from partsjournal.ui.common.plain_text import isolate, plain_tooltip
@@ -139,12 +140,10 @@ class SelfEnergyChart(ChartBase):
         self._points, self._since, self._until = points, since, until
         if points:
             values = [p.value for p in points]
-            self.setAccessibleDescription(tr("%1 ratings, from %2 to %3, lowest %4, highest %5")
-                                          .replace("%1", str(len(points)))
-                                          .replace("%2", short_date(points[0].occurred_at))
-                                          .replace("%3", short_date(points[-1].occurred_at))
-                                          .replace("%4", str(min(values)))
-                                          .replace("%5", str(max(values))))
+            self.setAccessibleDescription(fill(
+                tr("%1 ratings, from %2 to %3, lowest %4, highest %5"), len(points),
+                short_date(points[0].occurred_at), short_date(points[-1].occurred_at),
+                min(values), max(values)))
         else:
             self.setAccessibleDescription(tr("No ratings in this time"))
         self.update()
@@ -217,7 +216,7 @@ class SelfEnergyChart(ChartBase):
             painter.drawEllipse(center, 4.5, 4.5)
             title = isolate(point.title or tr("Untitled"))
             tip = f"{short_date(point.occurred_at)} · {title} · " + \
-                tr("Self-energy %1").replace("%1", str(point.value))
+                fill(tr("Self-energy %1"), str(point.value))
             self.hits.append(Hit(QRectF(center.x() - 7, center.y() - 7, 14, 14), "entry",
                                  point.entry_id, tip))
         painter.end()
@@ -238,8 +237,10 @@ class QualitiesChart(ChartBase):
         """Show these averages."""
         self._stats = stats
         self.setAccessibleDescription("; ".join(
-            tr("%1 averaged %2 (%3 ratings)").replace("%1", quality_label(s.quality))
-            .replace("%2", f"{s.average:.1f}").replace("%3", str(s.count)) for s in stats)
+            fill(tr("%1 averaged %2 (%3 ratings)"),
+                 quality_label(s.quality),
+                 f"{s.average:.1f}",
+                 str(s.count)) for s in stats)
             or tr("None of the 8 C's were rated in this time"))
         self._resize()
         self.update()
@@ -271,13 +272,14 @@ class QualitiesChart(ChartBase):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(self._grid())
             painter.drawRoundedRect(track, 4, 4)
-            fill = QRectF(track)
-            fill.setWidth(track.width() * stat.average / 10)
+            bar = QRectF(track)
+            bar.setWidth(track.width() * stat.average / 10)
             painter.setBrush(ENERGY_COLOR)
-            painter.drawRoundedRect(fill, 4, 4)
+            painter.drawRoundedRect(bar, 4, 4)
             painter.setPen(muted(self.palette()))
-            text = (tr("%1 · 1 rating") if stat.count == 1 else tr("%1 · %2 ratings")) \
-                .replace("%1", f"{stat.average:.1f}").replace("%2", str(stat.count))
+            text = fill(tr("%1 · 1 rating") if stat.count == 1 else tr("%1 · %2 ratings"),
+                        f"{stat.average:.1f}",
+                        str(stat.count))
             painter.drawText(QRectF(track.right() + 8, y, value_w, self.ROW - 6),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
         painter.end()
@@ -365,7 +367,7 @@ class StageTimelineChart(ChartBase):
                 painter.setFont(small)
                 painter.setPen(muted(self.palette()))
                 was = small_metrics.elidedText(
-                    tr("was: %1").replace("%1", stage_label(before)),
+                    fill(tr("was: %1"), stage_label(before)),
                     Qt.TextElideMode.ElideRight, int(name_w - 22))
                 painter.drawText(QRectF(18, name_rect.bottom(), name_w - 18,
                                         small_metrics.height()),

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from partsjournal.domain.model import utc_now
+from partsjournal.domain.words import fill
 from partsjournal.errors import JournalError
 from partsjournal.reports.insights import DateRange, Insights, build_insights
 from partsjournal.ui.common.changes import Change, Changes
@@ -152,8 +153,10 @@ class PartActivityModel(RowTableModel[PartActivityRow]):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return tr("%1: %2 entries, last seen %3").replace("%1", row.name).replace(
-                "%2", str(row.count)).replace("%3", short_date(row.last_seen))
+            return fill(tr("%1: %2 entries, last seen %3"),
+                        row.name,
+                        str(row.count),
+                        short_date(row.last_seen))
         if role == SORT_ROLE:
             return (row.name.casefold(), row.count, row.last_seen.timestamp())[column]
         if role == COUNT_ROLE:
@@ -447,18 +450,18 @@ class InsightsView(QWidget):
     def _energy_text(self, insights: Insights) -> str:
         if insights.energy_average is None:
             return ""
-        text = (tr("1 rating, Self-energy %1.") if insights.rated_count == 1
-                else trn("%n ratings, averaging %1.", insights.rated_count)) \
-            .replace("%1", f"{insights.energy_average:.1f}")
+        text = fill(tr("1 rating, Self-energy %1.") if insights.rated_count == 1
+                     else trn("%n ratings, averaging %1.", insights.rated_count),
+                    f"{insights.energy_average:.1f}")
         change = insights.energy_trend
         if change is not None:
             if change >= 0.5:
-                text += " " + tr("In the later half of this time it was %1 higher than in the "
-                                 "earlier half.").replace("%1", f"{change:.1f}")
+                text += " " + fill(tr("In the later half of this time it was %1 higher than in the "
+                                      "earlier half."), f"{change:.1f}")
             elif change <= -0.5:
-                text += " " + tr("In the later half of this time it was %1 lower than in the "
-                                 "earlier half — harder stretches are part of the work."
-                                 ).replace("%1", f"{-change:.1f}")
+                text += " " + fill(tr("In the later half of this time it was %1 lower than in the "
+                                      "earlier half — harder stretches are part of the work."
+                                      ), f"{-change:.1f}")
             else:
                 text += " " + tr("It stayed about the same across this time.")
         return text + " " + tr("The line is a gentle average of the last five ratings.")

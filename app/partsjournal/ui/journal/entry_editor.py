@@ -38,14 +38,14 @@ from PySide6.QtWidgets import (
 )
 
 from partsjournal.domain.model import C_QUALITIES, Entry, EntryKind, Part, PartPresence, PeerRole
+from partsjournal.domain.words import fill
 from partsjournal.errors import JournalError
 from partsjournal.ui.common.changes import Change
 from partsjournal.ui.common.dates import date_time_format
 from partsjournal.ui.common.messages import explain
 from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import set_tooltip
-from partsjournal.ui.common.theme import kind_label
-from partsjournal.ui.common.vocabulary import peer_role_label, quality_label
+from partsjournal.ui.common.vocabulary import kind_label, peer_role_label, quality_label
 from partsjournal.ui.journal.journal_models import PresenceModel
 from partsjournal.ui.journal.markdown_view import SafeMarkdownView
 from partsjournal.vault import Vault
@@ -391,8 +391,7 @@ class EntryEditor(QWidget):
             self._parts_by_name[part.name.casefold()] = PartPresence(part_id=part.id,
                                                                      name=part.name)
         for received in self._vault.received.list():
-            label = self.tr("%1 (%2's)").replace("%1", received.name).replace(
-                "%2", received.peer_name)
+            label = fill(self.tr("%1 (%2's)"), received.name, received.peer_name)
             self._parts_by_name.setdefault(label.casefold(), PartPresence(
                 received_part_id=received.id, name=received.name))
             self._received_labels[label.casefold()] = label
@@ -432,9 +431,9 @@ class EntryEditor(QWidget):
             if len(similar) == 1:  # "The Very" and Enter: the one part whose name has it
                 found = self._parts_by_name[similar[0]]
             elif similar:
-                self.status.emit(self.tr(
+                self.status.emit(fill(self.tr(
                     "%1 parts have “%2” in their name: choose one from the list, or type the "
-                    "whole name.").replace("%1", str(len(similar))).replace("%2", name))
+                    "whole name."), str(len(similar)), name))
                 completer = self.part_input.completer()
                 if completer is not None:
                     completer.complete()
@@ -442,8 +441,7 @@ class EntryEditor(QWidget):
         if found is None:
             answer = QMessageBox.question(
                 self, self.tr("New part"),
-                self.tr("There is no part called “%1” yet. Add it as a new part?").replace(
-                    "%1", name))
+                fill(self.tr("There is no part called “%1” yet. Add it as a new part?"), name))
             if answer != QMessageBox.StandardButton.Yes:
                 return
             try:

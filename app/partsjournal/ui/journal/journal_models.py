@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt
 
 from partsjournal.domain.model import PartPresence
+from partsjournal.domain.words import fill
 from partsjournal.ui.common.models import ID_ROLE, OBJECT_ROLE, Index, tr
 from partsjournal.vault.search import SearchHit
 
@@ -108,7 +109,7 @@ class PresenceModel(QAbstractTableModel):
             if index.column() == 1:
                 return presence.note
             if presence.received_part_id:  # a part a peer shared, not one's own
-                return tr("%1 (a peer's)").replace("%1", presence.name)
+                return fill(tr("%1 (a peer's)"), presence.name)
             return presence.name
         return None
 

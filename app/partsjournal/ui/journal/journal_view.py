@@ -26,7 +26,7 @@ from partsjournal.ui.common.delegates import EntryDelegate
 from partsjournal.ui.common.models import ID_ROLE, EntryListModel
 from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import set_tooltip
-from partsjournal.ui.common.theme import kind_label
+from partsjournal.ui.common.vocabulary import kind_label
 from partsjournal.ui.journal.entry_editor import EntryEditor
 from partsjournal.vault import Vault
 from partsjournal.vault.entries import EntryFilter

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partsjournal.domain.words import fill
 from partsjournal.ui.common.delegates import SearchHitDelegate
 from partsjournal.ui.journal.journal_models import SearchResultsModel
 from partsjournal.vault import Vault
@@ -86,14 +87,13 @@ class SearchView(QWidget):
         if not self._query.strip():
             self.summary.setText("")
         elif not hits:
-            self.summary.setText(self.tr("Nothing found for “%1”.").replace("%1", self._query))
+            self.summary.setText(fill(self.tr("Nothing found for “%1”."), self._query))
         else:
             shown = (self.tr("1 result") if len(hits) == 1
                      else self.tr("%n results", "", len(hits)))
             if hits.truncated:
-                shown = self.tr("%1, best matches among your recent entries").replace(
-                    "%1", shown)
-            self.summary.setText(self.tr("%1 — press Enter to open").replace("%1", shown))
+                shown = fill(self.tr("%1, best matches among your recent entries"), shown)
+            self.summary.setText(fill(self.tr("%1 — press Enter to open"), shown))
             self.results.setCurrentIndex(self.model.index(0, 0))
 
     def open_first(self) -> None:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from partsjournal.domain.model import RelationKind
+from partsjournal.domain.words import fill
 from partsjournal.ui.common.widgets import named, plain_label
 from partsjournal.ui.map.map_scene import MapColors, MapScene, NodeItem, legend_size, paint_legend
 
@@ -56,8 +57,7 @@ class RelationDialog(QDialog):
         metrics = QFontMetrics(self.font())
         a = _mnemonic_safe(metrics.elidedText(first, Qt.TextElideMode.ElideRight, 220))
         b = _mnemonic_safe(metrics.elidedText(second, Qt.TextElideMode.ElideRight, 220))
-        intro = plain_label(self.tr("You drew a line from “{first}” to “{second}”.")
-                            .format(first=first, second=second))
+        intro = plain_label(fill(self.tr("You drew a line from “%1” to “%2”."), first, second))
         intro.setWordWrap(True)
         self.choices: dict[str, tuple[RelationKind, bool]] = {}
         self.group = QButtonGroup(self)

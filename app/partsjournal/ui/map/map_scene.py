@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from partsjournal.domain.model import RelationKind, Role
-from partsjournal.ui.common.theme import ROLE_COLORS, role_color, role_label
-from partsjournal.ui.common.vocabulary import relation_label
+from partsjournal.ui.common.theme import ROLE_COLORS, role_color
+from partsjournal.ui.common.vocabulary import relation_label, role_label
 from partsjournal.ui.map.map_layout import MapEdge, MapNode
 
 #: Circle radius of a part that did not appear lately, and the largest radius.

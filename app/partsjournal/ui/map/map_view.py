@@ -39,13 +39,15 @@ from PySide6.QtWidgets import (
 )
 
 from partsjournal.domain.model import Relation, Role, utc_now
+from partsjournal.domain.words import fill
 from partsjournal.errors import JournalError
 from partsjournal.ui.common.changes import Change, Changes
 from partsjournal.ui.common.folders import FileKind, remember, start_in
 from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import set_tooltip
-from partsjournal.ui.common.theme import role_color, role_group_label
+from partsjournal.ui.common.theme import role_color
+from partsjournal.ui.common.vocabulary import role_group_label
 from partsjournal.ui.common.widgets import named, plain_label
 from partsjournal.ui.map.map_canvas import ZOOM_MIN, ZOOM_STEP, MapCanvas, RelationDialog, role_dot
 from partsjournal.ui.map.map_layout import MapEdge, MapNode, auto_layout
@@ -149,7 +151,7 @@ class MapView(QWidget):
         for role in _ROLES:
             label = role_group_label(role)
             button = self._tool(label, f"mapRole_{role.value}",
-                                self.tr("Show {roles}").format(roles=label))
+                                fill(self.tr("Show %1"), label))
             button.setCheckable(True)
             button.setChecked(True)
             button.setIcon(role_dot(role_color(role)))
@@ -305,7 +307,7 @@ class MapView(QWidget):
         self.whose.addItem(self.tr("My parts"), None)
         self._peer_name = ""
         for peer in self._vault.peers.list():
-            self.whose.addItem(self.tr("Shared by {name}").format(name=peer.name), peer.id)
+            self.whose.addItem(fill(self.tr("Shared by %1"), peer.name), peer.id)
             if peer.id == self._peer_id:
                 self._peer_name = peer.name
         index = self.whose.findData(self._peer_id)
@@ -358,13 +360,12 @@ class MapView(QWidget):
     def _note(self, shown: int, total: int) -> str:
         parts: list[str] = []
         if self._peer_id is not None:
-            parts.append(self.tr("The parts {name} shared with you, as they shared them. This "
-                                 "map is read-only.").format(name=self._peer_name))
+            parts.append(fill(self.tr("The parts %1 shared with you, as they shared them. This "
+                                      "map is read-only."), self._peer_name))
         if shown == 0:
             parts.append(self.tr("No parts match the roles chosen above."))
         elif shown < total:
-            parts.append(self.tr("Showing {shown} of {total} parts.")
-                         .format(shown=shown, total=total))
+            parts.append(fill(self.tr("Showing %1 of %2 parts."), shown, total))
         return "  ".join(parts)
 
     def fit(self) -> None:
@@ -525,8 +526,7 @@ class MapView(QWidget):
         except JournalError as exc:
             show_error(self, exc, self.tr("Export the map"))
             return
-        self.status.emit(self.tr("Map saved to {path}. This file is not encrypted.")
-                         .format(path=written))
+        self.status.emit(fill(self.tr("Map saved to %1. This file is not encrypted."), written))
 
     def export_image(self, path: Path) -> Path:
         """Write the shown parts and the legend as PNG or SVG (by suffix; PNG otherwise)."""
@@ -565,8 +565,8 @@ class MapView(QWidget):
         try:
             path.write_bytes(bytes(data.data()))
         except OSError as exc:
-            raise JournalError(self.tr("The map could not be saved as {path}: {reason}.")
-                               .format(path=path, reason=exc.strerror or exc)) from exc
+            raise JournalError(fill(self.tr("The map could not be saved as %1: %2."),
+                                    path, exc.strerror or exc)) from exc
         return path
 
     def _svg(self, buffer: QBuffer, source: QRectF, page: QRectF,

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QUndoCommand
 
 from partsjournal.domain.model import utc_now
+from partsjournal.domain.words import fill
 from partsjournal.errors import JournalError
 from partsjournal.ui.common.changes import Change
 from partsjournal.ui.common.operation import perform
@@ -86,8 +87,7 @@ class MergePartsCommand(_SurgeryCommand):
             absorb = vault.parts.get(absorb_id).name
         except JournalError:
             keep = absorb = "?"
-        self.setText(tr("Merge “%1” into “%2”").replace("%1", _menu_safe(absorb))
-                     .replace("%2", _menu_safe(keep)))
+        self.setText(fill(tr("Merge “%1” into “%2”"), _menu_safe(absorb), _menu_safe(keep)))
 
     @property
     def undo_record(self) -> MergeUndo | None:
@@ -112,8 +112,9 @@ class SplitPartCommand(_SurgeryCommand):
             source = vault.parts.get(source_id).name
         except JournalError:
             source = "?"
-        self.setText(tr("Split “%1” off “%2”").replace("%1", _menu_safe(spec.name.strip()))
-                     .replace("%2", _menu_safe(source)))
+        self.setText(fill(tr("Split “%1” off “%2”"),
+                          _menu_safe(spec.name.strip()),
+                          _menu_safe(source)))
 
     @property
     def new_part_id(self) -> str:

@@ -31,14 +31,21 @@ from PySide6.QtWidgets import (
 )
 
 from partsjournal.domain.model import PART_TEXT_FIELDS, Part, Relation, RelationKind, Role, Stage
+from partsjournal.domain.words import fill
 from partsjournal.errors import JournalError
 from partsjournal.ui.common.changes import Change
 from partsjournal.ui.common.messages import explain
 from partsjournal.ui.common.models import ID_ROLE
 from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import plain_tooltip, set_tooltip
-from partsjournal.ui.common.theme import role_color, role_label
-from partsjournal.ui.common.vocabulary import field_label, field_prompt, relation_label, stage_label
+from partsjournal.ui.common.theme import role_color
+from partsjournal.ui.common.vocabulary import (
+    field_label,
+    field_prompt,
+    relation_label,
+    role_label,
+    stage_label,
+)
 from partsjournal.ui.common.widgets import named, plain_label, swatch
 from partsjournal.ui.parts.part_models import RelationsModel
 from partsjournal.vault import Vault
@@ -309,7 +316,7 @@ class ProfileForm(QWidget):
         self.color_button.setIcon(swatch(role_color(role, self._color)))
         self.reset_color_button.setEnabled(bool(self._color))
         self.color_button.setAccessibleDescription(
-            self.tr("Own colour {color}").format(color=self._color) if self._color
+            fill(self.tr("Own colour %1"), self._color) if self._color
             else self.tr("Uses the role's colour"))
 
 

@@ -19,7 +19,8 @@ from partsjournal.ui.common.models import (
     tr,
 )
 from partsjournal.ui.common.plain_text import plain_tooltip
-from partsjournal.ui.common.theme import role_color, role_group_label
+from partsjournal.ui.common.theme import role_color
+from partsjournal.ui.common.vocabulary import role_group_label
 from partsjournal.vault import Vault
 
 

@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from partsjournal.domain.model import PART_TEXT_FIELDS, Part, Relation, RelationKind, Role
+from partsjournal.domain.words import fill
 from partsjournal.errors import JournalError
 from partsjournal.ui.common.check_list import CheckItem, CheckListModel
 from partsjournal.ui.common.dates import short_date
 from partsjournal.ui.common.plain_text import set_tooltip
-from partsjournal.ui.common.theme import kind_label, role_color, role_label
-from partsjournal.ui.common.vocabulary import field_label
+from partsjournal.ui.common.theme import role_color
+from partsjournal.ui.common.vocabulary import field_label, kind_label, role_label
 from partsjournal.ui.common.widgets import named, plain_label, swatch
 from partsjournal.ui.parts.part_commands import MergePartsCommand, SplitPartCommand
 from partsjournal.vault import Vault
@@ -131,8 +132,9 @@ class MergePartsDialog(QDialog):
             return
         n = preview.entries_moved
         lines = [
-            self.tr("“%1” will be removed and everything it holds moves to “%2”:")
-            .replace("%1", preview.absorb.name).replace("%2", preview.keep.name),
+            fill(self.tr("“%1” will be removed and everything it holds moves to “%2”:"),
+                 preview.absorb.name,
+                 preview.keep.name),
             self.tr("• 1 entry moves over.") if n == 1
             else self.tr("• %n entries move over.", "", n),
         ]
@@ -154,13 +156,12 @@ class MergePartsDialog(QDialog):
         lines.append(self.tr("• 1 stage event joins its history.") if n == 1
                      else self.tr("• %n stage events join its history.", "", n))
         if preview.fields_combined:
-            lines.append(self.tr("• Added to its profile: %1.").replace(
-                "%1", ", ".join(field_label(f) for f in preview.fields_combined)))
+            lines.append(fill(self.tr("• Added to its profile: %1."),
+                              ", ".join(field_label(f) for f in preview.fields_combined)))
         if preview.shared_with:
-            lines.append(self.tr("You shared “%1” with %2. Their copy stays as it is; you may "
-                                 "want to withdraw it the next time you share.")
-                         .replace("%1", preview.absorb.name)
-                         .replace("%2", ", ".join(preview.shared_with)))
+            lines.append(fill(self.tr("You shared “%1” with %2. Their copy stays as it is; you may "
+                                      "want to withdraw it the next time you share."),
+                              preview.absorb.name, ", ".join(preview.shared_with)))
         lines.append(self.tr("You can undo this with Edit → Undo."))
         self.preview.setText("\n".join(lines))
         self.merge_button.setEnabled(True)
@@ -184,10 +185,10 @@ class SplitPartDialog(QDialog):
         self.setMinimumSize(620, 640)
         source = self._source
 
-        intro = plain_label(self.tr(
+        intro = plain_label(fill(self.tr(
             "Sometimes what seemed one part turns out to be two. Give the new one a name and "
-            "choose which entries were really about it; “%1” keeps everything else.")
-            .replace("%1", source.name), self)
+            "choose which entries were really about it; “%1” keeps everything else."),
+                                 source.name), self)
         intro.setWordWrap(True)
 
         self.name_edit = named(QLineEdit(self), "splitName")
@@ -220,8 +221,8 @@ class SplitPartDialog(QDialog):
             entries_layout.addWidget(self.entry_view)
         else:
             self.entry_view.hide()
-            entries_layout.addWidget(plain_label(self.tr("“%1” isn't in any entry yet.")
-                                                 .replace("%1", source.name), entries_box))
+            entries_layout.addWidget(plain_label(fill(self.tr("“%1” isn't in any entry yet."),
+                                                      source.name), entries_box))
 
         self.field_boxes: dict[str, QCheckBox] = {}
         fields_box = QGroupBox(self.tr("Move from the profile to the new part"), self)
@@ -250,8 +251,8 @@ class SplitPartDialog(QDialog):
             self.relation_boxes[relation.id] = box
             relations_layout.addWidget(box)
         if not self.relation_boxes:
-            relations_layout.addWidget(plain_label(self.tr("“%1” has no relationships yet.")
-                                                   .replace("%1", source.name), relations_box))
+            relations_layout.addWidget(plain_label(fill(self.tr("“%1” has no relationships yet."),
+                                                        source.name), relations_box))
 
         self.problem = named(plain_label("", self), "splitProblem")
         self.problem.setWordWrap(True)
@@ -286,7 +287,7 @@ class SplitPartDialog(QDialog):
             text = self.tr("Polarized with “%1”")
         else:
             text = self.tr("Allied with “%1”")
-        return text.replace("%1", other)
+        return fill(text, other)
 
     def _update(self) -> None:
         empty = not self.name_edit.text().strip()
@@ -302,7 +303,7 @@ class SplitPartDialog(QDialog):
             move_fields=tuple(n for n, box in self.field_boxes.items() if box.isChecked()),
             copy_relation_ids=tuple(r for r, box in self.relation_boxes.items()
                                     if box.isChecked()),
-            stage_note=self.tr("Split off from “%1”").replace("%1", self._source.name))
+            stage_note=fill(self.tr("Split off from “%1”"), self._source.name))
 
     def command(self, owner: QObject | None = None) -> SplitPartCommand:
         """The split as an undoable command on behalf of ``owner`` (push it on the undo stack)."""

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from partsjournal.domain.model import EntrySummary, Part
+from partsjournal.domain.words import fill
 from partsjournal.errors import JournalError, NotFound
 from partsjournal.ui.common.changes import Change, Changes
 from partsjournal.ui.common.dates import short_date
@@ -47,7 +48,7 @@ from partsjournal.ui.common.messages import explain
 from partsjournal.ui.common.models import ID_ROLE, OBJECT_ROLE, EntryListModel
 from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import set_tooltip
-from partsjournal.ui.common.theme import kind_label
+from partsjournal.ui.common.vocabulary import kind_label
 from partsjournal.ui.common.widgets import named, plain_label
 from partsjournal.ui.parts.part_editor import ProfileForm, RelationsPanel
 from partsjournal.ui.parts.part_models import PartTreeModel, StageHistoryModel
@@ -575,8 +576,8 @@ class PartsView(QWidget):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Delete part"))
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(self.tr("Delete “{name}” for good?").format(
-            name=self._form.name_edit.text().strip() or part.name))
+        box.setText(fill(self.tr("Delete “%1” for good?"),
+                         self._form.name_edit.text().strip() or part.name))
         box.setInformativeText(self.tr(
             "Its stage history, its relationships and its mentions in your journal entries are "
             "removed too. This can't be undone.\n\nIf you only want it out of sight, archive it "

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from partsjournal.domain.validation import MAX_NAME
+from partsjournal.domain.words import fill
 from partsjournal.errors import JournalError, ValidationError
 from partsjournal.exchange.card import ContactCard, parse_armored, read_card_file
 from partsjournal.ui.common.changes import Change
@@ -196,7 +197,7 @@ class MyCardPanel(QGroupBox):
         except OSError as exc:
             self.problem.show_error(exc)
             return
-        self.status.emit(self.tr("Your card is saved to %1.").replace("%1", str(path)))
+        self.status.emit(fill(self.tr("Your card is saved to %1."), str(path)))
 
 
 # Adding a peer ---------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from partsjournal.domain.words import fill
 from partsjournal.errors import BundleRejected, JournalError
 from partsjournal.exchange.bundle import OpenedBundle, open_bundle, read_bundle_file
 from partsjournal.flows.importing import BundleImport, ImportPreview, ImportResult
@@ -90,8 +91,8 @@ class ImportDialog(QDialog):
 
     def _build_busy(self) -> QWidget:
         page = QWidget()
-        self.busy_label = named(wrapped(self.tr("Opening and checking “%1”…")
-                                        .replace("%1", self.path.name)), "importBusy")
+        self.busy_label = named(wrapped(fill(self.tr("Opening and checking “%1”…"),
+                                             self.path.name)), "importBusy")
         self.progress = named(QProgressBar(), "importProgress")
         self.progress.setRange(0, 0)
         self.progress.setAccessibleName(self.tr("Checking the bundle"))
@@ -159,8 +160,8 @@ class ImportDialog(QDialog):
 
     def _build_problem(self) -> QWidget:
         page = QWidget()
-        self.problem_heading = named(heading_label(self.tr("“%1” was not imported")
-                                                   .replace("%1", self.path.name), 1.15),
+        self.problem_heading = named(heading_label(fill(self.tr("“%1” was not imported"),
+                                                        self.path.name), 1.15),
                                      "problemHeading")
         self.problem = ProblemLine()
         self.add_card_button = named(QPushButton(self.tr("Add their card…")), "addSenderCard")
@@ -229,11 +230,10 @@ class ImportDialog(QDialog):
 
     def _show_preview(self, preview: ImportPreview) -> None:
         peer = preview.peer
-        self.sender_label.setText(self.tr("From %1").replace("%1", peer.label))
-        details = [self.tr("Made on %1.").replace("%1", date_and_time(preview.created))]
+        self.sender_label.setText(fill(self.tr("From %1"), peer.label))
+        details = [fill(self.tr("Made on %1."), date_and_time(preview.created))]
         if preview.sender_name != peer.name:
-            details.insert(0, self.tr("They call themselves “%1”.")
-                           .replace("%1", preview.sender_name))
+            details.insert(0, fill(self.tr("They call themselves “%1”."), preview.sender_name))
         self.sender_detail.setText(" ".join(details))
         self._show_verified(peer.verified, peer.name)
         self.message_box.setVisible(bool(preview.message))
@@ -249,16 +249,16 @@ class ImportDialog(QDialog):
         parts = [self.tr("Nothing in your journal changes until you press Import. Their parts "
                          "stay apart from yours, read-only, under their name.")]
         if preview.relation_count:
-            parts.append(self.tr("Relations among these parts: %1.")
-                         .replace("%1", str(preview.relation_count)))
+            parts.append(fill(self.tr("Relations among these parts: %1."),
+                              str(preview.relation_count)))
         return " ".join(parts)
 
     def _show_verified(self, verified: bool, name: str) -> None:
         self.unverified_box.setVisible(not verified)
-        self.unverified_text.setText(self.tr(
+        self.unverified_text.setText(fill(self.tr(
             "%1 is not verified. This bundle really comes from the card you added as %1, but "
             "you haven't yet checked that the card is theirs. Compare your safety number with "
-            "them, in person or on a call.").replace("%1", name))
+            "them, in person or on a call."), name))
 
     def _show_problem(self, error: BaseException) -> None:
         self.error = error
@@ -285,7 +285,7 @@ class ImportDialog(QDialog):
         from partsjournal.vault.peers import Peer
 
         assert isinstance(peer, Peer)
-        self.sender_label.setText(self.tr("From %1").replace("%1", peer.label))
+        self.sender_label.setText(fill(self.tr("From %1"), peer.label))
         self._show_verified(peer.verified, peer.name)
 
     def _add_sender_card(self) -> None:
@@ -314,6 +314,8 @@ class ImportDialog(QDialog):
         result = self.result_
         if result is None:
             return ""
-        return self.tr("Imported from %1: %2 new, %3 updated, %4 withdrawn.").replace(
-            "%1", isolate(result.peer.name)).replace("%2", str(result.added)).replace(
-            "%3", str(result.updated)).replace("%4", str(result.withdrawn))
+        return fill(self.tr("Imported from %1: %2 new, %3 updated, %4 withdrawn."),
+                    isolate(result.peer.name),
+                    str(result.added),
+                    str(result.updated),
+                    str(result.withdrawn))

@@ -22,12 +22,13 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
 from partsjournal.domain.model import Role
+from partsjournal.domain.words import fill
 from partsjournal.flows.importing import ImportPreview, PartChange, PreviewPart
 from partsjournal.ui.common.dates import date_and_time, short_date
 from partsjournal.ui.common.models import ID_ROLE, OBJECT_ROLE, GroupedTreeModel, RowTableModel
 from partsjournal.ui.common.plain_text import plain_tooltip
-from partsjournal.ui.common.theme import role_color, role_label
-from partsjournal.ui.common.vocabulary import field_label
+from partsjournal.ui.common.theme import role_color
+from partsjournal.ui.common.vocabulary import field_label, role_label
 from partsjournal.ui.common.widgets import swatch
 from partsjournal.vault import Vault
 from partsjournal.vault.peers import Peer, ReceivedPart, ShareLogEntry
@@ -52,7 +53,7 @@ def peer_status(peer: Peer) -> str:
     """'Verified on …' or 'Not verified'."""
     if peer.verified_at is None:
         return tr("Not verified")
-    return tr("Verified on %1").replace("%1", short_date(peer.verified_at))
+    return fill(tr("Verified on %1"), short_date(peer.verified_at))
 
 
 # Peers -------------------------------------------------------------------------------------
@@ -174,10 +175,10 @@ class ShareLogModel(GroupedTreeModel):
         bits = []
         if entry.parts:
             bits.append(tr("1 part shared") if len(entry.parts) == 1
-                        else tr("%1 parts shared").replace("%1", str(len(entry.parts))))
+                        else fill(tr("%1 parts shared"), str(len(entry.parts))))
         if entry.withdrawn:
             bits.append(tr("1 part withdrawn") if len(entry.withdrawn) == 1
-                        else tr("%1 parts withdrawn").replace("%1", str(len(entry.withdrawn))))
+                        else fill(tr("%1 parts withdrawn"), str(len(entry.withdrawn))))
         return ", ".join(bits) or tr("A message only")
 
     def _children(self, entry: ShareLogEntry) -> list[tuple[str, str]]:
@@ -265,12 +266,11 @@ class ImportPreviewModel(GroupedTreeModel):
                 return tr("Not in any of your journal entries")
             if line.entry_count == 1:
                 return tr("In 1 of your journal entries; it will be taken out of it")
-            return tr("In %1 of your journal entries; it will be taken out of them").replace(
-                "%1", str(line.entry_count))
-        text = tr("Fields: %1").replace("%1", field_list(line.fields))
+            return fill(tr("In %1 of your journal entries; it will be taken out of them"),
+                        str(line.entry_count))
+        text = fill(tr("Fields: %1"), field_list(line.fields))
         if line.removed_fields:
-            text += "; " + tr("no longer shared: %1").replace("%1",
-                                                              field_list(line.removed_fields))
+            text += "; " + fill(tr("no longer shared: %1"), field_list(line.removed_fields))
         return text
 
     def group_count(self) -> int:

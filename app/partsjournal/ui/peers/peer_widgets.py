@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from partsjournal.domain.model import PART_TEXT_FIELDS, Role, Stage
+from partsjournal.domain.words import fill
 from partsjournal.errors import JournalError
 from partsjournal.exchange.card import Fingerprint
 from partsjournal.ui.common.changes import Change
 from partsjournal.ui.common.dates import short_date
 from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import set_tooltip
-from partsjournal.ui.common.theme import role_label
-from partsjournal.ui.common.vocabulary import field_label, stage_label
+from partsjournal.ui.common.vocabulary import field_label, role_label, stage_label
 from partsjournal.ui.common.widgets import confirm, heading_label, named, plain_label
 from partsjournal.ui.peers.exchange_messages import describe
 from partsjournal.ui.peers.peer_models import peer_status
@@ -181,12 +181,11 @@ class SafetyNumberPanel(QWidget):
         self.number.setText("\n".join(number.rows()))
         self.number.setAccessibleDescription(" ".join(number.groups))
         self.fingerprint.setText(fingerprint_rows(peer.fingerprint))
-        self.explanation.setText(self.tr(
+        self.explanation.setText(fill(self.tr(
             "Compare these 60 digits with %1, in person or on a call — not in the message the "
             "card came in. Each of you reads out your own; they are the same on both sides. "
             "If every digit matches, the card really is theirs: only they can open what you "
-            "share, and nobody else can send you bundles in their name.").replace("%1",
-                                                                                peer.name))
+            "share, and nobody else can send you bundles in their name."), peer.name))
         self._update()
 
     def _update(self) -> None:
@@ -194,12 +193,12 @@ class SafetyNumberPanel(QWidget):
         if peer is None:
             return
         if peer.verified:
-            self.state.setText(self.tr("✓ %1. You compared this number with %2.")
-                               .replace("%1", peer_status(peer)).replace("%2", peer.name))
+            self.state.setText(fill(self.tr("✓ %1. You compared this number with %2."),
+                                    peer_status(peer),
+                                    peer.name))
         else:
-            self.state.setText(self.tr("Not verified yet. Until you compare the number, "
-                                       "%1 is marked “not verified” everywhere.")
-                               .replace("%1", peer.name))
+            self.state.setText(fill(self.tr("Not verified yet. Until you compare the number, "
+                                            "%1 is marked “not verified” everywhere."), peer.name))
         self.verify_button.setVisible(not peer.verified)
         self.unverify_button.setVisible(peer.verified)
 
@@ -209,10 +208,10 @@ class SafetyNumberPanel(QWidget):
             return
         name = self._peer.name
         if confirm(self, self.tr("Mark as verified"),
-                   self.tr("Did all 60 digits match what %1 sees?").replace("%1", name),
-                   self.tr("Only mark %1 as verified if you compared every group, in person or "
-                           "on a call. If anything differs, don't share with this card: ask %1 "
-                           "for their card again.").replace("%1", name),
+                   fill(self.tr("Did all 60 digits match what %1 sees?"), name),
+                   fill(self.tr("Only mark %1 as verified if you compared every group, in person "
+                                "or on a call. If anything differs, don't share with this card: "
+                                "ask %1 for their card again."), name),
                    self.tr("Every digit matched"), self.tr("Compare again")):
             self.mark_verified()
 
@@ -324,11 +323,11 @@ class ReceivedProfile(QWidget):
             return
         self.name.setText(part.name)
         peer = part.peer_name if part.peer_verified \
-            else self.tr("%1 (not verified)").replace("%1", part.peer_name)
-        self.origin.setText(self.tr(
+            else fill(self.tr("%1 (not verified)"), part.peer_name)
+        self.origin.setText(fill(self.tr(
             "Shared by %1 on %2. It is their part: you can read it and mention it in your "
-            "entries, not change it. Only the fields they chose are here.")
-            .replace("%1", peer).replace("%2", short_date(part.received_at)))
+            "entries, not change it. Only the fields they chose are here."),
+                                 peer, short_date(part.received_at)))
         for field, value in self.values.items():
             shown = field in part.fields
             self._rows[field].setVisible(shown)
@@ -350,7 +349,7 @@ class ReceivedProfile(QWidget):
         painter.drawRoundedRect(0, 1, 56, 16, 8, 8)
         painter.end()
         label.setPixmap(pixmap)
-        label.setAccessibleDescription(self.tr("Its own colour, %1").replace("%1", value))
+        label.setAccessibleDescription(fill(self.tr("Its own colour, %1"), value))
 
     def _value_text(self, part: ReceivedPart, field: str) -> str:
         if field == "role":
@@ -361,7 +360,7 @@ class ReceivedProfile(QWidget):
         if field == "trust_in_self":
             value = part.fields.get(field)
             return self.tr("Not rated yet") if value is None \
-                else self.tr("%1 of 10").replace("%1", str(value))
+                else fill(self.tr("%1 of 10"), str(value))
         if field == "color":  # a valid colour is shown as a swatch (_show_colour)
             return "" if QColor.isValidColorName(part.text(field)) \
                 else self.tr("The colour of its role")

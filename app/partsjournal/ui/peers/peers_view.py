@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partsjournal.domain.words import fill
 from partsjournal.errors import JournalError
 from partsjournal.ui.common.changes import Change, Changes
 from partsjournal.ui.common.folders import FileKind, remember, start_in
@@ -371,12 +372,11 @@ class PeersView(QWidget):
         if peer is None:
             return
         count = self._vault.received.count(peer.id)
-        detail = self.tr("The %1 part(s) they shared go too, and so do their mentions in your "
-                         "entries. What you shared with them stays in their journal. To "
-                         "exchange again, you would add their card again.").replace(
-                             "%1", str(count))
+        detail = fill(self.tr("The %1 part(s) they shared go too, and so do their mentions in your "
+                              "entries. What you shared with them stays in their journal. To "
+                              "exchange again, you would add their card again."), str(count))
         if not confirm(self, self.tr("Remove peer"),
-                       self.tr("Remove %1 from your journal?").replace("%1", peer.name),
+                       fill(self.tr("Remove %1 from your journal?"), peer.name),
                        detail, self.tr("Remove")):
             return
         try:
@@ -387,7 +387,7 @@ class PeersView(QWidget):
             return
         self._peer = None
         self.reload()
-        self.status.emit(self.tr("Removed %1.").replace("%1", isolate(peer.name)))
+        self.status.emit(fill(self.tr("Removed %1."), isolate(peer.name)))
 
     # Showing a peer ---------------------------------------------------------------------------
 
@@ -414,25 +414,25 @@ class PeersView(QWidget):
     def _show_state(self, peer: Peer) -> None:
         self._warning_icon.setVisible(not peer.verified)
         if peer.verified:
-            self.peer_state.setText(self.tr("%1. Fingerprint %2 …").replace(
-                "%1", peer_status(peer)).replace("%2", peer.fingerprint.short()))
+            self.peer_state.setText(fill(self.tr("%1. Fingerprint %2 …"),
+                                         peer_status(peer),
+                                         peer.fingerprint.short()))
         else:
-            self.peer_state.setText(self.tr(
-                "Not verified: compare the safety number with %1 before you trust this card.")
-                .replace("%1", peer.name))
+            self.peer_state.setText(fill(self.tr(
+                "Not verified: compare the safety number with %1 before you trust this card."),
+                                         peer.name))
 
     def _show_received(self, peer: Peer) -> None:
         keep = self.received_list.currentIndex()
         keep_id = self.received_model.part(keep.row()).id if keep.isValid() else ""
         parts = self._vault.received.list(peer.id)
         self.received_model.set_parts(parts)
-        self.tabs.setTabText(RECEIVED_TAB, self.tr("Parts they shared (%1)")
-                             .replace("%1", str(len(parts))))
+        self.tabs.setTabText(RECEIVED_TAB, fill(self.tr("Parts they shared (%1)"), str(len(parts))))
         self.received_empty.setVisible(not parts)
         self._received_split.setVisible(bool(parts))
-        self.received_empty.setText(self.tr(
+        self.received_empty.setText(fill(self.tr(
             "%1 hasn't shared any parts with you yet. When they send you a bundle, open it "
-            "with “Import a bundle…” or drop it onto this page.").replace("%1", peer.name))
+            "with “Import a bundle…” or drop it onto this page."), peer.name))
         row = self.received_model.row_of(keep_id) if keep_id else -1
         if row < 0 and parts:
             row = 0
@@ -450,12 +450,11 @@ class PeersView(QWidget):
         self.log_model.set_entries(entries)
         current = self._vault.share_log.currently_shared(peer.id)
         if not entries:
-            text = self.tr("You haven't shared anything with %1 yet.").replace("%1", peer.name)
+            text = fill(self.tr("You haven't shared anything with %1 yet."), peer.name)
         elif current:
-            text = self.tr("%1 currently has: %2.").replace("%1", peer.name).replace(
-                "%2", ", ".join(current.values()))
+            text = fill(self.tr("%1 currently has: %2."), peer.name, ", ".join(current.values()))
         else:
-            text = self.tr("Nothing you shared is still with %1.").replace("%1", peer.name)
+            text = fill(self.tr("Nothing you shared is still with %1."), peer.name)
         self.shared_summary.setText(text)
         self.withdraw_button.setEnabled(bool(current))
         self.log_tree.setVisible(bool(entries))
@@ -468,10 +467,10 @@ class PeersView(QWidget):
         self.peer_name.setText(peer.label)
         self._show_state(peer)
         self._show_received(peer)
-        self.status.emit(self.tr("%1 is verified.").replace("%1", isolate(peer.name))
+        self.status.emit(fill(self.tr("%1 is verified."), isolate(peer.name))
                          if peer.verified
-                         else self.tr("%1 is no longer marked as verified.")
-                         .replace("%1", isolate(peer.name)))
+                         else fill(self.tr("%1 is no longer marked as verified."),
+                                   isolate(peer.name)))
 
     # Dialogs ----------------------------------------------------------------------------------
 
@@ -486,8 +485,8 @@ class PeersView(QWidget):
             return
         self.peer_model.reload()
         self.select_peer(peer.id, SAFETY_TAB)
-        self.status.emit(self.tr("Added %1. Compare your safety number next.")
-                         .replace("%1", isolate(peer.name)))
+        self.status.emit(fill(self.tr("Added %1. Compare your safety number next."),
+                              isolate(peer.name)))
 
     def _open_wizard(self, *, withdraw: bool) -> None:
         self.flush()
@@ -502,8 +501,7 @@ class PeersView(QWidget):
         entry = wizard.log_entry
         if entry is not None and entry.peer_id:
             self.select_peer(entry.peer_id, SHARED_TAB)
-            self.status.emit(self.tr("Bundle saved for %1.").replace("%1",
-                                                                     isolate(entry.peer_name)))
+            self.status.emit(fill(self.tr("Bundle saved for %1."), isolate(entry.peer_name)))
 
     def _import_finished(self, dialog: ImportDialog) -> None:
         self.reload()

@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
 
 from partsjournal.domain.model import PART_TEXT_FIELDS, Part
 from partsjournal.domain.validation import MAX_NAME
+from partsjournal.domain.words import fill
 from partsjournal.errors import JournalError
 from partsjournal.exchange.payload import DEFAULT_FIELDS, SHAREABLE_FIELDS
 from partsjournal.ui.common.changes import Change
 from partsjournal.ui.common.check_list import CheckItem, CheckListModel
 from partsjournal.ui.common.operation import perform
-from partsjournal.ui.common.theme import role_color, role_label
-from partsjournal.ui.common.vocabulary import field_label, stage_label
+from partsjournal.ui.common.theme import role_color
+from partsjournal.ui.common.vocabulary import field_label, role_label, stage_label
 from partsjournal.ui.common.widgets import named
 from partsjournal.ui.peers.peer_models import PeerListModel, field_list
 from partsjournal.ui.peers.peer_widgets import ProblemLine, wrapped
@@ -130,9 +131,9 @@ class PeerPage(SharePage):
         peer = self.chosen()
         self.warning.setVisible(peer is not None and not peer.verified)
         if peer is not None and not peer.verified:
-            self.warning.setText(self.tr(
+            self.warning.setText(fill(self.tr(
                 "You haven't compared safety numbers with %1 yet. You can share now, but first "
-                "make sure the card you added really is theirs.").replace("%1", peer.name))
+                "make sure the card you added really is theirs."), peer.name))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802
@@ -209,8 +210,9 @@ class PartsPage(SharePage):
 
     def _changed(self) -> None:
         chosen = len(self.model.checked_keys())
-        self.count.setText(self.tr("%1 of %2 parts ticked").replace("%1", str(chosen))
-                           .replace("%2", str(self.model.rowCount())))
+        self.count.setText(fill(self.tr("%1 of %2 parts ticked"),
+                                str(chosen),
+                                str(self.model.rowCount())))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802
@@ -294,7 +296,7 @@ class FieldsPage(SharePage):
         part = next(p for p in self.flow.available_parts()
                     if p.id == self.parts_model.item(current.row()).key)
         self._part_id = part.id
-        self.fields_caption.setText(self.tr("Fields of “%1” to share:").replace("%1", part.name))
+        self.fields_caption.setText(fill(self.tr("Fields of “%1” to share:"), part.name))
         chosen = self.flow.fields.get(part.id, DEFAULT_FIELDS)
         items = []
         for field in SHAREABLE_FIELDS:
@@ -302,7 +304,7 @@ class FieldsPage(SharePage):
             value = self._value(part, field)
             text = f"{label} — {value}" if value else label
             if field == "name":
-                text = self.tr("%1 (always shared)").replace("%1", text)
+                text = fill(self.tr("%1 (always shared)"), text)
             colour = role_color(part.role, part.color) if field == "color" else None
             items.append(CheckItem(field, text, field in chosen, locked=field == "name",
                                    color=colour))
@@ -319,7 +321,7 @@ class FieldsPage(SharePage):
             return stage_label(part.stage)
         if field == "trust_in_self":
             return self.tr("not rated") if part.trust_in_self is None \
-                else self.tr("%1 of 10").replace("%1", str(part.trust_in_self))
+                else fill(self.tr("%1 of 10"), str(part.trust_in_self))
         if field == "color":
             return self.tr("its own colour") if part.color else self.tr("the colour of its role")
         text = getattr(part, field) if field in PART_TEXT_FIELDS else ""
@@ -333,7 +335,7 @@ class FieldsPage(SharePage):
 
     def _apply_to_all(self) -> None:
         fields = self.flow.set_fields_for_all(self.fields_model.checked_keys())
-        self.note.setText(self.tr("Every part now shares: %1.").replace("%1", field_list(fields)))
+        self.note.setText(fill(self.tr("Every part now shares: %1."), field_list(fields)))
 
     def nextId(self) -> int:  # noqa: N802
         """The step after this one."""
@@ -366,13 +368,12 @@ class WithdrawPage(SharePage):
         name = peer.name if peer is not None else ""
         shared = self.flow.withdrawable()
         if shared:
-            self.intro.setText(self.tr(
+            self.intro.setText(fill(self.tr(
                 "When %1 imports this bundle, their journal removes the ticked parts, and "
-                "takes them out of their entries. You can share a part again later.")
-                .replace("%1", name))
+                "takes them out of their entries. You can share a part again later."), name))
         else:
-            self.intro.setText(self.tr("Nothing you shared is still with %1, so there is "
-                                       "nothing to withdraw.").replace("%1", name))
+            self.intro.setText(fill(self.tr("Nothing you shared is still with %1, so there is "
+                                            "nothing to withdraw."), name))
         self.model.set_items([CheckItem(pid, part_name, pid in self.flow.withdraw_ids)
                               for pid, part_name in shared.items()])
 

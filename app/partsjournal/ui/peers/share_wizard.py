@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from partsjournal.domain.model import Role, Stage
+from partsjournal.domain.words import fill
 from partsjournal.errors import JournalError
 from partsjournal.exchange.payload import BundleContents
 from partsjournal.flows.sharing import PreparedShare, ShareFlow, write_bundle_file
 from partsjournal.ui.common.changes import Change
 from partsjournal.ui.common.folders import FileKind, remember, start_in
 from partsjournal.ui.common.operation import perform
-from partsjournal.ui.common.theme import role_label
-from partsjournal.ui.common.vocabulary import field_label, relation_label, stage_label
+from partsjournal.ui.common.vocabulary import field_label, relation_label, role_label, stage_label
 from partsjournal.ui.common.widgets import named
 from partsjournal.ui.common.workers import run_in_background
 from partsjournal.ui.peers.peer_widgets import ProblemLine, icon_label, wrapped
@@ -102,12 +102,12 @@ class PreviewPage(SharePage):
             return
         self.share.prepared = prepared
         peer = prepared.peer
-        self.intro.setText(self.tr("This is exactly what %1 will see. Nothing else from your "
-                                   "journal goes into the file, and only their journal can "
-                                   "open it.").replace("%1", peer.name))
-        self.warning.setText(self.tr("%1 is not verified yet: before you send the file, "
-                                     "compare your safety number so you know the card is "
-                                     "theirs.").replace("%1", peer.name))
+        self.intro.setText(fill(self.tr("This is exactly what %1 will see. Nothing else from your "
+                                        "journal goes into the file, and only their journal can "
+                                        "open it."), peer.name))
+        self.warning.setText(fill(self.tr("%1 is not verified yet: before you send the file, "
+                                          "compare your safety number so you know the card is "
+                                          "theirs."), peer.name))
         self.warning.setVisible(not peer.verified)
         self._warning_icon.setVisible(not peer.verified)
         self.text.setPlainText(self.describe(prepared))
@@ -120,13 +120,13 @@ class PreviewPage(SharePage):
     def describe(self, prepared: PreparedShare) -> str:
         """The bundle as plain text, field by field."""
         contents = prepared.contents
-        lines = [self.tr("For: %1").replace("%1", prepared.peer.label),
-                 self.tr("From: %1").replace("%1", contents.sender_name)]
+        lines = [fill(self.tr("For: %1"), prepared.peer.label),
+                 fill(self.tr("From: %1"), contents.sender_name)]
         if contents.message:
             lines += ["", self.tr("Message:")]
             lines += [f"    {line}" for line in contents.message.splitlines()]
         if contents.parts:
-            lines += ["", self.tr("Parts (%1):").replace("%1", str(len(contents.parts)))]
+            lines += ["", fill(self.tr("Parts (%1):"), str(len(contents.parts)))]
         for part in contents.parts:
             lines += ["", part.name]
             for field in part.field_names:
@@ -148,7 +148,7 @@ class PreviewPage(SharePage):
             text = stage_label(Stage(value))
         elif field == "trust_in_self":
             text = self.tr("not rated") if value is None \
-                else self.tr("%1 of 10").replace("%1", str(value))
+                else fill(self.tr("%1 of 10"), str(value))
         elif field == "color":
             text = str(value) or self.tr("(the colour of its role)")
         else:
@@ -220,8 +220,9 @@ class SavingPage(SharePage):
         self.retry.hide()
         self.progress.setRange(0, 0)
         self.progress.show()
-        self.label.setText(self.tr("Encrypting for %1 and saving to %2…")
-                           .replace("%1", prepared.peer.name).replace("%2", str(path)))
+        self.label.setText(fill(self.tr("Encrypting for %1 and saving to %2…"),
+                                prepared.peer.name,
+                                str(path)))
         self.share.set_busy(True)
         run_in_background(prepared.seal, self._sealed, self._failed)
 
@@ -292,21 +293,20 @@ class DonePage(SharePage):
         shared, withdrawn = len(prepared.contents.parts), len(prepared.contents.withdrawn)
         if shared:
             what.append(self.tr("1 part") if shared == 1
-                        else self.tr("%1 parts").replace("%1", str(shared)))
+                        else fill(self.tr("%1 parts"), str(shared)))
         if withdrawn:
             what.append(self.tr("1 withdrawal") if withdrawn == 1
-                        else self.tr("%1 withdrawals").replace("%1", str(withdrawn)))
+                        else fill(self.tr("%1 withdrawals"), str(withdrawn)))
         paragraphs = [
-            self.tr("Saved to %1 (%2).").replace("%1", str(path)).replace(
-                "%2", ", ".join(what) or self.tr("a message")),
-            self.tr("Send this file to %1 any way you like — email, a chat app, a USB stick. "
-                    "It is encrypted: only %1's journal can open it.").replace("%1", peer.name),
+            fill(self.tr("Saved to %1 (%2)."), str(path), ", ".join(what) or self.tr("a message")),
+            fill(self.tr("Send this file to %1 any way you like — email, a chat app, a USB stick. "
+                         "It is encrypted: only %1's journal can open it."), peer.name),
             self.tr("It is listed under “Shared with them”, so you can see later what you "
                     "shared, which fields, and when."),
         ]
         if not peer.verified:
-            paragraphs.append(self.tr("You haven't verified %1 yet. Compare your safety number "
-                                      "before you send it.").replace("%1", peer.name))
+            paragraphs.append(fill(self.tr("You haven't verified %1 yet. Compare your safety "
+                                           "number before you send it."), peer.name))
         self.text.setText("\n\n".join(paragraphs))
 
     def nextId(self) -> int:  # noqa: N802

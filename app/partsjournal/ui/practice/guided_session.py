@@ -39,12 +39,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partsjournal.domain.model import Part, Role
+from partsjournal.domain.model import PART_FEELINGS, SELF_FEELINGS, Part, Role
+from partsjournal.domain.words import fill
 from partsjournal.errors import JournalError
 from partsjournal.flows.six_fs import (
-    PART_FEELINGS,
     QUESTIONS,
-    SELF_FEELINGS,
     Blocker,
     SixFsFlow,
     Step,
@@ -53,12 +52,12 @@ from partsjournal.ui.common.changes import Change
 from partsjournal.ui.common.dates import date_and_time
 from partsjournal.ui.common.messages import explain
 from partsjournal.ui.common.operation import perform
-from partsjournal.ui.common.theme import muted, role_color, role_label
+from partsjournal.ui.common.theme import muted, role_color
+from partsjournal.ui.common.vocabulary import feeling_label, role_label
 from partsjournal.ui.common.widgets import named, plain_label, swatch
 from partsjournal.ui.practice.guided_widgets import ProposalRow, StepIndicator
 from partsjournal.ui.practice.guided_words import (
     entry_texts,
-    feeling_label,
     question_prompt,
     step_intro,
     step_title,
@@ -192,8 +191,9 @@ class GuidedSessionDialog(QDialog):
         self.resume_combo.setAccessibleName(self.tr("Paused sessions"))
         for draft in paused:
             when = date_and_time(draft.updated_at)
-            self.resume_combo.addItem(self.tr("%1, paused %2").replace(
-                "%1", draft.title or self.tr("Untitled")).replace("%2", when), draft.id)
+            self.resume_combo.addItem(fill(self.tr("%1, paused %2"),
+                                           draft.title or self.tr("Untitled"),
+                                           when), draft.id)
         self.resume_button = named(QPushButton(self.tr("&Resume"), self.resume_row),
                                    "sixFsResume")
         self.resume_button.clicked.connect(self._resume_chosen)
@@ -427,7 +427,7 @@ class GuidedSessionDialog(QDialog):
         name = flow.part_name or self.tr("this part")
         self.indicator.set_position(flow.position, detour=step is Step.STEP_BACK)
         self.title.setText(step_title(step))
-        self.intro.setText(step_intro(step).replace("{name}", name))
+        self.intro.setText(fill(step_intro(step), name))
         self.pages.setCurrentIndex(self._page_index[step])
         for key in QUESTIONS.get(step, ()):
             self.answer_edits[key].setPlainText(flow.answers.get(key, ""))
@@ -449,8 +449,8 @@ class GuidedSessionDialog(QDialog):
         elif step is Step.STEP_BACK:
             felt = ", ".join(feeling_label(f).lower() for f in flow.feelings
                              if f not in SELF_FEELINGS)
-            self.intro.setText(step_intro(step).replace("{name}", name) + "\n\n" +
-                               self.tr("What came up: %1.").replace("%1", felt))
+            self.intro.setText(fill(step_intro(step), name) + "\n\n" +
+                               fill(self.tr("What came up: %1."), felt))
         elif step is Step.REVIEW:
             self.energy.setValue(NOT_RATED if flow.self_energy is None else flow.self_energy)
             self._fill_proposals()
@@ -483,8 +483,7 @@ class GuidedSessionDialog(QDialog):
                 current = None
         proposals = self.flow.proposals(current)
         if self.flow.is_new_part:
-            note = self.tr("“%1” will be added to your parts.").replace(
-                "%1", self.flow.part_name)
+            note = fill(self.tr("“%1” will be added to your parts."), self.flow.part_name)
             self.proposals_layout.addWidget(named(plain_label(note, self.proposals_box),
                                                   "sixFsNewPartNote"))
         if not proposals:

@@ -7,9 +7,10 @@ from PySide6.QtGui import QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 from partsjournal.domain.model import Role, Stage
+from partsjournal.domain.words import fill
 from partsjournal.flows.six_fs import SIX_FS, FieldProposal
-from partsjournal.ui.common.theme import muted, role_label
-from partsjournal.ui.common.vocabulary import field_label, stage_label
+from partsjournal.ui.common.theme import muted
+from partsjournal.ui.common.vocabulary import field_label, role_label, stage_label
 from partsjournal.ui.common.widgets import named
 from partsjournal.ui.practice.guided_words import step_title, tr
 
@@ -28,8 +29,9 @@ class StepIndicator(QWidget):
         """Show ``position`` (0–5, or 6 once all are done)."""
         self._position, self._detour = position, detour
         if position < len(SIX_FS):
-            self.setAccessibleDescription(tr("Step %1 of 6: %2").replace(
-                "%1", str(position + 1)).replace("%2", step_title(SIX_FS[position])))
+            self.setAccessibleDescription(fill(tr("Step %1 of 6: %2"),
+                                               str(position + 1),
+                                               step_title(SIX_FS[position])))
         else:
             self.setAccessibleDescription(tr("All six steps done"))
         self.update()
@@ -58,10 +60,10 @@ class StepIndicator(QWidget):
             done, current = i < self._position, i == self._position
             radius = 8.0 if current else 6.0
             painter.setPen(QPen(highlight if (done or current) else soft, 2))
-            fill = highlight if (done or current) else palette.color(QPalette.ColorRole.Window)
+            dot = highlight if (done or current) else palette.color(QPalette.ColorRole.Window)
             if self._detour and current:
-                fill = palette.color(QPalette.ColorRole.Window)
-            painter.setBrush(fill)
+                dot = palette.color(QPalette.ColorRole.Window)
+            painter.setBrush(dot)
             painter.drawEllipse(QRectF(xs[i] - radius, y - radius, 2 * radius, 2 * radius))
             font.setBold(current)
             painter.setFont(font)
@@ -81,15 +83,15 @@ class ProposalRow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 8)
         if proposal.field == "role":
-            text = tr("Set its role to %1").replace("%1", role_label(Role(proposal.proposed)))
+            text = fill(tr("Set its role to %1"), role_label(Role(proposal.proposed)))
         elif proposal.field == "stage":
-            text = tr("Move its stage from “%1” to “%2”").replace(
-                "%1", stage_label(Stage(proposal.current))).replace(
-                "%2", stage_label(Stage(proposal.proposed)))
+            text = fill(tr("Move its stage from “%1” to “%2”"),
+                        stage_label(Stage(proposal.current)),
+                        stage_label(Stage(proposal.proposed)))
         elif proposal.current.strip():
-            text = tr("Add to “%1”").replace("%1", field_label(proposal.field))
+            text = fill(tr("Add to “%1”"), field_label(proposal.field))
         else:
-            text = tr("Fill in “%1”").replace("%1", field_label(proposal.field))
+            text = fill(tr("Fill in “%1”"), field_label(proposal.field))
         self.check = named(QCheckBox(text, self), f"proposal_{proposal.field}")
         self.check.setChecked(proposal.accepted)
         layout.addWidget(self.check)
@@ -97,8 +99,7 @@ class ProposalRow(QWidget):
         if proposal.field not in ("role", "stage"):
             self.edit = named(QPlainTextEdit(self), f"proposalText_{proposal.field}")
             self.edit.setPlainText(proposal.proposed)
-            self.edit.setAccessibleName(tr("New text for %1").replace(
-                "%1", field_label(proposal.field)))
+            self.edit.setAccessibleName(fill(tr("New text for %1"), field_label(proposal.field)))
             self.edit.setTabChangesFocus(True)
             self.edit.setFixedHeight(72)
             self.check.toggled.connect(self.edit.setEnabled)

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from partsjournal.domain.model import PART_FEELINGS, SELF_FEELINGS
 from partsjournal.flows.six_fs import (
-    PART_FEELINGS,
     QUESTIONS,
-    SELF_FEELINGS,
     SIX_FS,
     EntryTexts,
     Step,
 )
+from partsjournal.ui.common.vocabulary import feeling_label
 
 
 def tr(text: str) -> str:
@@ -34,26 +34,26 @@ def step_title(step: Step) -> str:
 
 
 def step_intro(step: Step) -> str:
-    """A short, warm invitation at the top of each step ({name} is the part's name)."""
+    """A short, warm invitation at the top of each step (%1 is the part's name)."""
     return {
         Step.FIND: tr("Notice what is asking for your attention right now: a feeling, a body "
                       "sensation, a thought, an urge. There is no right part to choose; "
                       "whichever comes is welcome."),
-        Step.FOCUS: tr("Turn your attention toward {name}, inside. Take your time, and let "
+        Step.FOCUS: tr("Turn your attention toward %1, inside. Take your time, and let "
                        "everything else wait for a moment."),
-        Step.FLESH_OUT: tr("Let {name} show you a little more of itself. Whatever comes is "
+        Step.FLESH_OUT: tr("Let %1 show you a little more of itself. Whatever comes is "
                            "fine — an image, a sense, or nothing much yet."),
-        Step.FEEL_TOWARD: tr("Now notice: how do you feel toward {name}? Tick whatever is "
+        Step.FEEL_TOWARD: tr("Now notice: how do you feel toward %1? Tick whatever is "
                              "true, even if it's not what you'd like to feel."),
-        Step.STEP_BACK: tr("Another part of you has feelings about {name}. That's all right — "
+        Step.STEP_BACK: tr("Another part of you has feelings about %1. That's all right — "
                            "it probably has good reasons. Kindly ask it whether it would be "
                            "willing to step back a little, just for now, so you can get to "
-                           "know {name}. You can let it know it will be heard too."),
-        Step.BEFRIEND: tr("Get to know {name} as you would a new friend. You might thank it for "
+                           "know %1. You can let it know it will be heard too."),
+        Step.BEFRIEND: tr("Get to know %1 as you would a new friend. You might thank it for "
                           "how hard it has been working."),
-        Step.FEARS: tr("Gently ask {name} what it is worried about. Listen without arguing; "
+        Step.FEARS: tr("Gently ask %1 what it is worried about. Listen without arguing; "
                        "its fears make sense from where it stands."),
-        Step.REVIEW: tr("Thank {name} for being with you. Here is what you could add to its "
+        Step.REVIEW: tr("Thank %1 for being with you. Here is what you could add to its "
                         "profile — keep what feels right, change what doesn't."),
     }.get(step, "")
 
@@ -75,18 +75,6 @@ def question_prompt(key: str) -> str:
     }[key]
 
 
-def feeling_label(feeling: str) -> str:
-    """How a feeling toward the part is offered as a tick box."""
-    return {
-        "curiosity": tr("Curious"), "compassion": tr("Compassionate"), "calm": tr("Calm"),
-        "openness": tr("Open"), "annoyed": tr("Annoyed"), "afraid": tr("Afraid of it"),
-        "impatient": tr("Impatient"), "wanting_it_gone": tr("Wanting it gone"),
-        "judging": tr("Judging it"), "overwhelmed": tr("Overwhelmed"),
-        "sorry_for_it": tr("Sorry for it"), "numb": tr("Numb or blank"),
-        "not_sure": tr("Not sure"),
-    }[feeling]
-
-
 def entry_texts() -> EntryTexts:
     """The journal entry's words in the person's language."""
     labels = {key: question_prompt(key) for keys in QUESTIONS.values() for key in keys}
@@ -98,7 +86,7 @@ def entry_texts() -> EntryTexts:
                    "focus": tr("Turning toward it"), "befriend": tr("What it wants me to know"),
                    "feel_toward": tr("How I feel toward it")})
     return EntryTexts(
-        title=tr("Six F's with {name}"),
+        title=tr("Six F's with %1"),
         headings={step: step_title(step) for step in (*SIX_FS, Step.STEP_BACK)},
         labels=labels,
         feelings={f: feeling_label(f) for f in (*SELF_FEELINGS, *PART_FEELINGS)},

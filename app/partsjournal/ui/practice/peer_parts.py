@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 
-from partsjournal.ui.common.theme import role_label
-from partsjournal.ui.common.vocabulary import field_label, stage_label
+from partsjournal.ui.common.vocabulary import field_label, role_label, stage_label
 from partsjournal.vault.peers import ReceivedPart
 
 Index = QModelIndex | QPersistentModelIndex

@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 )
 
 from partsjournal.domain.model import Entry, EntryKind, PeerRole
+from partsjournal.domain.words import fill
 from partsjournal.errors import JournalError
 from partsjournal.flows.peer_session import (
     Clock,
@@ -460,11 +461,11 @@ class PeerSessionPanel(QWidget):
             self.parts_intro.setText(self.tr("Choose your peer above to have the parts they "
                                              "shared with you at hand."))
         elif not parts:
-            self.parts_intro.setText(self.tr("%1 hasn't shared any parts with you yet.")
-                                     .replace("%1", self._peer_name()))
+            self.parts_intro.setText(fill(self.tr("%1 hasn't shared any parts with you yet."),
+                                          self._peer_name()))
         else:
-            self.parts_intro.setText(self.tr("What %1 chose to share with you. Read-only.")
-                                     .replace("%1", self._peer_name()))
+            self.parts_intro.setText(fill(self.tr("What %1 chose to share with you. Read-only."),
+                                          self._peer_name()))
         if parts:
             self.parts_view.setCurrentIndex(self.received.index(0, 0))
         if not self._loading:
@@ -529,9 +530,9 @@ class PeerSessionPanel(QWidget):
     def _role_sentence(self) -> str:
         peer = self._peer_name()
         if self.timer.role is PeerRole.EXPLORER:
-            return (self.tr("You are exploring; %1 is companioning you.").replace("%1", peer)
+            return (fill(self.tr("You are exploring; %1 is companioning you."), peer)
                     if peer else self.tr("You are exploring; your peer is companioning you."))
-        return (self.tr("You are companioning; %1 is exploring.").replace("%1", peer)
+        return (fill(self.tr("You are companioning; %1 is exploring."), peer)
                 if peer else self.tr("You are companioning; your peer is exploring."))
 
     def _refresh(self) -> None:
@@ -540,7 +541,7 @@ class PeerSessionPanel(QWidget):
         remaining = timer.remaining()
         self.clock_label.setText(format_clock(remaining))
         self.clock_label.setAccessibleDescription(
-            self.tr("%1 minutes planned").replace("%1", str(timer.planned_minutes)))
+            fill(self.tr("%1 minutes planned"), str(timer.planned_minutes)))
         self.role_label.setText(self._role_sentence())
         self.progress.setValue(round(timer.fraction * 1000))
         tint: QColor | None = None
@@ -564,8 +565,8 @@ class PeerSessionPanel(QWidget):
             message = self.tr("Paused. Carry on when you are both ready.")
         else:
             upcoming = timer.next_switch
-            message = self.tr("Switching roles in %1.").replace(
-                "%1", format_clock(upcoming - timer.elapsed())) if upcoming is not None \
+            message = fill(self.tr("Switching roles in %1."),
+                           format_clock(upcoming - timer.elapsed())) if upcoming is not None \
                 else self.tr("Until the end of the session.")
         self.message.setText(message)
         self._tint(tint)

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partsjournal.domain.words import fill
 from partsjournal.errors import JournalError
 from partsjournal.ui.common.dates import long_date, time_of_day
 from partsjournal.ui.common.folders import FileKind, remember, start_in
@@ -89,10 +90,10 @@ class BackupListModel(QAbstractListModel):
     def _describe(self, path: Path) -> str:
         reason = path.stem.rpartition("-")[0]
         taken = taken_at(path) or datetime.fromtimestamp(path.stat().st_mtime, UTC)
-        when = self.tr("{date}, {time}").format(date=long_date(taken), time=time_of_day(taken))
+        when = fill(self.tr("%1, %2"), long_date(taken), time_of_day(taken))
         kinds = {"auto": self.tr("daily"), "pre-migration": self.tr("before an update")}
         kind = kinds.get(reason)
-        return self.tr("{when} ({kind})").format(when=when, kind=kind) if kind else when
+        return fill(self.tr("%1 (%2)"), when, kind) if kind else when
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt's API)
         """One row per backup; a list has no children."""
@@ -427,7 +428,7 @@ class SettingsDialog(QDialog):
         name = f"parts-journal-{datetime.now().strftime('%Y%m%d')}{SUFFIX}"
         chosen, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Save a backup"), start_in(FileKind.BACKUP, name),
-            self.tr("Parts Journal backups (*{suffix})").format(suffix=SUFFIX))
+            fill(self.tr("Parts Journal backups (*%1)"), SUFFIX))
         if not chosen:
             return
         remember(FileKind.BACKUP, chosen)
@@ -446,7 +447,7 @@ class SettingsDialog(QDialog):
         QApplication.restoreOverrideCursor()
         self.refresh_backups()
         self._inform(self.tr("Back up now"),
-                     self.tr("Your journal was backed up to:\n{path}").format(path=written),
+                     fill(self.tr("Your journal was backed up to:\n%1"), written),
                      self.tr("The backup is encrypted. It opens with the passphrase you use now, "
                              "even if you change it later."))
 
