@@ -8,6 +8,7 @@ ever reaches a user.
 from __future__ import annotations
 
 import errno
+from enum import StrEnum
 from pathlib import Path
 
 
@@ -101,17 +102,68 @@ class ExchangeError(JournalError):
     """Base of contact card and bundle failures."""
 
 
-class CardRejected(ExchangeError):
-    """A contact card that could not be read; ``reason`` is a short machine-readable key."""
+class CardRefusal(StrEnum):
+    """Why a contact card was refused: the reasons docs/contact-card.md names, in its order."""
 
-    def __init__(self, reason: str, message: str) -> None:
+    TOO_LARGE = "too_large"
+    UNREADABLE = "unreadable"
+    NOT_A_CARD = "not_a_card"
+    MULTIPLE_CARDS = "multiple_cards"
+    TRUNCATED = "truncated"
+    CHECKSUM = "checksum"
+    BAD_BASE64 = "bad_base64"
+    FUTURE_VERSION = "future_version"
+    UNKNOWN_VERSION = "unknown_version"
+    UNSUPPORTED_KEM = "unsupported_kem"
+    BAD_KEY = "bad_key"
+    BAD_NAME = "bad_name"
+    TRAILING_DATA = "trailing_data"
+    OWN_CARD = "own_card"
+
+
+class BundleRefusal(StrEnum):
+    """Why a bundle was refused: the reasons docs/bundle-format.md names, in its order."""
+
+    TOO_LARGE = "too_large"
+    UNREADABLE = "unreadable"
+    TRUNCATED = "truncated"
+    NOT_A_BUNDLE = "not_a_bundle"
+    UNKNOWN_VERSION = "unknown_version"
+    FUTURE_VERSION = "future_version"
+    UNSUPPORTED_SUITE = "unsupported_suite"
+    CANNOT_DECRYPT = "cannot_decrypt"
+    UNKNOWN_SENDER = "unknown_sender"
+    BAD_MAC = "bad_mac"
+    ALREADY_IMPORTED = "already_imported"
+    BAD_JSON = "bad_json"
+    NOT_CANONICAL = "not_canonical"
+    DUPLICATE_KEY = "duplicate_key"
+    MISSING_FIELD = "missing_field"
+    UNKNOWN_FIELD = "unknown_field"
+    WRONG_TYPE = "wrong_type"
+    BAD_VALUE = "bad_value"
+    TOO_LONG = "too_long"
+    CONTROL_CHARACTERS = "control_characters"
+    TOO_MANY_PARTS = "too_many_parts"
+    TOO_MANY_RELATIONS = "too_many_relations"
+    TOO_MANY_WITHDRAWN = "too_many_withdrawn"
+    DUPLICATE_ID = "duplicate_id"
+    DUPLICATE_RELATION = "duplicate_relation"
+    DANGLING_RELATION = "dangling_relation"
+    WITHDRAWN_AND_SHARED = "withdrawn_and_shared"
+
+
+class CardRejected(ExchangeError):
+    """A contact card that could not be read, and why (:class:`CardRefusal`)."""
+
+    def __init__(self, reason: CardRefusal, message: str) -> None:
         super().__init__(message)
         self.reason = reason
 
 
 class BundleRejected(ExchangeError):
-    """A bundle that was refused; ``reason`` is a short machine-readable key."""
+    """A bundle that was refused, and why (:class:`BundleRefusal`)."""
 
-    def __init__(self, reason: str, message: str) -> None:
+    def __init__(self, reason: BundleRefusal, message: str) -> None:
         super().__init__(message)
         self.reason = reason

@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives import hashes, hpke
 from cryptography.hazmat.primitives.asymmetric import x25519
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from partsjournal.errors import BundleRejected, ValidationError
+from partsjournal.errors import BundleRefusal, BundleRejected, ValidationError
 from partsjournal.exchange.card import FINGERPRINT_SIZE, KEM_ID, ContactCard, Fingerprint
 from partsjournal.exchange.identity import Identity
 from partsjournal.exchange.payload import BundleContents, decode_payload, encode_payload
@@ -118,19 +118,22 @@ def check_header(data: bytes) -> None:
     if len(data) < HEADER_SIZE and MAGIC.startswith(data[:len(MAGIC)]):
         raise _truncated()
     if data[:len(MAGIC)] != MAGIC:
-        raise BundleRejected("not_a_bundle", "This file isn't a Parts Journal bundle.")
+        raise BundleRejected(BundleRefusal.NOT_A_BUNDLE, "This file isn't a Parts Journal bundle.")
     _magic, version, kem, kdf, aead = _HEADER.unpack_from(data)
     if version > FORMAT_VERSION:
-        raise BundleRejected("future_version", "This bundle was made by a newer version of Parts "
-                             "Journal. Update Parts Journal to import it; nothing in your journal "
-                             "was changed.")
+        raise BundleRejected(
+            BundleRefusal.FUTURE_VERSION, "This bundle was made by a newer version of Parts "
+            "Journal. Update Parts Journal to import it; nothing in your journal "
+            "was changed.")
     if version != FORMAT_VERSION:
-        raise BundleRejected("unknown_version", "This bundle has an unknown format version; it "
-                             "may be damaged. Nothing in your journal was changed.")
+        raise BundleRejected(
+            BundleRefusal.UNKNOWN_VERSION, "This bundle has an unknown format version; it "
+            "may be damaged. Nothing in your journal was changed.")
     if (kem, kdf, aead) != (KEM_ID, KDF_ID, AEAD_ID):
-        raise BundleRejected("unsupported_suite", "This bundle was encrypted in a way this "
-                             "version of Parts Journal doesn't support. Nothing in your journal "
-                             "was changed.")
+        raise BundleRejected(
+            BundleRefusal.UNSUPPORTED_SUITE, "This bundle was encrypted in a way this "
+            "version of Parts Journal doesn't support. Nothing in your journal "
+            "was changed.")
     if len(data) < OVERHEAD:
         raise _truncated()
 
@@ -148,9 +151,10 @@ def open_bundle(data: bytes, recipient: Identity,
                                   info=hpke_info(data[:HEADER_SIZE]))
     except (InvalidTag, ValueError):
         raise BundleRejected(
-            "cannot_decrypt", "This bundle can't be opened with your key. Either it was made "
-            "for someone else (for example with an old contact card of yours), or the file was "
-            "damaged or cut short on the way. Nothing in your journal was changed.") from None
+            BundleRefusal.CANNOT_DECRYPT,
+            "This bundle can't be opened with your key. Either it was made for someone else (for "
+            "example with an old contact card of yours), or the file was damaged or cut short on "
+            "the way. Nothing in your journal was changed.") from None
     # No length check here: check_header refused every file too short to hold a fingerprint and
     # a MAC after decryption (`truncated`, docs/bundle-format.md, step 2).
     sender_fp = Fingerprint(plaintext[:FINGERPRINT_SIZE])
@@ -159,14 +163,16 @@ def open_bundle(data: bytes, recipient: Identity,
     card = None if sender_fp == recipient.fingerprint else find_sender(sender_fp)
     if card is None:
         raise BundleRejected(
-            "unknown_sender", "This bundle comes from someone who isn't among your peers "
+            BundleRefusal.UNKNOWN_SENDER,
+            "This bundle comes from someone who isn't among your peers "
             f"(fingerprint {sender_fp.short()} …). Add their contact card first, then open the "
             "bundle again. Nothing in your journal was changed.")
     key = mac_key(recipient.auth_private_key, card.auth_public_key(), sender_fp,
                   recipient.fingerprint)
     if not hmac.compare_digest(bundle_mac(key, data[:HEADER_SIZE], payload), mac):
         raise BundleRejected(
-            "bad_mac", f"This bundle claims to come from “{card.display_name}”, but its "
+            BundleRefusal.BAD_MAC,
+            f"This bundle claims to come from “{card.display_name}”, but its "
             "authentication doesn't match their key: it was altered, or forged by someone "
             "else. Nothing in your journal was changed.")
     return OpenedBundle(card, decode_payload(payload), payload)
@@ -180,7 +186,7 @@ def read_bundle_file(path: Path) -> bytes:
                 raise _too_large()
             data = handle.read(MAX_BUNDLE_SIZE + 1)
     except OSError as exc:
-        raise BundleRejected("unreadable", f"The file {path} can't be read "
+        raise BundleRejected(BundleRefusal.UNREADABLE, f"The file {path} can't be read "
                              f"({exc.strerror or exc}).") from exc
     if len(data) > MAX_BUNDLE_SIZE:
         raise _too_large()
@@ -188,11 +194,13 @@ def read_bundle_file(path: Path) -> bytes:
 
 
 def _too_large() -> BundleRejected:
-    return BundleRejected("too_large", f"This file is larger than {_mib(MAX_BUNDLE_SIZE)}, the "
-                          "most a bundle can be, so it was not opened. Nothing in your journal "
-                          "was changed.")
+    return BundleRejected(
+        BundleRefusal.TOO_LARGE, f"This file is larger than {_mib(MAX_BUNDLE_SIZE)}, the "
+        "most a bundle can be, so it was not opened. Nothing in your journal "
+        "was changed.")
 
 
 def _truncated() -> BundleRejected:
-    return BundleRejected("truncated", "This bundle file is empty or cut short; it may not have "
-                          "been copied in full. Nothing in your journal was changed.")
+    return BundleRejected(
+        BundleRefusal.TRUNCATED, "This bundle file is empty or cut short; it may not have "
+        "been copied in full. Nothing in your journal was changed.")

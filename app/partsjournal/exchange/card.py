@@ -26,7 +26,7 @@ from cryptography.hazmat.primitives import hpke
 from cryptography.hazmat.primitives.asymmetric import mlkem, x25519
 
 from partsjournal.domain.validation import MAX_NAME, check_name
-from partsjournal.errors import CardRejected, ValidationError
+from partsjournal.errors import CardRefusal, CardRejected, ValidationError
 
 CARD_MAGIC = b"PJCARD"
 CARD_VERSION = 1
@@ -146,7 +146,8 @@ class ContactCard:
     def __post_init__(self) -> None:
         _check_display_name(self.display_name)
         if len(self.kem_public) != KEM_PUBLIC_SIZE or len(self.auth_public) != AUTH_PUBLIC_SIZE:
-            raise CardRejected("bad_key", "This contact card's keys have the wrong length.")
+            raise CardRejected(
+                CardRefusal.BAD_KEY, "This contact card's keys have the wrong length.")
         # Constructing the key objects checks them (ML-KEM's modulus check; X25519 small order).
         _ = self._kem_key
         _ = self._auth_key
@@ -164,8 +165,9 @@ class ContactCard:
             x_key = x25519.X25519PublicKey.from_public_bytes(self.kem_public[MLKEM_PUBLIC_SIZE:])
             _check_not_small_order(x_key)
         except ValueError as exc:
-            raise CardRejected("bad_key", "This contact card holds an invalid encryption key; "
-                               "it may have been damaged. Ask for the card again.") from exc
+            raise CardRejected(
+                CardRefusal.BAD_KEY, "This contact card holds an invalid encryption key; "
+                "it may have been damaged. Ask for the card again.") from exc
         return hpke.MLKEM768X25519PublicKey(mlkem_key, x_key)
 
     @cached_property
@@ -174,8 +176,9 @@ class ContactCard:
             key = x25519.X25519PublicKey.from_public_bytes(self.auth_public)
             _check_not_small_order(key)
         except ValueError as exc:
-            raise CardRejected("bad_key", "This contact card holds an invalid authentication "
-                               "key; it may have been damaged. Ask for the card again.") from exc
+            raise CardRejected(
+                CardRefusal.BAD_KEY, "This contact card holds an invalid authentication "
+                "key; it may have been damaged. Ask for the card again.") from exc
         return key
 
     def kem_public_key(self) -> hpke.MLKEM768X25519PublicKey:
@@ -210,10 +213,11 @@ def _check_display_name(name: str) -> None:
     try:
         cleaned = check_name(name, "display_name", "The name on a contact card")
     except ValidationError as exc:
-        raise CardRejected("bad_name", str(exc)) from exc
+        raise CardRejected(CardRefusal.BAD_NAME, str(exc)) from exc
     if cleaned != name:
-        raise CardRejected("bad_name", "The name on a contact card can't start or end with "
-                           "spaces.")
+        raise CardRejected(
+            CardRefusal.BAD_NAME, "The name on a contact card can't start or end with "
+            "spaces.")
 
 
 def _armor_checksum(data: bytes) -> str:
@@ -226,79 +230,92 @@ def _armor_checksum(data: bytes) -> str:
 def parse_card(data: bytes) -> ContactCard:
     """Read the binary encoding (a ``.pjcard`` file), refusing anything else."""
     if len(data) > MAX_CARD_FILE:
-        raise CardRejected("too_large", "This file is far too big to be a contact card.")
+        raise CardRejected(CardRefusal.TOO_LARGE, "This file is far too big to be a contact card.")
     if data[:len(CARD_MAGIC)] != CARD_MAGIC:
-        raise CardRejected("not_a_card", "This isn't a Parts Journal contact card.")
+        raise CardRejected(CardRefusal.NOT_A_CARD, "This isn't a Parts Journal contact card.")
     if len(data) < _PREFIX.size:
         raise _cut_short()
     _magic, version, kem_id = _PREFIX.unpack_from(data)
     if version > CARD_VERSION:
-        raise CardRejected("future_version", "This contact card was made by a newer version of "
-                           "Parts Journal. Update Parts Journal, then add it again.")
+        raise CardRejected(
+            CardRefusal.FUTURE_VERSION, "This contact card was made by a newer version of "
+            "Parts Journal. Update Parts Journal, then add it again.")
     if version != CARD_VERSION:
-        raise CardRejected("unknown_version", "This contact card has an unknown format version; "
-                           "it may be damaged. Ask for the card again.")
+        raise CardRejected(
+            CardRefusal.UNKNOWN_VERSION, "This contact card has an unknown format version; "
+            "it may be damaged. Ask for the card again.")
     if kem_id != KEM_ID:
-        raise CardRejected("unsupported_kem", "This contact card uses a kind of key this version "
-                           "of Parts Journal doesn't support.")
+        raise CardRejected(
+            CardRefusal.UNSUPPORTED_KEM, "This contact card uses a kind of key this version "
+            "of Parts Journal doesn't support.")
     if len(data) < _KEYS_END + _NAME_LENGTH.size:
         raise _cut_short()
     kem_public = data[_PREFIX.size:_PREFIX.size + KEM_PUBLIC_SIZE]
     auth_public = data[_PREFIX.size + KEM_PUBLIC_SIZE:_KEYS_END]
     (name_length,) = _NAME_LENGTH.unpack_from(data, _KEYS_END)
     if not 0 < name_length <= MAX_NAME_BYTES:
-        raise CardRejected("bad_name", "The name on this contact card is empty or too long.")
+        raise CardRejected(
+            CardRefusal.BAD_NAME, "The name on this contact card is empty or too long.")
     end = _KEYS_END + _NAME_LENGTH.size + name_length
     if len(data) < end:
         raise _cut_short()
     if len(data) > end:
-        raise CardRejected("trailing_data", "This contact card has extra bytes after its end; "
-                           "it may have been damaged. Ask for the card again.")
+        raise CardRejected(
+            CardRefusal.TRAILING_DATA, "This contact card has extra bytes after its end; "
+            "it may have been damaged. Ask for the card again.")
     try:
         name = data[_KEYS_END + _NAME_LENGTH.size:end].decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise CardRejected("bad_name", "The name on this contact card isn't valid text.") from exc
+        raise CardRejected(
+            CardRefusal.BAD_NAME, "The name on this contact card isn't valid text.") from exc
     return ContactCard(name, bytes(kem_public), bytes(auth_public))
 
 
 def _cut_short() -> CardRejected:
-    return CardRejected("truncated", "This contact card is cut short; it may not have been "
-                        "copied in full. Ask for the card again.")
+    return CardRejected(
+        CardRefusal.TRUNCATED, "This contact card is cut short; it may not have been "
+        "copied in full. Ask for the card again.")
 
 
 def parse_armored(text: str) -> ContactCard:
     """Read a pasted text block; text before and after the block is ignored."""
     if len(text) > MAX_CARD_FILE:
-        raise CardRejected("too_large", "This text is far too long to be a contact card.")
+        raise CardRejected(CardRefusal.TOO_LARGE, "This text is far too long to be a contact card.")
     lines = [line.strip() for line in text.splitlines()]
     begins = [i for i, line in enumerate(lines) if line == ARMOR_BEGIN]
     ends = [i for i, line in enumerate(lines) if line == ARMOR_END]
     if not begins:
-        raise CardRejected("not_a_card", "This text doesn't contain a Parts Journal contact "
-                           f"card (it starts with the line {ARMOR_BEGIN}).")
+        raise CardRejected(
+            CardRefusal.NOT_A_CARD, "This text doesn't contain a Parts Journal contact "
+            f"card (it starts with the line {ARMOR_BEGIN}).")
     if len(begins) > 1 or len(ends) > 1:
-        raise CardRejected("multiple_cards", "This text holds more than one contact card; "
-                           "paste one at a time.")
+        raise CardRejected(
+            CardRefusal.MULTIPLE_CARDS, "This text holds more than one contact card; "
+            "paste one at a time.")
     if not ends or ends[0] < begins[0]:
-        raise CardRejected("truncated", "The contact card text is cut short: its last line "
-                           f"({ARMOR_END}) is missing. Copy it again in full.")
+        raise CardRejected(
+            CardRefusal.TRUNCATED, "The contact card text is cut short: its last line "
+            f"({ARMOR_END}) is missing. Copy it again in full.")
     body = [line for line in lines[begins[0] + 1:ends[0]] if line]
     if not body or not body[-1].startswith("="):
-        raise CardRejected("checksum", "The contact card text has no checksum line, so it "
-                           "can't be checked. Copy it again in full.")
+        raise CardRejected(
+            CardRefusal.CHECKSUM, "The contact card text has no checksum line, so it "
+            "can't be checked. Copy it again in full.")
     encoded = "".join(body[:-1])
     if not _BASE64.match(encoded):
-        raise CardRejected("bad_base64", "The contact card text contains characters that "
+        raise CardRejected(CardRefusal.BAD_BASE64, "The contact card text contains characters that "
                            "don't belong in it. Copy it again exactly as it was sent.")
     try:
         data = base64.b64decode(encoded, validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise CardRejected("bad_base64", "The contact card text is incomplete or garbled. "
-                           "Copy it again exactly as it was sent.") from exc
+        raise CardRejected(
+            CardRefusal.BAD_BASE64, "The contact card text is incomplete or garbled. "
+            "Copy it again exactly as it was sent.") from exc
     if not hmac.compare_digest(body[-1][1:].encode("ascii", "replace"),
                                _armor_checksum(data).encode("ascii")):
-        raise CardRejected("checksum", "The contact card text was changed or cut short: its "
-                           "checksum doesn't match. Copy it again in full.")
+        raise CardRejected(
+            CardRefusal.CHECKSUM, "The contact card text was changed or cut short: its "
+            "checksum doesn't match. Copy it again in full.")
     return parse_card(data)
 
 
@@ -307,11 +324,12 @@ def read_card(data: bytes) -> ContactCard:
     if data[:len(CARD_MAGIC)] == CARD_MAGIC:
         return parse_card(data)
     if len(data) > MAX_CARD_FILE:
-        raise CardRejected("too_large", "This file is far too big to be a contact card.")
+        raise CardRejected(CardRefusal.TOO_LARGE, "This file is far too big to be a contact card.")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise CardRejected("not_a_card", "This isn't a Parts Journal contact card.") from exc
+        raise CardRejected(
+            CardRefusal.NOT_A_CARD, "This isn't a Parts Journal contact card.") from exc
     return parse_armored(text)
 
 
@@ -320,9 +338,10 @@ def read_card_file(path: Path) -> ContactCard:
     try:
         with open(path, "rb") as handle:
             if os.fstat(handle.fileno()).st_size > MAX_CARD_FILE:
-                raise CardRejected("too_large", f"{path} is far too big to be a contact card.")
+                raise CardRejected(
+                    CardRefusal.TOO_LARGE, f"{path} is far too big to be a contact card.")
             data = handle.read(MAX_CARD_FILE + 1)
     except OSError as exc:
-        raise CardRejected("unreadable", f"The file {path} can't be read "
+        raise CardRejected(CardRefusal.UNREADABLE, f"The file {path} can't be read "
                            f"({exc.strerror or exc}).") from exc
     return read_card(data)

@@ -29,7 +29,7 @@ from partsjournal.domain.model import (
     utc_now,
 )
 from partsjournal.domain.validation import MAX_NAME, MAX_TEXT, check_name, check_text
-from partsjournal.errors import BundleRejected, ValidationError
+from partsjournal.errors import BundleRefusal, BundleRejected, ValidationError
 
 PAYLOAD_TYPE = "parts-journal-bundle"
 PAYLOAD_VERSION = 1
@@ -208,13 +208,13 @@ def build_contents(sender_name: str, parts: Sequence[Part],
 class _Refused(ValueError):
     """Raised inside JSON parsing hooks; turned into a BundleRejected."""
 
-    def __init__(self, reason: str, detail: str) -> None:
+    def __init__(self, reason: BundleRefusal, detail: str) -> None:
         super().__init__(detail)
         self.reason = reason
         self.detail = detail
 
 
-def _rejected(reason: str, detail: str) -> BundleRejected:
+def _rejected(reason: BundleRefusal, detail: str) -> BundleRejected:
     return BundleRejected(reason, f"This bundle can't be imported: {detail}. It may have been "
                           "damaged or made by an incompatible program; nothing in your journal "
                           "was changed.")
@@ -224,13 +224,14 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise _Refused("duplicate_key", f"the key “{key}” appears twice in one object")
+            raise _Refused(
+                BundleRefusal.DUPLICATE_KEY, f"the key “{key}” appears twice in one object")
         result[key] = value
     return result
 
 
 def _constant(name: str) -> Any:
-    raise _Refused("bad_json", f"it contains the non-standard number {name}")
+    raise _Refused(BundleRefusal.BAD_JSON, f"it contains the non-standard number {name}")
 
 
 def decode_payload(payload: bytes) -> BundleContents:
@@ -241,24 +242,26 @@ def decode_payload(payload: bytes) -> BundleContents:
     except _Refused as exc:
         raise _rejected(exc.reason, exc.detail) from None
     except (ValueError, RecursionError):
-        raise _rejected("bad_json", "its contents are not valid JSON text") from None
+        raise _rejected(BundleRefusal.BAD_JSON, "its contents are not valid JSON text") from None
     if not isinstance(value, dict):
-        raise _rejected("wrong_type", "its contents are not a JSON object")
+        raise _rejected(BundleRefusal.WRONG_TYPE, "its contents are not a JSON object")
     if value.get("type") != PAYLOAD_TYPE:
-        raise _rejected("not_a_bundle", "its contents are not a Parts Journal bundle")
+        raise _rejected(BundleRefusal.NOT_A_BUNDLE, "its contents are not a Parts Journal bundle")
     version = value.get("version")
     if type(version) is int and version > PAYLOAD_VERSION:
-        raise BundleRejected("future_version", "This bundle was made by a newer version of "
-                             "Parts Journal. Update Parts Journal to import it; nothing in your "
-                             "journal was changed.")
+        raise BundleRejected(
+            BundleRefusal.FUTURE_VERSION, "This bundle was made by a newer version of "
+            "Parts Journal. Update Parts Journal to import it; nothing in your "
+            "journal was changed.")
     if version != PAYLOAD_VERSION or type(version) is not int:
-        raise _rejected("unknown_version", "its contents have an unknown version")
+        raise _rejected(BundleRefusal.UNKNOWN_VERSION, "its contents have an unknown version")
     try:
         canonical = canonical_json(value)
     except (ValueError, UnicodeError):
         canonical = b""
     if canonical != payload:
-        raise _rejected("not_canonical", "its contents are not in the one canonical form")
+        raise _rejected(
+            BundleRefusal.NOT_CANONICAL, "its contents are not in the one canonical form")
     return _contents(value)
 
 
@@ -268,25 +271,27 @@ def _contents(value: dict[str, Any]) -> BundleContents:
     created = _created(value["created"])
     sender_name = _name(value["sender_name"], "the sender's name")
     message = _text(value["message"], "the message")
-    parts_value = _list(value["parts"], "the list of parts", MAX_PARTS, "too_many_parts")
+    parts_value = _list(
+        value["parts"], "the list of parts", MAX_PARTS, BundleRefusal.TOO_MANY_PARTS)
     relations_value = _list(value["relations"], "the list of relations", MAX_RELATIONS,
-                            "too_many_relations")
+                            BundleRefusal.TOO_MANY_RELATIONS)
     withdrawn_value = _list(value["withdrawn"], "the list of withdrawn parts", MAX_WITHDRAWN,
-                            "too_many_withdrawn")
+                            BundleRefusal.TOO_MANY_WITHDRAWN)
     parts = tuple(_part(item, n) for n, item in enumerate(parts_value, 1))
     ids: set[str] = set()
     for part in parts:
         if part.id in ids:
-            raise _rejected("duplicate_id", f"the part id {part.id} appears twice")
+            raise _rejected(BundleRefusal.DUPLICATE_ID, f"the part id {part.id} appears twice")
         ids.add(part.id)
     withdrawn = tuple(_uuid(item, f"withdrawn id {n}")
                       for n, item in enumerate(withdrawn_value, 1))
     if len(set(withdrawn)) != len(withdrawn):
-        raise _rejected("duplicate_id", "a withdrawn part id appears twice")
+        raise _rejected(BundleRefusal.DUPLICATE_ID, "a withdrawn part id appears twice")
     both = ids & set(withdrawn)
     if both:
-        raise _rejected("withdrawn_and_shared", f"the part {sorted(both)[0]} is both shared and "
-                        "withdrawn")
+        raise _rejected(
+            BundleRefusal.WITHDRAWN_AND_SHARED, f"the part {sorted(both)[0]} is both shared and "
+            "withdrawn")
     relations = tuple(_relation(item, n, ids) for n, item in enumerate(relations_value, 1))
     seen: set[tuple[str, str, str]] = set()
     for rel in relations:
@@ -294,7 +299,7 @@ def _contents(value: dict[str, Any]) -> BundleContents:
         if not rel.kind.directed:
             keys.add((rel.kind.value, rel.to_id, rel.from_id))
         if keys & seen:
-            raise _rejected("duplicate_relation", "the same relation appears twice")
+            raise _rejected(BundleRefusal.DUPLICATE_RELATION, "the same relation appears twice")
         seen |= keys
     return BundleContents(bundle_id=bundle_id, created=created, sender_name=sender_name,
                           parts=parts, relations=relations, withdrawn=withdrawn,
@@ -304,15 +309,16 @@ def _contents(value: dict[str, Any]) -> BundleContents:
 def _exact_keys(value: dict[str, Any], allowed: frozenset[str], where: str) -> None:
     missing = sorted(allowed - value.keys())
     if missing:
-        raise _rejected("missing_field", f"{where} has no “{missing[0]}”")
+        raise _rejected(BundleRefusal.MISSING_FIELD, f"{where} has no “{missing[0]}”")
     unknown = sorted(value.keys() - allowed)
     if unknown:
-        raise _rejected("unknown_field", f"{where} has an unknown entry “{unknown[0][:40]}”")
+        raise _rejected(
+            BundleRefusal.UNKNOWN_FIELD, f"{where} has an unknown entry “{unknown[0][:40]}”")
 
 
-def _list(value: Any, where: str, limit: int, reason: str) -> list[Any]:
+def _list(value: Any, where: str, limit: int, reason: BundleRefusal) -> list[Any]:
     if not isinstance(value, list):
-        raise _rejected("wrong_type", f"{where} is not a list")
+        raise _rejected(BundleRefusal.WRONG_TYPE, f"{where} is not a list")
     if len(value) > limit:
         raise _rejected(reason, f"{where} has {len(value):,} items; at most {limit:,} are "
                         "allowed")
@@ -321,14 +327,14 @@ def _list(value: Any, where: str, limit: int, reason: str) -> list[Any]:
 
 def _string(value: Any, where: str) -> str:
     if not isinstance(value, str):
-        raise _rejected("wrong_type", f"{where} is not text")
+        raise _rejected(BundleRefusal.WRONG_TYPE, f"{where} is not text")
     return value
 
 
 def _uuid(value: Any, where: str) -> str:
     text = _string(value, where)
     if not _UUID.match(text):
-        raise _rejected("bad_value", f"{where} is not a valid id")
+        raise _rejected(BundleRefusal.BAD_VALUE, f"{where} is not a valid id")
     return text
 
 
@@ -339,32 +345,33 @@ def _created(value: Any) -> datetime:
             raise ValueError(text)
         return datetime.fromisoformat(text)
     except ValueError:
-        raise _rejected("bad_value", "the creation time is not a valid UTC time") from None
+        raise _rejected(
+            BundleRefusal.BAD_VALUE, "the creation time is not a valid UTC time") from None
 
 
 def _name(value: Any, where: str) -> str:
     text = _string(value, where)
     if len(text) > MAX_NAME:
-        raise _rejected("too_long", f"{where} has {len(text):,} characters; at most "
+        raise _rejected(BundleRefusal.TOO_LONG, f"{where} has {len(text):,} characters; at most "
                         f"{MAX_NAME} are allowed")
     try:
         cleaned = check_name(text, "name", where)
     except ValidationError as exc:
-        raise _rejected("bad_value", _sentence_part(exc)) from None
+        raise _rejected(BundleRefusal.BAD_VALUE, _sentence_part(exc)) from None
     if cleaned != text:
-        raise _rejected("bad_value", f"{where} starts or ends with spaces")
+        raise _rejected(BundleRefusal.BAD_VALUE, f"{where} starts or ends with spaces")
     return text
 
 
 def _text(value: Any, where: str) -> str:
     text = _string(value, where)
     if len(text) > MAX_TEXT:
-        raise _rejected("too_long", f"{where} has {len(text):,} characters; at most "
+        raise _rejected(BundleRefusal.TOO_LONG, f"{where} has {len(text):,} characters; at most "
                         f"{MAX_TEXT:,} are allowed")
     try:
         return check_text(text, "text", where[0].upper() + where[1:])
     except ValidationError as exc:
-        raise _rejected("control_characters", _sentence_part(exc)) from None
+        raise _rejected(BundleRefusal.CONTROL_CHARACTERS, _sentence_part(exc)) from None
 
 
 def _sentence_part(exc: ValidationError) -> str:
@@ -375,22 +382,23 @@ def _sentence_part(exc: ValidationError) -> str:
 def _part(value: Any, n: int) -> SharedPart:
     where = f"part {n}"
     if not isinstance(value, dict):
-        raise _rejected("wrong_type", f"{where} is not an object")
+        raise _rejected(BundleRefusal.WRONG_TYPE, f"{where} is not an object")
     _exact_keys(value, _PART_KEYS, where)
     part_id = _uuid(value["id"], f"the id of {where}")
     revision = value["revision"]
     if type(revision) is not int:
-        raise _rejected("wrong_type", f"the revision of {where} is not a whole number")
+        raise _rejected(BundleRefusal.WRONG_TYPE, f"the revision of {where} is not a whole number")
     if not 1 <= revision <= MAX_REVISION:
-        raise _rejected("bad_value", f"the revision of {where} is out of range")
+        raise _rejected(BundleRefusal.BAD_VALUE, f"the revision of {where} is out of range")
     fields = value["fields"]
     if not isinstance(fields, dict):
-        raise _rejected("wrong_type", f"the fields of {where} are not an object")
+        raise _rejected(BundleRefusal.WRONG_TYPE, f"the fields of {where} are not an object")
     if "name" not in fields:
-        raise _rejected("missing_field", f"{where} has no name")
+        raise _rejected(BundleRefusal.MISSING_FIELD, f"{where} has no name")
     unknown = sorted(fields.keys() - set(SHAREABLE_FIELDS))
     if unknown:
-        raise _rejected("unknown_field", f"{where} has an unknown field “{unknown[0][:40]}”")
+        raise _rejected(
+            BundleRefusal.UNKNOWN_FIELD, f"{where} has an unknown field “{unknown[0][:40]}”")
     checked: dict[str, FieldValue] = {}
     for name in SHAREABLE_FIELDS:
         if name in fields:
@@ -405,19 +413,20 @@ def _field(name: str, value: Any, where: str) -> FieldValue:
         if value is None:
             return None
         if type(value) is not int:
-            raise _rejected("wrong_type", f"{where} is not a whole number")
+            raise _rejected(BundleRefusal.WRONG_TYPE, f"{where} is not a whole number")
         if not 0 <= value <= 10:
-            raise _rejected("bad_value", f"{where} is not between 0 and 10")
+            raise _rejected(BundleRefusal.BAD_VALUE, f"{where} is not between 0 and 10")
         return int(value)
     text = _string(value, where)
     if name == "role" and text not in _ROLES:
-        raise _rejected("bad_value", f"{where} is not one of {', '.join(sorted(_ROLES))}")
+        raise _rejected(
+            BundleRefusal.BAD_VALUE, f"{where} is not one of {', '.join(sorted(_ROLES))}")
     if name == "stage" and text not in _STAGES:
-        raise _rejected("bad_value", f"{where} is not a known stage")
+        raise _rejected(BundleRefusal.BAD_VALUE, f"{where} is not a known stage")
     if name == "color":
         # Written lowercase, read in either case and kept lowercase (docs/bundle-format.md).
         if not _COLOR.match(text):
-            raise _rejected("bad_value", f"{where} is not a colour written as #rrggbb")
+            raise _rejected(BundleRefusal.BAD_VALUE, f"{where} is not a colour written as #rrggbb")
         return text.lower()
     return _text(text, where)
 
@@ -425,19 +434,20 @@ def _field(name: str, value: Any, where: str) -> FieldValue:
 def _relation(value: Any, n: int, ids: set[str]) -> SharedRelation:
     where = f"relation {n}"
     if not isinstance(value, dict):
-        raise _rejected("wrong_type", f"{where} is not an object")
+        raise _rejected(BundleRefusal.WRONG_TYPE, f"{where} is not an object")
     _exact_keys(value, _RELATION_KEYS, where)
     kind = _string(value["kind"], f"the kind of {where}")
     if kind not in _KINDS:
-        raise _rejected("bad_value", f"the kind of {where} is not one of "
+        raise _rejected(BundleRefusal.BAD_VALUE, f"the kind of {where} is not one of "
                         f"{', '.join(sorted(_KINDS))}")
     from_id = _uuid(value["from"], f"the first part of {where}")
     to_id = _uuid(value["to"], f"the second part of {where}")
     if from_id == to_id:
-        raise _rejected("bad_value", f"{where} joins a part to itself")
+        raise _rejected(BundleRefusal.BAD_VALUE, f"{where} joins a part to itself")
     for end in (from_id, to_id):
         if end not in ids:
-            raise _rejected("dangling_relation", f"{where} refers to a part that is not in "
-                            "the bundle")
+            raise _rejected(
+                BundleRefusal.DANGLING_RELATION, f"{where} refers to a part that is not in "
+                "the bundle")
     note = _text(value["note"], f"the note of {where}")
     return SharedRelation(RelationKind(kind), from_id, to_id, note)

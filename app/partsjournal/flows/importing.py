@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from partsjournal.domain.model import utc_now
-from partsjournal.errors import BundleRejected
+from partsjournal.errors import BundleRefusal, BundleRejected
 from partsjournal.exchange.bundle import OpenedBundle, open_bundle, read_bundle_file
 from partsjournal.exchange.payload import BundleContents, SharedPart
 from partsjournal.vault.peers import HeldPart, Peer
@@ -188,8 +188,9 @@ class BundleImport:
     def _peer(self) -> Peer:
         peer = self._vault.peers.by_fingerprint(self.opened.sender.fingerprint)
         if peer is None:
-            raise BundleRejected("unknown_sender", "The peer who sent this bundle is no longer "
-                                 "in your journal. Nothing was changed.")
+            raise BundleRejected(
+                BundleRefusal.UNKNOWN_SENDER, "The peer who sent this bundle is no longer "
+                "in your journal. Nothing was changed.")
         return peer
 
     def apply(self) -> ImportResult:
@@ -221,5 +222,5 @@ class BundleImport:
 
 
 def _already_imported(peer: Peer) -> BundleRejected:
-    return BundleRejected("already_imported", f"You already imported this bundle from "
+    return BundleRejected(BundleRefusal.ALREADY_IMPORTED, f"You already imported this bundle from "
                           f"{peer.name}. Nothing was changed.")

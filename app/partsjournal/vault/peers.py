@@ -15,7 +15,7 @@ from typing import Any
 
 from partsjournal.domain.model import RelationKind, Role, Stage, new_id, utc_now
 from partsjournal.domain.validation import check_name
-from partsjournal.errors import CardRejected, NotFound, ValidationError, VaultError
+from partsjournal.errors import CardRefusal, CardRejected, NotFound, ValidationError, VaultError
 from partsjournal.exchange.card import (
     ContactCard,
     Fingerprint,
@@ -142,8 +142,9 @@ class PeerRepository:
                           "A peer's name")
         with self._db.transaction():
             if card.fingerprint == IdentityRepository(self._db).get().fingerprint:
-                raise CardRejected("own_card", "This is your own contact card. Add the card your "
-                                   "peer gave you.")
+                raise CardRejected(
+                    CardRefusal.OWN_CARD, "This is your own contact card. Add the card your "
+                    "peer gave you.")
             existing = self.by_fingerprint(card.fingerprint)
             if existing is not None:
                 raise ValidationError("card", f"You already have this peer, as “{existing.name}”.")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from partsjournal.errors import BundleRejected, CardRejected
+from partsjournal.errors import BundleRefusal, BundleRejected, CardRefusal, CardRejected
 from partsjournal.ui.common.messages import explain
 
 
@@ -18,47 +18,50 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("ExchangeMessages", text)
 
 
-def _bundle_ways() -> dict[str, str]:
+def _bundle_ways() -> dict[BundleRefusal, str]:
     again = tr("Ask your peer to make the bundle again. If it keeps happening, one of you may "
                "need to update Parts Journal.")
     copy = tr("Copy or download the file again in full, then import it again.")
+    why = BundleRefusal
     return {
-        "too_large": tr("Check that you chose the file your peer sent you: bundles are much "
-                        "smaller than this."),
-        "unreadable": tr("Check that the file is still there and that you can open it, then "
-                         "try again."),
-        "truncated": copy,
-        "not_a_bundle": tr("Choose the .pjbundle file your peer sent you."),
-        "future_version": tr("Install the newest Parts Journal, then import the bundle again."),
-        "cannot_decrypt": tr("Check that this bundle was made for you. If it was, ask your peer "
-                             "to make it again with your current contact card (copy it under "
-                             "“My card”)."),
-        "unknown_sender": tr("Add their contact card with “Add a peer”, compare safety numbers, "
-                             "then import the bundle again."),
-        "bad_mac": tr("Don't use this file. Ask your peer, in person or on a call, whether they "
-                      "sent it, and ask them to send it again."),
-        "already_imported": tr("There is nothing more to do: these parts are already under "
-                               "this peer."),
-        "unknown_version": again,
-        "unsupported_suite": again,
+        why.TOO_LARGE: tr("Check that you chose the file your peer sent you: bundles are much "
+                          "smaller than this."),
+        why.UNREADABLE: tr("Check that the file is still there and that you can open it, then "
+                           "try again."),
+        why.TRUNCATED: copy,
+        why.NOT_A_BUNDLE: tr("Choose the .pjbundle file your peer sent you."),
+        why.FUTURE_VERSION: tr("Install the newest Parts Journal, then import the bundle "
+                               "again."),
+        why.CANNOT_DECRYPT: tr("Check that this bundle was made for you. If it was, ask your "
+                               "peer to make it again with your current contact card (copy it "
+                               "under “My card”)."),
+        why.UNKNOWN_SENDER: tr("Add their contact card with “Add a peer”, compare safety "
+                               "numbers, then import the bundle again."),
+        why.BAD_MAC: tr("Don't use this file. Ask your peer, in person or on a call, whether "
+                        "they sent it, and ask them to send it again."),
+        why.ALREADY_IMPORTED: tr("There is nothing more to do: these parts are already under "
+                                 "this peer."),
+        why.UNKNOWN_VERSION: again,
+        why.UNSUPPORTED_SUITE: again,
     }
 
 
-def _card_ways() -> dict[str, str]:
+def _card_ways() -> dict[CardRefusal, str]:
     again = tr("Ask your peer to send their card again, and copy all of it.")
+    why = CardRefusal
     return {
-        "not_a_card": tr("Paste the whole block your peer sent, from the BEGIN line to the END "
-                         "line, or choose their .pjcard file."),
-        "truncated": again,
-        "checksum": again,
-        "bad_base64": again,
-        "trailing_data": again,
-        "multiple_cards": tr("Paste one card at a time."),
-        "own_card": tr("Your own card is under “My card”. Add the card your peer gave you."),
-        "future_version": tr("Install the newest Parts Journal, then add the card again."),
-        "too_large": tr("Choose the .pjcard file your peer sent you."),
-        "unreadable": tr("Check that the file is still there and that you can open it, then "
-                         "try again."),
+        why.NOT_A_CARD: tr("Paste the whole block your peer sent, from the BEGIN line to the END "
+                           "line, or choose their .pjcard file."),
+        why.TRUNCATED: again,
+        why.CHECKSUM: again,
+        why.BAD_BASE64: again,
+        why.TRAILING_DATA: again,
+        why.MULTIPLE_CARDS: tr("Paste one card at a time."),
+        why.OWN_CARD: tr("Your own card is under “My card”. Add the card your peer gave you."),
+        why.FUTURE_VERSION: tr("Install the newest Parts Journal, then add the card again."),
+        why.TOO_LARGE: tr("Choose the .pjcard file your peer sent you."),
+        why.UNREADABLE: tr("Check that the file is still there and that you can open it, then "
+                           "try again."),
     }
 
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from partsjournal.domain.words import fill
-from partsjournal.errors import BundleRejected, JournalError
+from partsjournal.errors import BundleRefusal, BundleRejected, JournalError
 from partsjournal.exchange.bundle import OpenedBundle, open_bundle, read_bundle_file
 from partsjournal.flows.importing import BundleImport, ImportPreview, ImportResult
 from partsjournal.ui.common.changes import Change
@@ -263,11 +263,10 @@ class ImportDialog(QDialog):
     def _show_problem(self, error: BaseException) -> None:
         self.error = error
         self.problem.show_error(error)
-        reason = getattr(error, "reason", "")
-        self.add_card_button.setVisible(isinstance(error, BundleRejected)
-                                        and reason == "unknown_sender")
-        self.retry_button.setVisible(isinstance(error, BundleRejected)
-                                     and reason in ("unreadable", "unknown_sender"))
+        reason = error.reason if isinstance(error, BundleRejected) else None
+        self.add_card_button.setVisible(reason is BundleRefusal.UNKNOWN_SENDER)
+        self.retry_button.setVisible(reason in (BundleRefusal.UNREADABLE,
+                                                BundleRefusal.UNKNOWN_SENDER))
         self._set_page(PROBLEM)
 
     # Actions ----------------------------------------------------------------------------------
