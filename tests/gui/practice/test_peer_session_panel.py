@@ -15,8 +15,8 @@ from partsjournal.exchange.payload import SharedPart
 from partsjournal.flows.peer_session import DEFAULT_AGREEMENTS, PeerSessionRecord, TimerState
 from partsjournal.ui.journal.entry_editor import EntryEditor
 from partsjournal.ui.practice import peer_session as peer_module
-from partsjournal.ui.practice.peer_session import (
-    PeerSessionPanel,
+from partsjournal.ui.practice.peer_session import PeerSessionPanel
+from partsjournal.ui.practice.peer_session_words import (
     agreement_texts,
     translated_default_agreements,
 )

@@ -22,22 +22,20 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSizePolicy,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from partsjournal import APP_NAME, __version__
+from partsjournal import APP_NAME
 from partsjournal.domain.model import Entry, EntryKind
 from partsjournal.domain.words import fill
-from partsjournal.errors import JournalError
+from partsjournal.ui.app.about import show_about
+from partsjournal.ui.common.backup_file import back_up_to_chosen_file
 from partsjournal.ui.common.changes import Change, ChangeBus, Changes, Page
-from partsjournal.ui.common.folders import FileKind, remember, start_in
 from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.plain_text import plain_status, set_tooltip
 from partsjournal.ui.common.widgets import PageStack
@@ -250,7 +248,7 @@ class MainWindow(QMainWindow):
         guide.triggered.connect(self.show_guide)
         about = help_menu.addAction(self.tr("&About Parts Journal"))
         about.setMenuRole(QAction.MenuRole.AboutRole)
-        about.triggered.connect(self._about)
+        about.triggered.connect(lambda: show_about(self))
 
     # Pages -----------------------------------------------------------------------------------
 
@@ -546,20 +544,10 @@ class MainWindow(QMainWindow):
     def back_up_now(self) -> None:
         """Write a manual backup to a chosen file."""
         self.flush_all()
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Back up your journal"),
-            start_in(FileKind.BACKUP, "parts-journal.pjbackup"),
-            self.tr("Parts Journal backups (*.pjbackup)"))
-        if not path:
-            return
-        remember(FileKind.BACKUP, path)
-        try:
-            written = self.vault.backup_to(Path(path))
-        except JournalError as exc:
-            show_error(self, exc)
-            return
-        self._status(fill(self.tr("Backup saved to %1. It opens with your current passphrase."),
-                          str(written)))
+        written = back_up_to_chosen_file(self, self.vault)
+        if written is not None:
+            self._status(fill(self.tr("Backup saved to %1. It opens with your current "
+                                      "passphrase."), str(written)))
 
     def _entry_deleted(self, entry: Entry) -> None:
         self.undo_stack.push(DeleteEntryCommand(self.vault, entry, self.journal))
@@ -569,18 +557,6 @@ class MainWindow(QMainWindow):
 
     def _status(self, message: str) -> None:
         self.statusBar().showMessage(plain_status(message), 5000)
-
-    def _about(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("About Parts Journal"))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(fill(self.tr("Parts Journal %1"), __version__))
-        box.setInformativeText(self.tr(
-            "A private, encrypted journal for Internal Family Systems parts work. Everything "
-            "stays on this computer; nothing is ever sent anywhere.\n\nParts Journal is not "
-            "therapy and not a crisis service. If you are in crisis, please contact your local "
-            "emergency number or a crisis line."))
-        box.exec()
 
     # Locking ---------------------------------------------------------------------------------
 

@@ -108,3 +108,10 @@ def muted(palette: QPalette) -> QColor:
     return QColor((text.red() * 3 + base.red() * 2) // 5,
                   (text.green() * 3 + base.green() * 2) // 5,
                   (text.blue() * 3 + base.blue() * 2) // 5)
+
+
+def blend(base: QColor, tint: QColor, amount: float) -> QColor:
+    """``base`` moved ``amount`` of the way toward ``tint``."""
+    return QColor(round(base.red() + (tint.red() - base.red()) * amount),
+                  round(base.green() + (tint.green() - base.green()) * amount),
+                  round(base.blue() + (tint.blue() - base.blue()) * amount))

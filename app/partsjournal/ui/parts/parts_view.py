@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -40,7 +39,6 @@ from PySide6.QtWidgets import (
 )
 
 from partsjournal.domain.model import EntrySummary, Part
-from partsjournal.domain.words import fill
 from partsjournal.errors import JournalError, NotFound
 from partsjournal.ui.common.changes import Change, Changes
 from partsjournal.ui.common.dates import short_date
@@ -50,6 +48,7 @@ from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import set_tooltip
 from partsjournal.ui.common.vocabulary import kind_label
 from partsjournal.ui.common.widgets import named, plain_label
+from partsjournal.ui.parts.delete_dialog import DeleteChoice, ask_how_to_delete
 from partsjournal.ui.parts.part_editor import ProfileForm, RelationsPanel
 from partsjournal.ui.parts.part_models import PartTreeModel, StageHistoryModel
 from partsjournal.vault import Vault
@@ -571,28 +570,11 @@ class PartsView(QWidget):
             self._show_empty()
             return
         part = self._part
-        box = QMessageBox(self)
-        box.setObjectName("confirmDelete")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Delete part"))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(fill(self.tr("Delete “%1” for good?"),
-                         self._form.name_edit.text().strip() or part.name))
-        box.setInformativeText(self.tr(
-            "Its stage history, its relationships and its mentions in your journal entries are "
-            "removed too. This can't be undone.\n\nIf you only want it out of sight, archive it "
-            "instead: archiving keeps everything, and you can bring it back at any time."))
-        delete = box.addButton(self.tr("Delete for good"), QMessageBox.ButtonRole.DestructiveRole)
-        archive = box.addButton(self.tr("Archive instead"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        box.exec()
-        clicked = box.clickedButton()
-        if clicked is archive:
+        choice = ask_how_to_delete(self, self._form.name_edit.text().strip() or part.name)
+        if choice is DeleteChoice.ARCHIVE:
             self._form.archived_check.setChecked(True)
             self._save(commit_stage=True)
-        elif clicked is delete:
+        elif choice is DeleteChoice.DELETE:
             self._timer.stop()
             try:
                 perform(self, lambda: self._vault.parts.delete(part.id),

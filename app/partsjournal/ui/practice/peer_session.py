@@ -62,14 +62,15 @@ from partsjournal.flows.peer_session import (
     PeerSessionTimer,
     TimerEvent,
     TimerState,
-    default_agreements,
     format_clock,
 )
 from partsjournal.ui.common.plain_text import set_tooltip
+from partsjournal.ui.common.theme import blend
 from partsjournal.ui.common.widgets import confirm, named, plain_label
 from partsjournal.ui.journal.entry_editor import EntryEditor
 from partsjournal.ui.peers.peer_models import ReceivedPartsModel
 from partsjournal.ui.practice.peer_parts import describe_received
+from partsjournal.ui.practice.peer_session_words import translated_default_agreements
 from partsjournal.vault import Vault
 
 Index = QModelIndex | QPersistentModelIndex
@@ -83,36 +84,6 @@ END_TINT = QColor("#5fae9a")
 def tr(text: str) -> str:
     """Translate in the peer-session context."""
     return QCoreApplication.translate("PeerSession", text)
-
-
-def agreement_texts() -> dict[str, str]:
-    """The default agreements, translated (the same words as the flow's English defaults)."""
-    return {
-        "confidentiality": tr("What is shared here stays here. Neither of us writes down or "
-                              "repeats the other's material."),
-        "equal_footing": tr("We meet as equals: nobody is the expert, and we take turns."),
-        "speak_for_parts": tr("We speak for our parts, not from them: \"a part of me is "
-                              "angry\", not \"I am angry at you\"."),
-        "pause_or_stop": tr("Either of us can pause or stop at any time, without explaining "
-                            "why."),
-        "no_advice": tr("No advice, fixing or interpreting unless it is asked for."),
-        "protectors_first": tr("We ask protectors' permission before going toward an exile, "
-                               "and respect a no."),
-        "debrief": tr("We keep time for a debrief at the end, both ways."),
-    }
-
-
-def translated_default_agreements() -> str:
-    """The default agreements as a Markdown list, in the person's language."""
-    return default_agreements(agreement_texts())
-
-
-def blend(base: QColor, tint: QColor, amount: float) -> QColor:
-    """``base`` moved ``amount`` of the way toward ``tint``."""
-    return QColor(round(base.red() + (tint.red() - base.red()) * amount),
-                  round(base.green() + (tint.green() - base.green()) * amount),
-                  round(base.blue() + (tint.blue() - base.blue()) * amount))
-
 
 
 class PeerSessionPanel(QWidget):

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QCursor, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -46,8 +46,8 @@ from PySide6.QtWidgets import (
 
 from partsjournal.domain.words import fill
 from partsjournal.errors import JournalError
+from partsjournal.ui.common.backup_file import back_up_to_chosen_file
 from partsjournal.ui.common.dates import long_date, time_of_day
-from partsjournal.ui.common.folders import FileKind, remember, start_in
 from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.passphrase_widgets import (
     ChangePassphraseDialog,
@@ -67,7 +67,7 @@ from partsjournal.ui.settings.settings import (
     Settings,
 )
 from partsjournal.vault import Vault
-from partsjournal.vault.backup import SUFFIX, list_backups, taken_at
+from partsjournal.vault.backup import list_backups, taken_at
 
 Index = QModelIndex | QPersistentModelIndex
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -425,26 +425,9 @@ class SettingsDialog(QDialog):
     def _back_up_now(self) -> None:
         if self._vault is None:
             return
-        name = f"parts-journal-{datetime.now().strftime('%Y%m%d')}{SUFFIX}"
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save a backup"), start_in(FileKind.BACKUP, name),
-            fill(self.tr("Parts Journal backups (*%1)"), SUFFIX))
-        if not chosen:
+        written = back_up_to_chosen_file(self, self._vault)
+        if written is None:
             return
-        remember(FileKind.BACKUP, chosen)
-        dest = Path(chosen)
-        if dest.suffix != SUFFIX:
-            dest = dest.with_name(dest.name + SUFFIX)
-        # The backup reads the database, which lives on this thread (docs/architecture.md):
-        # a wait cursor.
-        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
-        try:
-            written = self._vault.backup_to(dest)
-        except JournalError as exc:
-            QApplication.restoreOverrideCursor()
-            show_error(self, exc, self.tr("Back up now"))
-            return
-        QApplication.restoreOverrideCursor()
         self.refresh_backups()
         self._inform(self.tr("Back up now"),
                      fill(self.tr("Your journal was backed up to:\n%1"), written),
