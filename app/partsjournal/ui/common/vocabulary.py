@@ -90,8 +90,50 @@ def field_label(field: str) -> str:
     }[field]
 
 
-def field_prompt(field: str) -> str:
-    """The IFS question shown as the placeholder of a part-profile field."""
+def field_prompt(field: str, role: Role = Role.UNKNOWN) -> str:
+    """The IFS question shown as the placeholder of a part-profile field, asked as fits its role.
+
+    Managers and parts not yet known are asked the protector's questions (its job, its positive
+    intention, what it fears if it stopped); a firefighter is asked about what it steps in to
+    stop; an exile protects nothing, so it is asked what it carries, longs for and fears.
+    """
+    if role is Role.EXILE and field in _EXILE_FIELDS:
+        return _exile_prompt(field)
+    if role is Role.FIREFIGHTER and field in _FIREFIGHTER_FIELDS:
+        return _firefighter_prompt(field)
+    return _protector_prompt(field)
+
+
+def field_label_for(field: str, role: Role) -> str:
+    """A field's label as fits the role: an exile has no job, it holds something."""
+    if role is Role.EXILE and field == "job":
+        return tr("What it holds")
+    return field_label(field)
+
+
+_EXILE_FIELDS = frozenset({"job", "fears", "age", "triggers"})
+_FIREFIGHTER_FIELDS = frozenset({"job", "fears"})
+
+
+def _exile_prompt(field: str) -> str:
+    return {
+        "job": tr("What does it hold for you — a memory, a feeling, a belief? What does it long "
+                  "for?"),
+        "fears": tr("What is it afraid of — being forgotten, being seen, being hurt again?"),
+        "age": tr("How old does it seem? When did it get stuck there?"),
+        "triggers": tr("What touches it? What brings its feelings up in you?"),
+    }[field]
+
+
+def _firefighter_prompt(field: str) -> str:
+    return {
+        "job": tr("What does it do when pain breaks through? What is it trying to stop you "
+                  "feeling?"),
+        "fears": tr("What does it fear would happen if it didn't step in?"),
+    }[field]
+
+
+def _protector_prompt(field: str) -> str:
     return {
         "name": tr("What would it like to be called?"),
         "job": tr("What does it do for you? What is its positive intention?"),

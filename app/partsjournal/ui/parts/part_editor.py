@@ -41,6 +41,7 @@ from partsjournal.ui.common.plain_text import plain_tooltip, set_tooltip
 from partsjournal.ui.common.theme import role_color
 from partsjournal.ui.common.vocabulary import (
     field_label,
+    field_label_for,
     field_prompt,
     relation_label,
     role_label,
@@ -136,6 +137,7 @@ class ProfileForm(QWidget):
         self._add_row(field_label("trust_in_self"), self.trust_spin)
 
         self.text_edits: dict[str, QLineEdit | QPlainTextEdit] = {}
+        self._text_labels: dict[str, QLabel] = {}
         for name in PART_TEXT_FIELDS:
             edit: QLineEdit | QPlainTextEdit
             if name == "age":
@@ -150,7 +152,7 @@ class ProfileForm(QWidget):
             edit.setObjectName(f"part_{name}")
             edit.setPlaceholderText(field_prompt(name))
             self.text_edits[name] = edit
-            self._add_row(field_label(name), edit)
+            self._text_labels[name] = self._add_row(field_label(name), edit)
 
         self.archived_check = named(QCheckBox(self.tr("Archived (hidden from the list; "
                                                 "nothing is deleted)")), "partArchived")
@@ -277,7 +279,16 @@ class ProfileForm(QWidget):
 
     def _role_changed(self) -> None:
         self._update_color_button()
+        self._ask_as_fits(Role(self.role_combo.currentData()))
         self._changed()
+
+    def _ask_as_fits(self, role: Role) -> None:
+        """Placeholders and labels follow the role: an exile isn't asked about its job."""
+        for name, edit in self.text_edits.items():
+            edit.setPlaceholderText(field_prompt(name, role))
+            label = field_label_for(name, role)
+            self._text_labels[name].setText(label)
+            edit.setAccessibleName(label)
 
     def _stage_changed(self) -> None:
         self._set_note_row(changed=Stage(self.stage_combo.currentData()) is not self._stored_stage)
