@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench screenshots package clean
+.PHONY: run test lint bench screenshots translations package clean
 
 # Re-install whenever pyproject.toml changes (the stamp is older than it).
 $(STAMP): pyproject.toml
@@ -28,6 +28,10 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.screenshots --out screenshots
+
+# The English plural forms of every %n sentence (app/partsjournal/data/translations/).
+translations: $(STAMP)
+	$(BIN)/python tools/translations.py
 
 # The one-folder build dist/parts-journal/ (PyInstaller, in its own venv under build/), then its
 # offscreen smoke test. Needs no $(STAMP): the build makes its own venv. See packaging/README.md.

@@ -8,10 +8,17 @@ from pathlib import Path
 import pytest
 
 from partsjournal.ui.app.application import AppController
+from partsjournal.ui.common.translations import install_translations
 from partsjournal.ui.settings.settings import Settings
 
 from ..conftest import FAST_KDF
 from .fixtures import HEBREW, RLO, Hostile, ModalDriver
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _translations(qapp) -> None:  # type: ignore[no-untyped-def]
+    """The English plural forms, as the app installs them at start ("1 entry", "2 entries")."""
+    install_translations(qapp)
 
 
 @pytest.fixture

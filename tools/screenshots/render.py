@@ -144,6 +144,9 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Parts Journal")
+    from partsjournal.ui.common.translations import install_translations
+
+    install_translations(app)
     themes = ("light", "dark") if args.theme == "both" else (args.theme,)
     for theme in themes:
         render_all(args.out, theme)

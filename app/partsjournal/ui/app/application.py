@@ -28,6 +28,7 @@ from partsjournal.ui.app.unsaved_keeper import UnsavedKeeper, ask_to_quit_with_u
 from partsjournal.ui.common.folders import FileKind, remember, start_in
 from partsjournal.ui.common.messages import install_exception_hook, show_error
 from partsjournal.ui.common.theme import apply_theme
+from partsjournal.ui.common.translations import install_translations
 from partsjournal.ui.common.workers import run_in_background
 from partsjournal.ui.settings import settings as keys
 from partsjournal.ui.settings.settings import Settings
@@ -478,6 +479,7 @@ def run_app(vault: Path | None = None, argv: list[str] | None = None,
     settings = Settings()
     keys.keep_qt_state_off_disk()
     apply_theme(app, settings.get(keys.THEME))
+    install_translations(app)
     if send_to_running(open_file, vault=vault):
         return 0  # the running app shows itself (and opens the file or says about the folder)
     controller = AppController(settings)

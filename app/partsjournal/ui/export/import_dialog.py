@@ -190,10 +190,8 @@ class ImportDialog(QDialog):
         self.result_counts = result
         self._set_busy(False)
         self.progress.setValue(self.progress.maximum())
-        parts = self.tr("1 part") if result.parts == 1 else \
-            fill(self.tr("%1 parts"), result.parts)
-        entries = self.tr("1 entry") if result.entries == 1 else \
-            fill(self.tr("%1 entries"), result.entries)
+        parts = self.tr("%n parts", "", result.parts)
+        entries = self.tr("%n entries", "", result.entries)
         text = fill(self.tr("Imported %1 and %2."), parts, entries)
         if result.peers:
             text += " " + self.tr(

@@ -195,8 +195,7 @@ class JournalView(QWidget):
         total = self.model.total
         if self.editor.entry_id is None:
             self.empty.setText(self._empty_text())
-        self.count.setText(self.tr("1 entry") if total == 1
-                           else self.tr("%n entries", "", total))
+        self.count.setText(self.tr("%n entries", "", total))
         if total == 0 and self._vault.entries.count() == 0:
             self.count.setText(self.tr("No entries yet — your first one is a Ctrl+N away."))
 

@@ -89,8 +89,7 @@ class SearchView(QWidget):
         elif not hits:
             self.summary.setText(fill(self.tr("Nothing found for “%1”."), self._query))
         else:
-            shown = (self.tr("1 result") if len(hits) == 1
-                     else self.tr("%n results", "", len(hits)))
+            shown = self.tr("%n results", "", len(hits))
             if hits.truncated:
                 shown = fill(self.tr("%1, best matches among your recent entries"), shown)
             self.summary.setText(fill(self.tr("%1 — press Enter to open"), shown))

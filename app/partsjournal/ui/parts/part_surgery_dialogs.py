@@ -135,26 +135,20 @@ class MergePartsDialog(QDialog):
             fill(self.tr("“%1” will be removed and everything it holds moves to “%2”:"),
                  preview.absorb.name,
                  preview.keep.name),
-            self.tr("• 1 entry moves over.") if n == 1
-            else self.tr("• %n entries move over.", "", n),
+            self.tr("• %n entries move over.", "", n),
         ]
         n = preview.entries_shared
         if n:
-            lines.append(self.tr("• 1 entry already had both parts; their notes are combined.")
-                         if n == 1 else self.tr("• %n entries already had both parts; their "
-                                                "notes are combined.", "", n))
+            lines.append(self.tr("• %n entries already had both parts; their notes are "
+                                 "combined.", "", n))
         n = preview.relations_moved
-        lines.append(self.tr("• 1 relationship moves over.") if n == 1
-                     else self.tr("• %n relationships move over.", "", n))
+        lines.append(self.tr("• %n relationships move over.", "", n))
         n = preview.relations_dropped
         if n:
-            lines.append(self.tr("• 1 relationship is dropped: it would repeat one the kept "
-                                 "part has, or link it with itself.") if n == 1
-                         else self.tr("• %n relationships are dropped: they would repeat one "
-                                      "the kept part has, or link it with itself.", "", n))
+            lines.append(self.tr("• %n relationships are dropped: they would repeat one the "
+                                 "kept part has, or link it with itself.", "", n))
         n = preview.stage_events_moved
-        lines.append(self.tr("• 1 stage event joins its history.") if n == 1
-                     else self.tr("• %n stage events join its history.", "", n))
+        lines.append(self.tr("• %n stage events join its history.", "", n))
         if preview.fields_combined:
             lines.append(fill(self.tr("• Added to its profile: %1."),
                               ", ".join(field_label(f) for f in preview.fields_combined)))
