@@ -437,7 +437,9 @@ def _entries(value: Any, part_ids: set[str], received: dict[str, ReceivedPart],
                     check.fail(f"{where}.{key}", "Only a peer session has this; it should be null.")
         if entry.peer_id is not None and entry.peer_id not in peers:
             check.fail(f"{where}.peer_id", "No peer in this file has this id.")
-        check.checked(partial(validate_entry, entry), where)
+        # Every text above went through check.text (the same check_text, naming its place in the
+        # file), so the domain validation need not search them for control characters again.
+        check.checked(partial(validate_entry, entry, texts_checked=True), where)
         check.unique(ids, entry.id, f"{where}.id", "This entry id")
         entries.append(entry)
     return entries

@@ -56,6 +56,16 @@ def check_text(value: str, field: str, label: str) -> str:
     return value
 
 
+def _check_length(value: str, field: str, label: str) -> str:
+    """:func:`check_text` without the control-character search, for text already searched."""
+    if len(value) > MAX_TEXT:
+        raise ValidationError(
+            field,
+            f"{label} can be at most {MAX_TEXT:,} characters; this one has {len(value):,}.",
+        )
+    return value
+
+
 def check_scale(value: int | None, field: str, label: str) -> int | None:
     """Ratings (Self-energy, trust, the 8 C's) are whole numbers from 0 to 10, or not given."""
     if value is None:
@@ -90,21 +100,28 @@ def validate_relation(relation: Relation) -> Relation:
     return relation
 
 
-def validate_entry(entry: Entry) -> Entry:
-    """Check every field of a journal entry."""
+def validate_entry(entry: Entry, *, texts_checked: bool = False) -> Entry:
+    """Check every field of a journal entry.
+
+    ``texts_checked``: the caller has already put every text of the entry (title, body,
+    trailhead, agreements, debrief and the notes on its parts) through :func:`check_text`, as
+    the JSON import does to name the place in the file; the control-character search, the
+    costly half of that check, is then not run a second time. Every other check still is.
+    """
+    text = _check_length if texts_checked else check_text
     if entry.occurred_at.tzinfo is None:
         raise ValidationError("occurred_at", "The entry's time needs a time zone.")
-    entry.title = check_text(entry.title, "title", "The title")
+    entry.title = text(entry.title, "title", "The title")
     if len(entry.title) > MAX_NAME:
         raise ValidationError(
             "title", f"A title can be at most {MAX_NAME} characters; this one has "
             f"{len(entry.title)}.")
     if "\n" in entry.title or "\r" in entry.title:
         raise ValidationError("title", "A title is a single line.")
-    check_text(entry.body, "body", "The entry text")
-    check_text(entry.trailhead, "trailhead", "The trailhead")
-    check_text(entry.agreements, "agreements", "The agreements")
-    check_text(entry.debrief, "debrief", "The debrief")
+    text(entry.body, "body", "The entry text")
+    text(entry.trailhead, "trailhead", "The trailhead")
+    text(entry.agreements, "agreements", "The agreements")
+    text(entry.debrief, "debrief", "The debrief")
     check_scale(entry.self_energy, "self_energy", "Self-energy")
     for quality, value in entry.qualities.items():
         if quality not in C_QUALITIES:
@@ -118,7 +135,7 @@ def validate_entry(entry: Entry) -> Entry:
         if key in seen:
             raise ValidationError("parts", "A part is listed twice in this entry.")
         seen.add(key)
-        check_text(presence.note, "parts", "The note on a part")
+        text(presence.note, "parts", "The note on a part")
     if entry.kind is not EntryKind.PEER_SESSION:
         entry.peer_id = None
         entry.my_role = None

@@ -43,6 +43,16 @@ SESSION_PRAGMAS: tuple[str, ...] = (
     "PRAGMA cache_size = -32768",
 )
 
+#: SQLite's lookaside: each connection's own pool of slots for small, short-lived allocations
+#: (statement cursors, bound values, records). SQLite's default (about 120 slots) is taken up by
+#: the cached statements, so nearly every small allocation missed it and went to the allocator,
+#: where memory security turns it into an ``mlock`` and a wiped ``munlock`` (docs/performance.md).
+#: 2,000 slots of up to 1,200 bytes (2.3 MiB, itself locked and wiped) keep them out of the
+#: allocator. Configured before the connection's first statement, as SQLite requires.
+LOOKASIDE_SLOT_SIZE = 1200
+LOOKASIDE_SLOTS = 2000
+_DBCONFIG_LOOKASIDE = 1001
+
 #: How the key was handed over: through the C API, or (if the handle can't be verified) a pragma.
 KEY_VIA_C_API = "sqlite3_key"
 KEY_VIA_PRAGMA = "pragma"
@@ -94,6 +104,10 @@ class _CApi:
         self.db_filename = lib.sqlite3_db_filename
         self.db_filename.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
         self.db_filename.restype = ctypes.c_char_p
+        # Variadic: only the fixed arguments are declared, so ctypes passes the rest as varargs.
+        self.db_config = lib.sqlite3_db_config
+        self.db_config.argtypes = [ctypes.c_void_p, ctypes.c_int]
+        self.db_config.restype = ctypes.c_int
 
 
 _c_api: _CApi | None = None
@@ -156,6 +170,20 @@ def _apply_key(conn: Any, path: Path, data_key: DataKey | bytes) -> str:
         secret.wipe(literal)
 
 
+def _configure_lookaside(conn: Any, path: Path) -> bool:
+    """Give a fresh connection a larger lookaside (LOOKASIDE_SLOTS); False if it couldn't be.
+
+    Speed only: where the handle can't be verified the connection keeps SQLite's default.
+    """
+    api = _api()
+    handle = None if api is None else _connection_handle(conn, path, api)
+    if api is None or handle is None:
+        return False
+    rc = api.db_config(handle, _DBCONFIG_LOOKASIDE, ctypes.c_void_p(None),
+                       ctypes.c_int(LOOKASIDE_SLOT_SIZE), ctypes.c_int(LOOKASIDE_SLOTS))
+    return bool(rc == 0)
+
+
 def _pragma_key(conn: Any, literal: bytearray) -> None:
     """The fallback: ``PRAGMA key`` built in a bytearray, run outside the statement cache.
 
@@ -193,6 +221,8 @@ class Database:
             raise VaultError(f"The journal file {path} could not be opened: {exc}.") from exc
         self._depth = 0
         try:
+            #: False if the connection kept SQLite's default lookaside (docs/performance.md).
+            self.large_lookaside = _configure_lookaside(self._conn, path)
             self._conn.execute(LOG_PRAGMA)
             #: KEY_VIA_C_API, or KEY_VIA_PRAGMA where the C handle couldn't be verified.
             self.key_method = _apply_key(self._conn, path, data_key)
@@ -286,6 +316,37 @@ class Database:
             except sqlcipher3.Error:
                 pass
             raise _translate(exc, self.path) from exc
+
+    @contextmanager
+    def bulk_write(self) -> Iterator[Database]:
+        """Settings for writing a whole journal in one transaction; put back afterwards.
+
+        Foreign keys are not enforced row by row (``PRAGMA foreign_keys = OFF``): with them,
+        every multi-row INSERT needs a statement journal, a copy of each page it changes, made
+        of 1 KiB allocations that memory security locks and wipes (docs/performance.md). The
+        caller must check them all at once before committing (:meth:`check_foreign_keys`).
+        The pragma only takes effect outside a transaction, so open this around one; inside an
+        outer transaction it changes nothing. The previous setting is restored on the way out,
+        whatever happens inside.
+        """
+        before = int(self.scalar("PRAGMA foreign_keys"))
+        if self._depth == 0:
+            self.execute("PRAGMA foreign_keys = OFF")
+        try:
+            yield self
+        finally:
+            if self._conn is not None and self._depth == 0:
+                self.execute(f"PRAGMA foreign_keys = {'ON' if before else 'OFF'}")
+
+    def check_foreign_keys(self) -> None:
+        """Refuse the transaction's writes if any row points at a row that doesn't exist.
+
+        The same rule SQLite enforces row by row with ``foreign_keys = ON``, checked over every
+        table at once (``PRAGMA foreign_key_check``), with the same error.
+        """
+        if self.one("PRAGMA foreign_key_check") is not None:
+            raise VaultError("The change was refused by the journal's consistency rules "
+                             "(FOREIGN KEY constraint failed).")
 
     def backup_to(self, target: Path, data_key: DataKey | bytes) -> None:
         """Copy the whole database, still encrypted with the same key, into ``target``.

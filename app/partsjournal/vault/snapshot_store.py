@@ -143,10 +143,14 @@ def write_snapshot(db: Database, snapshot: Snapshot, progress: Progress | None =
     (FTS5's ``rebuild``), which gives the same index the triggers would have built row by row at
     a fraction of the cost; the triggers are then created again from their own stored SQL. All of
     it is one transaction, so on any failure the schema, triggers included, is as it was.
+    Foreign keys are checked once, over every table, before the indexes are built, instead of
+    row by row (``Database.bulk_write``): with row-by-row checks each multi-row INSERT keeps a
+    statement journal, and each entries INSERT says ``OR FAIL`` for the same reason (a failing
+    row still fails the statement, and the whole import is rolled back).
     """
     total = len(snapshot.entries) + _index_weight(snapshot)
     report = progress or (lambda done, total: None)
-    with db.transaction():
+    with db.bulk_write(), db.transaction():
         if not is_empty(db):
             raise JournalError("An export can only be imported into a new, empty journal. "
                                "Nothing was changed.")
@@ -213,6 +217,7 @@ def write_snapshot(db: Database, snapshot: Snapshot, progress: Progress | None =
               json.dumps(list(s.fields)),
               json.dumps([{"id": w.id, "name": w.name} for w in s.withdrawn],
                          ensure_ascii=False)) for s in snapshot.share_log])
+        db.check_foreign_keys()
         _rebuild_index(db, "parts_fts")
         _rebuild_index(db, "entries_fts")
         for sql in triggers:
@@ -252,7 +257,9 @@ def _write_entries(db: Database, entries: list[Entry]) -> None:
     """Write entries with one multi-row INSERT.
 
     Far fewer statement runs (and allocations) than a row at a time, which matters because
-    SQLCipher locks and wipes every allocation (docs/performance.md).
+    SQLCipher locks and wipes every allocation (docs/performance.md). ``OR FAIL``: a violated
+    constraint stops the statement with its error without undoing the statement's earlier rows,
+    so SQLite needs no statement journal; the transaction around it is rolled back anyway.
     """
     if not entries:
         return
@@ -264,7 +271,7 @@ def _write_entries(db: Database, entries: list[Entry]) -> None:
             e.self_energy, *(e.qualities.get(q) for q in C_QUALITIES), e.peer_id,
             e.my_role.value if e.my_role else None, e.planned_minutes, e.agreements, e.debrief,
             to_db(e.created_at), to_db(e.updated_at))]
-    db.execute(f"INSERT INTO entries ({', '.join(columns)}) VALUES "
+    db.execute(f"INSERT OR FAIL INTO entries ({', '.join(columns)}) VALUES "
                f"{', '.join(row for _ in entries)}", values)
     db.executemany(
         "INSERT INTO entry_parts (entry_id, position, part_id, received_part_id, note) "
