@@ -418,22 +418,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="don't update docs/performance.md")
     parser.add_argument("--quick", action="store_true",
                         help="smoke test: skip start-up, KDF and RSS subprocesses")
-    parser.add_argument("--only", choices=("all", "archive"), default="all",
-                        help="archive: only the export, import and summary figures")
+    parser.add_argument("--only", choices=("all", "archive", "startup"), default="all",
+                        help="archive: only the export, import and summary figures; "
+                             "startup: only process start and unlock → main window")
     args = parser.parse_args(argv)
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
     results: list[Result] = []
     largest = generate.vault_for(sizes[-1])
     everything = args.only == "all"
-    if not args.quick and everything:
+    startup = args.only in ("all", "startup")
+    if not args.quick and startup:
         results += bench_startup(largest, args.runs)
+    if not args.quick and everything:
         results += bench_kdf(min(args.runs, 5))
     for size in sizes:
         folder = generate.vault_for(size)
-        if everything:
+        if startup:
             results += bench_unlock_to_main(folder, size, args.runs)
+        if everything:
             results += bench_interactive(folder, size, args.runs)
-        results += bench_archive(folder, size, args.runs)
+        if args.only in ("all", "archive"):
+            results += bench_archive(folder, size, args.runs)
         if size == sizes[-1] and everything:
             results += bench_cipher_overhead(folder, size, args.runs)
             if not args.quick:
