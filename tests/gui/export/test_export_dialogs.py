@@ -259,3 +259,29 @@ def test_every_control_has_an_accessible_name(qtbot, sample_vault: Vault) -> Non
         # Every label shows plain text: journal text can never become markup here.
         assert all(lb.textFormat() == Qt.TextFormat.PlainText for lb in labels
                    if lb.text() and lb.buddy() is None)
+
+
+def test_the_export_opens_where_the_last_export_went(
+        qtbot, sample_vault: Vault, tmp_path: Path,  # type: ignore[no-untyped-def]
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from partsjournal.ui.common import folders
+
+    folders.forget_all()
+    stick = tmp_path / "usb stick"
+    stick.mkdir()
+    offered: list[str] = []
+
+    def save_as(_parent: QWidget, _title: str, start: str, _filters: str) -> tuple[str, str]:
+        offered.append(start)
+        return str(stick / "mine.json"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+    dialog = ExportDialog(sample_vault)
+    qtbot.addWidget(dialog)
+    for _ in range(2):
+        with qtbot.waitSignal(dialog.exported, timeout=10_000):
+            qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert Path(offered[0]).parent == folders.documents_folder()
+    assert Path(offered[1]).parent == stick
+    assert Path(offered[1]).name.startswith("parts-journal-export-")
+    folders.forget_all()

@@ -21,7 +21,6 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
-    QStandardPaths,
     Qt,
     QTimer,
     Signal,
@@ -54,6 +53,7 @@ from partsjournal.domain.words import fill
 from partsjournal.errors import JournalError
 from partsjournal.reports.summary import Summary, build_summary, to_markdown
 from partsjournal.ui.common.dates import short_date_format
+from partsjournal.ui.common.folders import FileKind, remember, start_in
 from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.models import ID_ROLE, ROLE_ORDER
 from partsjournal.ui.common.passphrase_widgets import plain_label, text_width
@@ -80,11 +80,6 @@ def summary_tr(text: str) -> str:
 def summary_date(day: date) -> str:
     """A date in the summary, with the month named in the person's language."""
     return QLocale().toString(QDate(day.year, day.month, day.day), "d MMMM yyyy")
-
-
-def _documents_folder() -> Path:
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
 
 
 def _warning_row(parent: QWidget, text: str) -> QWidget:
@@ -365,10 +360,11 @@ class SummaryDialog(QDialog):
         else:
             title, filters = (self.tr("Save the summary as Markdown"),
                               self.tr("Markdown files (*.md)"))
-        chosen, _ = QFileDialog.getSaveFileName(self, title, str(_documents_folder() / name),
+        chosen, _ = QFileDialog.getSaveFileName(self, title, start_in(FileKind.EXPORT, name),
                                                 filters)
         if not chosen:
             return
+        remember(FileKind.EXPORT, chosen)
         path = Path(chosen)
         if path.suffix.lower() != f".{kind}":
             path = path.with_name(path.name + f".{kind}")
@@ -492,19 +488,21 @@ class ExportDialog(QDialog):
         if self.kind == self.JSON:
             chosen, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Export as JSON"),
-                str(_documents_folder() / f"parts-journal-export-{stamp}.json"),
+                start_in(FileKind.EXPORT, f"parts-journal-export-{stamp}.json"),
                 self.tr("JSON files (*.json)"))
             if not chosen:
                 return
+            remember(FileKind.EXPORT, chosen)
             path = Path(chosen)
             if path.suffix.lower() != ".json":
                 path = path.with_name(path.name + ".json")
         else:
             chosen = QFileDialog.getExistingDirectory(
                 self, self.tr("Choose where to put the Markdown folder"),
-                str(_documents_folder()))
+                start_in(FileKind.EXPORT))
             if not chosen:
                 return
+            remember(FileKind.EXPORT, chosen)
             path = markdown_target(Path(chosen), f"parts-journal-export-{stamp}")
         self.export_to(path, self.kind)
 
