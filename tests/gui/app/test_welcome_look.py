@@ -3,22 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from partsjournal.ui.app.welcome import WelcomeWindow
 from partsjournal.ui.common.theme import dark_palette, light_palette
 
-
-def _contrast(a: QColor, b: QColor) -> float:
-    def luminance(c: QColor) -> float:
-        def channel(v: float) -> float:
-            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-        return (0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF())
-                + 0.0722 * channel(c.blueF()))
-    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
+from ..fixtures import contrast
 
 
 @pytest.mark.parametrize("palette", [dark_palette, light_palette])
@@ -37,6 +29,6 @@ def test_the_arrows_stand_out_from_the_window(qtbot: QtBot, palette) -> None:  #
             drawn = [image.pixelColor(x, y) for x in range(20) for y in range(20)
                      if image.pixelColor(x, y).alpha() > 200]
             assert drawn, button.text()
-            assert max(_contrast(c, background) for c in drawn) >= 4.5, button.text()
+            assert max(contrast(c, background) for c in drawn) >= 4.5, button.text()
     finally:
         app.setPalette(before)
