@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         self.insights.open_entry.connect(self.open_entry)
         self.journal.editor.peer_session_requested.connect(self.start_peer_session)
         self.journal.entry_deleted.connect(self._entry_deleted)
+        self.journal.part_requested.connect(self.new_part)
         self.parts.open_entry.connect(self.open_entry)
         self.parts.merge_requested.connect(lambda _part_id: self._merge_parts())
         self.parts.split_requested.connect(lambda _part_id: self._split_part())

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from partsjournal.domain.model import Entry, EntryKind
 from partsjournal.ui.common.changes import Change, Changes
 from partsjournal.ui.common.delegates import EntryDelegate
+from partsjournal.ui.common.empty_state import EmptyState
 from partsjournal.ui.common.models import ID_ROLE, EntryListModel
 from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import set_tooltip
@@ -41,6 +42,8 @@ class JournalView(QWidget):
 
     status = Signal(str)
     entry_deleted = Signal(object)  # the deleted Entry, so the window can offer undo
+    #: The empty journal's "Add your first part": the window opens a new part on Parts.
+    part_requested = Signal()
     #: What this page stored (a Changes value for the change bus).
     announced = Signal(object)
 
@@ -120,11 +123,12 @@ class JournalView(QWidget):
         left_layout.addWidget(self.count)
 
         self.right = QStackedWidget(splitter)
-        self.empty = QLabel(self.tr(
-            "Nothing open.\n\nWrite a new entry with Ctrl+N, or choose one on the left."),
-            self.right)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
+        self.empty = EmptyState(self.right)
+        self.empty.add_action(self.tr("Write your first entry"), "firstEntry",
+                              lambda: self.new_entry())
+        self.empty.add_action(self.tr("Add your first part"), "firstPart",
+                              self.part_requested.emit)
+        self._show_empty()
         self.editor = EntryEditor(self._vault, self.right)
         self.right.addWidget(self.empty)
         self.right.addWidget(self.editor)
@@ -175,14 +179,18 @@ class JournalView(QWidget):
         return EntryFilter(kind=EntryKind(kind) if kind else None, part_id=part or None,
                            since=since, until=until)
 
-    def _empty_text(self) -> str:
+    def _show_empty(self) -> None:
+        """What the right side says when no entry is open; a new journal offers first steps."""
         if self._vault.entries.count() == 0:
-            return self.tr(
-                "Your journal is empty — and that's a fine place to start.\n\n"
-                "When a part shows up — a tight chest, a critical voice, an urge to scroll — "
-                "press Ctrl+N and write down what you notice.")
-        return self.tr("Nothing open.\n\nWrite a new entry with Ctrl+N, or choose one on the "
-                       "left.")
+            self.empty.show_message(
+                self.tr("Your journal is empty — and that's a fine place to start."),
+                self.tr("When a part shows up — a tight chest, a critical voice, an urge to "
+                        "scroll — write down what you notice. Or begin with a part you already "
+                        "know."), actions=True)
+        else:
+            self.empty.show_message(self.tr("Nothing open."),
+                                    self.tr("Write a new entry with Ctrl+N, or choose one on "
+                                            "the left."), actions=False)
 
     def _apply_filter(self, *_args: object) -> None:
         self.editor.flush()
@@ -194,7 +202,7 @@ class JournalView(QWidget):
     def _update_count(self) -> None:
         total = self.model.total
         if self.editor.entry_id is None:
-            self.empty.setText(self._empty_text())
+            self._show_empty()
         self.count.setText(self.tr("%n entries", "", total))
         if total == 0 and self._vault.entries.count() == 0:
             self.count.setText(self.tr("No entries yet — your first one is a Ctrl+N away."))
@@ -254,7 +262,7 @@ class JournalView(QWidget):
         self.editor.clear()
         self.right.setCurrentWidget(self.empty)
         self.refresh()
-        self.empty.setText(self._empty_text())
+        self._show_empty()
         self.entry_deleted.emit(entry)
 
     def on_changes(self, changes: Changes) -> None:
