@@ -26,6 +26,11 @@ _LINE_MARKER = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)")
 _STRONG = re.compile(r"(\*\*|__)(.+?)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
 _SPACE = re.compile(r"\s+")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}(\s|$)")
+_ITEM = re.compile(r"^\s{0,3}(?:[-*+]\s+|\d+[.)]\s+)")
+#: What may end a fragment without a full stop being added.
+_ENDS = (".", "!", "?", "…", ":", ";", ",", "”", '"', ")", "’")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)]?(?=\s|$)")
 
 
 def escape_markdown(text: str) -> str:
@@ -50,22 +55,55 @@ def is_question(line: str) -> bool:
 def plain_excerpt(body: str, limit: int = 280) -> str:
     """The start of a Markdown body as one line of plain text, at most ``limit`` characters.
 
-    Markdown syntax is dropped rather than escaped (an excerpt should read like prose), and lines
-    marked as questions are left out because the summary lists them on their own.
+    Markdown syntax is dropped rather than escaped (an excerpt should read like prose); headings
+    are left out (they name sections, and "Find Focus Flesh out" is not a sentence), and so are
+    lines marked as questions, because the summary lists them on their own. Paragraphs and list
+    items become sentences — a label ending in ":" runs on into what follows, so a guided
+    session's "What asked for attention: a tight chest" reads as it was meant. A long body is
+    cut after its last whole sentence that fits (or at a word, when no sentence does).
     """
-    lines = []
+    blocks: list[str] = []
+    current: list[str] = []
+
+    def close() -> None:
+        if current:
+            blocks.append(" ".join(current))
+            current.clear()
+
     for line in body.splitlines():
         if is_question(line):
             continue
-        line = _IMAGE.sub(r"\1", line)
-        line = _LINK.sub(r"\1", line)
-        line = _LINE_MARKER.sub("", line)
-        line = _STRONG.sub(r"\2", line)
-        line = _EMPHASIS.sub(r"\1", line)
-        lines.append(line.replace("`", ""))
-    text = _SPACE.sub(" ", " ".join(lines)).strip()
+        if not line.strip() or _HEADING.match(line):
+            close()
+            continue
+        if _ITEM.match(line):
+            close()
+        current.append(_plain_line(line))
+    close()
+    text = ""
+    for block in (b for b in (_SPACE.sub(" ", b).strip() for b in blocks) if b):
+        if text and not text.endswith(_ENDS):
+            text += "."
+        text = f"{text} {block}" if text else block
+    return _shorten(text, limit)
+
+
+def _plain_line(line: str) -> str:
+    line = _IMAGE.sub(r"\1", line)
+    line = _LINK.sub(r"\1", line)
+    line = _LINE_MARKER.sub("", line)
+    line = _STRONG.sub(r"\2", line)
+    line = _EMPHASIS.sub(r"\1", line)
+    return line.replace("`", "")
+
+
+def _shorten(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
+    window = text[:limit - 2]
+    ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+    if ends and ends[-1] >= limit * 0.4:
+        return window[:ends[-1]] + " …"
     cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
     return cut.rstrip(" ,.;:—-") + "…"
 

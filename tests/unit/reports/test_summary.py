@@ -132,7 +132,7 @@ def test_markdown_is_readable_and_journal_text_stays_text(vault: Vault,
     assert not re.search(r"^#+ (Heading|Not a heading)", text, re.M)
     assert "![" not in text and "file:///" not in text
     assert not re.search(r"(?<!\\)<", text)  # every "<" is escaped: no HTML
-    assert "Heading x bold text" in text
+    assert "\n\nx bold text\n" in text  # the image is its alt text; the heading is left out
     assert "not this" not in text  # questions outside the range
 
 
@@ -159,9 +159,26 @@ def test_sample_journal_collects_every_question(sample_vault: Vault) -> None:
     assert "## Questions to bring" in to_markdown(summary)
 
 
+def test_a_guided_entry_reads_as_sentences_not_run_on_text() -> None:
+    body = ("## Find\n\n**What asked for attention:**\n\nTight chest before the meeting\n"
+            "and more\n\n## Focus\n\n**What I noticed turning toward it:**\n\nIt is scared\n\n"
+            "**Feelings toward it:** Curious, Calm")
+    assert plain_excerpt(body) == (
+        "What asked for attention: Tight chest before the meeting and more. What I noticed "
+        "turning toward it: It is scared. Feelings toward it: Curious, Calm")
+
+
+def test_a_long_excerpt_ends_after_a_whole_sentence() -> None:
+    body = "I sat with the Critic. " * 5 + "Then a long sentence that would not fit " * 10
+    excerpt = plain_excerpt(body, limit=140)
+    assert excerpt.endswith("I sat with the Critic. …") and len(excerpt) <= 140
+    # Without a sentence end early enough, it is cut at a word, never inside one.
+    assert plain_excerpt("word " * 200, limit=30) == "word word word word word word…"
+
+
 def test_excerpt_and_escaping() -> None:
     assert plain_excerpt("## Title\n- one *two* [link](http://x) ![img](file:///y)") == \
-        "Title one two link img"
+        "one two link img"  # the heading names a section; the excerpt is the writing
     long = plain_excerpt("word " * 200, limit=30)
     assert long.endswith("…") and len(long) <= 31
     assert escape_markdown("# a\n*b* <i>&amp; [c](d)") == "\\# a \\*b\\* \\<i>\\&amp; \\[c\\](d)"
