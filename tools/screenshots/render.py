@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,6 +30,11 @@ def _grab(widget: QWidget, path: Path, size: QSize | None = None) -> None:
     widget.show()
     for _ in range(5):
         QApplication.processEvents()
+    # A dialog that gathers in a worker (the summary) is shown once it has finished.
+    deadline = time.monotonic() + 30
+    while getattr(widget, "busy", False) and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.01)
     widget.grab().save(str(path))
     print(path)
 
