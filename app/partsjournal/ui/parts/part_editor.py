@@ -286,6 +286,10 @@ class ProfileForm(QWidget):
         """Placeholders and labels follow the role: an exile isn't asked about its job."""
         for name, edit in self.text_edits.items():
             edit.setPlaceholderText(field_prompt(name, role))
+            if isinstance(edit, QPlainTextEdit):
+                # QPlainTextEdit doesn't repaint for a new placeholder (seen in a real window,
+                # not in a grab()): ask for it, or the old question stays on screen.
+                edit.viewport().update()
             label = field_label_for(name, role)
             self._text_labels[name].setText(label)
             edit.setAccessibleName(label)
