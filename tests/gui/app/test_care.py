@@ -193,3 +193,18 @@ def test_open_app_at_a_given_vault_and_at_a_missing_one(qtbot, settings, vault_d
     for c in (controller, other):
         c.window.close()  # type: ignore[union-attr]
     assert QApplication.instance() is not None
+
+
+def test_the_lock_screen_appears_where_the_journal_was(qtbot, settings, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    controller = _unlocked_controller(qtbot, settings, vault_dir)
+    window = controller.window
+    assert isinstance(window, MainWindow)
+    window.setGeometry(300, 200, 1000, 700)
+    qtbot.waitUntil(lambda: window.geometry().topLeft().x() == 300)
+    centre = window.frameGeometry().center()
+    controller.lock()
+    unlock = controller.window
+    assert isinstance(unlock, UnlockWindow) and unlock.isVisible()
+    moved = unlock.frameGeometry().center()
+    assert abs(moved.x() - centre.x()) <= 20 and abs(moved.y() - centre.y()) <= 20
+    controller._close_vault()

@@ -133,6 +133,12 @@ class AppController(QObject):
         old = self.window
         self.window = window
         self.state = state
+        if old is not None and old is not window and old.isVisible() \
+                and state in (AppState.UNLOCK, AppState.WELCOME):
+            # The lock screen (or the welcome screen after the sample) appears where the person
+            # was looking, not wherever the window manager puts a new window.
+            centre = old.frameGeometry().center()
+            window.move(centre.x() - window.width() // 2, centre.y() - window.height() // 2)
         window.show()
         window.raise_()
         window.activateWindow()
