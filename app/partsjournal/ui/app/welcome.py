@@ -126,10 +126,11 @@ class CreateVaultDialog(QDialog):
         self.folder_problem.setTextFormat(Qt.TextFormat.PlainText)
         self.folder_problem.setWordWrap(True)
         layout.addWidget(self.folder_problem)
+        # The advice on choosing one (a few unrelated words) is the form's own first hint.
         explain_label = QLabel(self.tr(
-            "Choose a passphrase only you know. A few unrelated words are easy to remember and "
-            "hard to guess. Nobody — not even us — can open your journal without it or your "
-            "recovery code."), page)
+            "Choose a passphrase only you know. Nobody — not even us — can open your journal "
+            "without it or your recovery code."), page)
+        explain_label.setTextFormat(Qt.TextFormat.PlainText)
         explain_label.setWordWrap(True)
         layout.addWidget(explain_label)
         self.passphrase = NewPassphraseForm(page)
