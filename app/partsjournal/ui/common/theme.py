@@ -32,9 +32,25 @@ def role_color(role: Role, custom: str = "") -> QColor:
 
 
 def text_on(color: QColor) -> QColor:
-    """Black or white, whichever reads better on ``color``."""
-    luminance = 0.299 * color.redF() + 0.587 * color.greenF() + 0.114 * color.blueF()
-    return QColor("#111111") if luminance > 0.6 else QColor("#ffffff")
+    """Near-black or white, whichever has the higher contrast on ``color`` (WCAG's ratio).
+
+    On the mid-tone role colours that is near-black (5:1 and more), where white would give
+    only 3–3.8:1.
+    """
+    dark, light = QColor("#111111"), QColor("#ffffff")
+    return dark if _contrast(dark, color) >= _contrast(light, color) else light
+
+
+def _luminance(color: QColor) -> float:
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+    return (0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF())
+            + 0.0722 * channel(color.blueF()))
+
+
+def _contrast(a: QColor, b: QColor) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
 
 
 _system_style: str | None = None
@@ -66,7 +82,8 @@ def light_palette() -> QPalette:
     """A calm light palette (Fusion's, with a softer window colour)."""
     palette = QStyleFactory.create("Fusion").standardPalette()
     palette.setColor(QPalette.ColorRole.Window, QColor("#f4f2ef"))
-    palette.setColor(QPalette.ColorRole.Highlight, QColor("#4f86c6"))
+    # White selected text on it reads at 5.2:1 (tests/gui/common/test_palette_contrast.py).
+    palette.setColor(QPalette.ColorRole.Highlight, QColor("#3b6fae"))
     return palette
 
 
@@ -83,7 +100,7 @@ def dark_palette() -> QPalette:
     p.setColor(QPalette.ColorRole.AlternateBase, QColor("#393c42"))
     p.setColor(QPalette.ColorRole.ToolTipBase, window)
     p.setColor(QPalette.ColorRole.ToolTipText, text)
-    p.setColor(QPalette.ColorRole.PlaceholderText, QColor("#9a9da3"))
+    p.setColor(QPalette.ColorRole.PlaceholderText, QColor("#a9acb2"))  # 5.3:1 on the inputs
     p.setColor(QPalette.ColorRole.Text, text)
     p.setColor(QPalette.ColorRole.Button, QColor("#3a3d43"))
     p.setColor(QPalette.ColorRole.ButtonText, text)
@@ -93,7 +110,7 @@ def dark_palette() -> QPalette:
     p.setColor(QPalette.ColorRole.Mid, QColor("#2e3035"))
     p.setColor(QPalette.ColorRole.Dark, QColor("#151618"))
     p.setColor(QPalette.ColorRole.Shadow, QColor("#000000"))
-    p.setColor(QPalette.ColorRole.Highlight, QColor("#5b8fd0"))
+    p.setColor(QPalette.ColorRole.Highlight, QColor("#3d74b5"))  # white on it: 4.8:1
     p.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
     p.setColor(QPalette.ColorRole.Link, QColor("#8ab4f8"))
     p.setColor(QPalette.ColorRole.LinkVisited, QColor("#c58af9"))
