@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFontInfo, QGuiApplication
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -269,7 +269,11 @@ def test_two_journals_exchange_verify_share_update_and_withdraw(
     groups = robin_number.split()
     assert len(groups) == 12 and all(len(g) == 5 and g.isdigit() for g in groups)
     assert robin_view.safety.number.textFormat() == Qt.TextFormat.PlainText
-    assert QFontInfo(robin_view.safety.number.font()).fixedPitch()
+    # The digit groups line up: every digit is as wide as every other. (Qt's fixedPitch flag
+    # is not asked: it says False for Noto Sans Mono, a fixed-width font many systems use.)
+    metrics = QFontMetrics(robin_view.safety.number.font())
+    assert len({metrics.horizontalAdvance(d * 5) for d in "0123456789"}) == 1
+    assert metrics.horizontalAdvance("11111") == metrics.horizontalAdvance("WWWWW")
     assert robin_view.safety.number.font().pointSizeF() > robin_view.font().pointSizeF() * 1.4
     from ..fixtures import ModalDriver
 
