@@ -7,8 +7,8 @@ worker (docs/architecture.md); these widgets only show a busy state meanwhile.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -65,8 +65,27 @@ def grow_to_fit(window: QWidget) -> None:
         window.resize(window.width(), needed)
 
 
+#: The bar's colour per zxcvbn score (0–4), for a light and for a dark window: a muted red while
+#: too easy to guess, amber for fair, green once acceptable. Each has at least 3:1 contrast with
+#: the bar's empty groove (the palette's Base) in the app's light and dark palettes.
+STRENGTH_COLORS = {
+    "light": ("#b9472c", "#b9472c", "#9a6a00", "#2e7d4a", "#2e7d4a"),
+    "dark": ("#e27a5c", "#e27a5c", "#dda53f", "#5cb97e", "#5cb97e"),
+}
+
+
+def strength_color(score: int, palette: QPalette) -> QColor:
+    """The bar's colour for ``score`` on ``palette`` (light or dark by its window colour)."""
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    return QColor(STRENGTH_COLORS["dark" if dark else "light"][max(0, min(score, 4))])
+
+
 class StrengthMeter(QWidget):
-    """How hard a passphrase would be to guess: a 0–4 bar, a verdict and zxcvbn's advice."""
+    """How hard a passphrase would be to guess: a 0–4 bar, a verdict and zxcvbn's advice.
+
+    The bar's colour follows the level, and the level is also in words beside it (in a label of
+    fixed width, so the bar never changes width) and in the bar's accessible description.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +98,8 @@ class StrengthMeter(QWidget):
         self.bar.setAccessibleName(self.tr("Passphrase strength"))
         self.verdict = plain_label(wrap=False)
         self.verdict.setAccessibleName(self.tr("Passphrase strength"))
+        self.verdict.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self._fit_verdict()
         self.details = plain_label()
         self.details.setAccessibleName(self.tr("Advice about the passphrase"))
         # Room for a warning, a suggestion and the guessing time, so the dialog doesn't jump.
@@ -95,14 +116,23 @@ class StrengthMeter(QWidget):
         layout.setSpacing(4)
         layout.addLayout(top)
         layout.addWidget(self.details)
+        layout.addStretch(1)
         self.show_strength(self._strength)
+
+    def _verdicts(self) -> tuple[str, ...]:
+        return (self.tr("Very weak"), self.tr("Weak"), self.tr("Fair"), self.tr("Good"),
+                self.tr("Strong"))
+
+    def _fit_verdict(self) -> None:
+        """As wide as the longest verdict, whatever is shown, so the bar keeps its width."""
+        metrics = self.verdict.fontMetrics()
+        self.verdict.setFixedWidth(max(metrics.horizontalAdvance(word) for word in
+                                       self._verdicts()) + metrics.averageCharWidth())
 
     def _verdict_text(self, strength: Strength) -> str:
         if not strength.crack_time:
             return ""
-        words = (self.tr("Very weak"), self.tr("Weak"), self.tr("Fair"), self.tr("Good"),
-                 self.tr("Strong"))
-        return words[max(0, min(strength.score, 4))]
+        return self._verdicts()[max(0, min(strength.score, 4))]
 
     def show_strength(self, strength: Strength) -> None:
         """Show ``strength``; an empty passphrase's strength clears the meter."""
@@ -126,20 +156,25 @@ class StrengthMeter(QWidget):
         """What is being shown."""
         return self._strength
 
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """As tall as the advice needs at the width it has (Qt's hint wraps it much narrower)."""
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.heightForWidth(max(self.width(), hint.width())))
+
     def _tint(self) -> None:
-        """Fill the bar with the highlight colour once the passphrase is acceptable, else grey."""
+        """Fill the bar in the colour of its level: red-orange, amber, then green."""
         palette = QPalette(self.bar.palette())
-        source = self.palette()
-        role = (QPalette.ColorRole.Highlight if self._strength.acceptable
-                else QPalette.ColorRole.PlaceholderText)
-        palette.setColor(QPalette.ColorRole.Highlight, source.color(role))
+        palette.setColor(QPalette.ColorRole.Highlight,
+                         strength_color(self._strength.score, self.palette()))
         self.bar.setPalette(palette)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        """Follow a theme switch."""
+        """Follow a theme switch or a new font."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._tint()
+        elif event.type() == QEvent.Type.FontChange:
+            self._fit_verdict()
 
 
 class NewPassphraseForm(QWidget):
@@ -226,6 +261,8 @@ class NewPassphraseForm(QWidget):
         if not new:
             return self.tr("Choose a passphrase: a few unrelated words are easy to remember "
                            "and hard to guess.")
+        if not self._strength.acceptable and self._strength.suggestions:
+            return self.tr("This passphrase would be too easy to guess yet.")  # advice above
         if not self._strength.acceptable:
             return self.tr("This passphrase would be too easy to guess. Try adding a word or "
                            "two.")
