@@ -23,6 +23,7 @@ class FileKind(StrEnum):
     CARD = "card"  # this journal's own contact card
     BACKUP = "backup"
     EXPORT = "export"  # the whole journal as JSON or Markdown, the summary, the map picture
+    RECOVERY_SHEET = "recovery-sheet"  # the recovery code's printable sheet, kept apart
 
 
 _last: dict[FileKind, Path] = {}

@@ -30,6 +30,7 @@ from partsjournal.domain.words import fill
 from partsjournal.errors import WrongPassphrase
 from partsjournal.flows.strength import Strength, assess
 from partsjournal.ui.common.messages import show_error
+from partsjournal.ui.common.recovery_sheet import RecoverySheetButtons
 from partsjournal.ui.common.workers import run_in_background
 from partsjournal.vault import Vault
 from partsjournal.vault.keyslots import KeySlots
@@ -509,6 +510,7 @@ class RecoveryCodeDialog(QDialog):
         copy_row = QHBoxLayout()
         copy_row.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
         copy_row.addWidget(self.copy_status, 1)
+        self.sheet = RecoverySheetButtons(code)
 
         self.written_down = QCheckBox(self.tr("I have &written it down somewhere safe"))
         self.written_down.setAccessibleName(self.tr("I have written it down somewhere safe"))
@@ -525,6 +527,8 @@ class RecoveryCodeDialog(QDialog):
         layout.addSpacing(6)
         layout.addWidget(self.code_label)
         layout.addLayout(copy_row)
+        layout.addSpacing(6)
+        layout.addWidget(self.sheet)
         layout.addSpacing(6)
         layout.addWidget(self.written_down)
         layout.addStretch(1)
