@@ -158,13 +158,15 @@ def _start_of(day: date, tz: tzinfo | None) -> datetime:
 
 def build_summary(vault: Vault, since: date | datetime, until: date | datetime | None = None,
                   part_ids: Sequence[str] | None = None, *, tz: tzinfo | None = None,
-                  now: datetime | None = None) -> Summary:
+                  now: datetime | None = None,
+                  progress: Callable[[int, int], None] | None = None) -> Summary:
     """Gather the summary of the days ``since`` to ``until``, both included.
 
     Days are calendar days in ``tz`` (default: this computer's time zone); ``until`` defaults to
     today. With ``part_ids`` (the person's own parts), only entries where at least one of them
     showed up count, and only those parts' stage changes are listed; None or an empty list means
-    every part.
+    every part. ``progress(done, total)`` hears how many of the period's entries were read
+    (reading them is most of the work), every few dozen and once at the end.
     """
     now = now or utc_now()
     first_day = _as_date(since, tz)
@@ -183,7 +185,11 @@ def build_summary(vault: Vault, since: date | datetime, until: date | datetime |
                            "again.") from exc
 
     listed = vault.entries.list(EntryFilter(since=start, until=end))
-    entries = [vault.entries.get(s.id) for s in reversed(listed)]  # oldest first
+    entries = []
+    for done, summary in enumerate(reversed(listed), 1):  # oldest first
+        entries.append(vault.entries.get(summary.id))
+        if progress is not None and (done % 25 == 0 or done == len(listed)):
+            progress(done, len(listed))
     if chosen:
         wanted = set(chosen)
         entries = [e for e in entries if any(p.part_id in wanted for p in e.parts)]

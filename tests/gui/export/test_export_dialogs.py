@@ -285,3 +285,20 @@ def test_the_export_opens_where_the_last_export_went(
     assert Path(offered[1]).parent == stick
     assert Path(offered[1]).name.startswith("parts-journal-export-")
     folders.forget_all()
+
+
+def test_the_summary_progress_bar_counts_the_entries_read(
+        qtbot, sample_vault: Vault) -> None:  # type: ignore[no-untyped-def]
+    dialog = SummaryDialog(sample_vault)
+    qtbot.addWidget(dialog)
+    seen: list[tuple[int, int]] = []
+    dialog.progress.valueChanged.connect(
+        lambda value: seen.append((value, dialog.progress.maximum())))
+    dialog.since_edit.setDate(qdate(date.today() - timedelta(days=400)))
+    dialog.show()
+    total = sample_vault.entries.count()
+    # A determinate bar that reaches its end for the whole period (the first, default period
+    # is gathered too, and counted the same way).
+    qtbot.waitUntil(lambda: (total, total) in seen and not dialog.busy, timeout=10_000)
+    assert all(0 < value <= maximum for value, maximum in seen if maximum > 1)
+

@@ -159,6 +159,16 @@ def test_sample_journal_collects_every_question(sample_vault: Vault) -> None:
     assert "## Questions to bring" in to_markdown(summary)
 
 
+def test_gathering_reports_how_far_it_has_come(sample_vault: Vault) -> None:
+    heard: list[tuple[int, int]] = []
+    summary = build_summary(sample_vault, date.today() - timedelta(days=400), date.today(),
+                            progress=lambda done, total: heard.append((done, total)))
+    total = len(summary.entries)
+    assert total > 25 and heard[-1] == (total, total)
+    assert [d for d, _ in heard] == sorted({d for d, _ in heard})  # only ever forward
+    assert {t for _, t in heard} == {total}
+
+
 def test_a_guided_entry_reads_as_sentences_not_run_on_text() -> None:
     body = ("## Find\n\n**What asked for attention:**\n\nTight chest before the meeting\n"
             "and more\n\n## Focus\n\n**What I noticed turning toward it:**\n\nIt is scared\n\n"

@@ -18,6 +18,16 @@ class _Signals(QObject):
     failed = Signal(object)
 
 
+class Progress(QObject):
+    """Carries a worker's progress to the GUI thread: emit ``moved`` there, connect it here.
+
+    Made on the GUI thread, so a connected slot runs there (a queued connection); the worker only
+    calls ``moved.emit(done, total)``.
+    """
+
+    moved = Signal(int, int)  # done, total
+
+
 # Keeps each call's signal object alive until its result has been delivered.
 _pending: set[_Signals] = set()
 

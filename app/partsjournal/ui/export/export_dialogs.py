@@ -61,7 +61,7 @@ from partsjournal.ui.common.plain_text import plain_tooltip
 from partsjournal.ui.common.theme import role_color
 from partsjournal.ui.common.vocabulary import role_label
 from partsjournal.ui.common.vocabulary import tr as vocabulary_tr
-from partsjournal.ui.common.workers import run_in_background
+from partsjournal.ui.common.workers import Progress, run_in_background
 from partsjournal.ui.export.summary_pdf import style_document, write_pdf
 from partsjournal.ui.journal.markdown_view import SafeMarkdownView
 from partsjournal.vault import Vault
@@ -241,7 +241,7 @@ class SummaryDialog(QDialog):
         splitter.setStretchFactor(1, 1)
 
         self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)  # gathering has no steps to count
+        self.progress.setRange(0, 0)  # until the worker says how many entries there are
         self.progress.setAccessibleName(self.tr("Gathering the summary"))
         self.progress.setMaximumHeight(self.fontMetrics().height())
         self.progress.hide()
@@ -310,19 +310,31 @@ class SummaryDialog(QDialog):
         self._markdown = ""
         self.pdf_button.setEnabled(False)
         self.markdown_button.setEnabled(False)
+        self.progress.setRange(0, 0)
         self.progress.show()
         self.status.setText(self.tr("Gathering the summary…"))
-        job = self._vault.worker_job(lambda vault: build_summary(vault, since, until, chosen))
+        progress = Progress()
+        progress.moved.connect(lambda done, total: self._gathered(generation, done, total))
+        job = self._vault.worker_job(lambda vault: build_summary(
+            vault, since, until, chosen, progress=progress.moved.emit))
 
         def done(summary: object) -> None:
+            progress.deleteLater()
             if shiboken6.isValid(self) and generation == self._generation:
                 self._show_summary(summary)
 
         def failed(error: BaseException) -> None:
+            progress.deleteLater()
             if shiboken6.isValid(self) and generation == self._generation:
                 self._show_summary(error)
 
         run_in_background(job, done, failed)
+
+    def _gathered(self, generation: int, done: int, total: int) -> None:
+        """The worker has read ``done`` of the period's ``total`` entries."""
+        if shiboken6.isValid(self) and generation == self._generation:
+            self.progress.setRange(0, max(total, 1))
+            self.progress.setValue(min(done, total))
 
     def _show_summary(self, summary: object) -> None:
         self._building = False

@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -34,15 +34,14 @@ from partsjournal.errors import JournalError
 from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.passphrase_widgets import text_width
 from partsjournal.ui.common.widgets import plain_label
-from partsjournal.ui.common.workers import run_in_background
+from partsjournal.ui.common.workers import Progress, run_in_background
 from partsjournal.vault import Vault
 
 
-class _Progress(QObject):
-    """Carries the worker's progress to the GUI thread (a queued signal)."""
+class _Progress(Progress):
+    """The import's progress: the file was checked, then how far the writing has come."""
 
     checked = Signal()  # the file was read and checked; writing starts
-    moved = Signal(int, int)  # done, total
 
 
 class ImportDialog(QDialog):
