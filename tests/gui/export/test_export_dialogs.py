@@ -302,3 +302,16 @@ def test_the_summary_progress_bar_counts_the_entries_read(
     qtbot.waitUntil(lambda: (total, total) in seen and not dialog.busy, timeout=10_000)
     assert all(0 < value <= maximum for value, maximum in seen if maximum > 1)
 
+
+
+def test_the_export_progress_bar_moves_through_its_steps(
+        qtbot, sample_vault: Vault, tmp_path: Path,  # type: ignore[no-untyped-def]
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    dialog = ExportDialog(sample_vault)
+    qtbot.addWidget(dialog)
+    seen: list[tuple[int, int]] = []
+    dialog.progress.valueChanged.connect(
+        lambda value: seen.append((value, dialog.progress.maximum())))
+    with qtbot.waitSignal(dialog.exported, timeout=10_000):
+        dialog.export_to(tmp_path / "all.json", ExportDialog.JSON)
+    assert [done for done, total in seen if total == 3] == [0, 1, 2, 3]

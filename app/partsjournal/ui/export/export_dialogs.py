@@ -526,25 +526,43 @@ class ExportDialog(QDialog):
         end (nothing, if the dialog was closed with the journal meanwhile).
         """
         now = utc_now()
+        progress = Progress()
+        progress.moved.connect(self._moved)
 
         def write(vault: Vault) -> Path:
+            # Three steps a person can see move: read the journal, format it, write the files.
             snapshot = vault.read_snapshot()
+            progress.moved.emit(1, 3)
             if kind == self.JSON:
-                atomic_write(path, to_json_bytes(document_of(snapshot, now)))
+                data = to_json_bytes(document_of(snapshot, now))
+                progress.moved.emit(2, 3)
+                atomic_write(path, data)
+                progress.moved.emit(3, 3)
                 return path
-            return write_markdown_folder(snapshot, path, now=now)
+            written = write_markdown_folder(snapshot, path, now=now)
+            progress.moved.emit(3, 3)
+            return written
 
         def done(result: object) -> None:
+            progress.deleteLater()
             if shiboken6.isValid(self):
                 self._done(result)
 
         def failed(error: BaseException) -> None:
+            progress.deleteLater()
             if shiboken6.isValid(self):
                 self._failed(error)
 
+        self.progress.setRange(0, 3)
+        self.progress.setValue(0)
         self._set_busy(True)
         self.status.setText(self.tr("Exporting…"))
         run_in_background(self._vault.worker_job(write), done, failed)
+
+    def _moved(self, done: int, total: int) -> None:
+        if shiboken6.isValid(self):
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
