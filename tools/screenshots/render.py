@@ -103,7 +103,8 @@ def render_all(out: Path, theme: str) -> None:
     _grab(window, name("search"), size)
     window.search_field.clear()
 
-    from partsjournal.ui.export.export_dialogs import ExportDialog, SummaryDialog
+    from partsjournal.ui.export.export_dialog import ExportDialog
+    from partsjournal.ui.export.export_dialogs import SummaryDialog
 
     summary = SummaryDialog(vault)
     _grab(summary, name("therapy-summary"), QSize(900, 700))

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 
 from partsjournal.archive.json_import import read_export
 from partsjournal.domain.model import Entry, EntryKind
-from partsjournal.ui.export.export_dialogs import ExportDialog, PartChoiceModel, SummaryDialog
+from partsjournal.ui.export.export_dialog import ExportDialog
+from partsjournal.ui.export.export_dialogs import PartChoiceModel, SummaryDialog
 from partsjournal.ui.export.summary_pdf import page_size_for, render_pdf
 from partsjournal.vault import Vault
 

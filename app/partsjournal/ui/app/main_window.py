@@ -522,7 +522,7 @@ class MainWindow(QMainWindow):
 
     def export_journal(self) -> None:
         """Everything, as JSON or a Markdown folder, for moving elsewhere (unencrypted)."""
-        from partsjournal.ui.export.export_dialogs import ExportDialog
+        from partsjournal.ui.export.export_dialog import ExportDialog
 
         self.flush_all()
         dialog = ExportDialog(self.vault, self)
