@@ -24,7 +24,8 @@ from partsjournal.vault.keyslots import KdfProfile
 FAST = KdfProfile(memory_kib=1024, iterations=1, lanes=1)
 
 
-def _grab(widget: QWidget, path: Path, size: QSize | None = None) -> None:
+def _grab(widget: QWidget, path: Path, size: QSize | None = None, *,
+          wait_for_worker: bool = False) -> None:
     if size is not None:
         widget.resize(size)
     widget.show()
@@ -32,7 +33,7 @@ def _grab(widget: QWidget, path: Path, size: QSize | None = None) -> None:
         QApplication.processEvents()
     # A dialog that gathers in a worker (the summary) is shown once it has finished.
     deadline = time.monotonic() + 30
-    while getattr(widget, "busy", False) and time.monotonic() < deadline:
+    while wait_for_worker and getattr(widget, "busy", False) and time.monotonic() < deadline:
         QApplication.processEvents()
         time.sleep(0.01)
     widget.grab().save(str(path))
@@ -102,12 +103,25 @@ def render_all(out: Path, theme: str) -> None:
     window.search.set_query("critic", now=True)
     _grab(window, name("search"), size)
     window.search_field.clear()
+    # The smallest window the app is made for, and a large screen: every main page at both
+    # (the peer-session panel closed, as most people will see them).
+    from PySide6.QtWidgets import QDockWidget
+
+    for dock in window.findChildren(QDockWidget):
+        dock.close()
+    for small_or_large in (QSize(1024, 700), QSize(1920, 1080)):
+        label = f"{small_or_large.width()}x{small_or_large.height()}"
+        for show, page in ((window.show_journal, "journal"), (window.show_parts, "parts"),
+                           (window.show_map, "map"), (window.show_peers, "peers"),
+                           (window.show_insights, "insights")):
+            show()
+            _grab(window, name(f"{page}-{label}"), small_or_large)
 
     from partsjournal.ui.export.export_dialog import ExportDialog
     from partsjournal.ui.export.export_dialogs import SummaryDialog
 
     summary = SummaryDialog(vault)
-    _grab(summary, name("therapy-summary"), QSize(900, 700))
+    _grab(summary, name("therapy-summary"), QSize(900, 700), wait_for_worker=True)
     _grab(ExportDialog(vault), name("export"))
     settings = Settings(tmp / "settings.ini")
     dialog = SettingsDialog(settings, vault)
