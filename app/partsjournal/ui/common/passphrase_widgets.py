@@ -31,18 +31,11 @@ from partsjournal.errors import WrongPassphrase
 from partsjournal.flows.strength import Strength, assess
 from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.recovery_sheet import RecoverySheetButtons
+from partsjournal.ui.common.widgets import plain_label
 from partsjournal.ui.common.workers import run_in_background
 from partsjournal.vault import Vault
 from partsjournal.vault.keyslots import KeySlots
 from partsjournal.vault.vault import KEYSLOTS_FILE
-
-
-def plain_label(text: str = "", *, wrap: bool = True) -> QLabel:
-    """A label that never interprets its text as rich text (docs/security.md)."""
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(wrap)
-    return label
 
 
 def text_width(widget: QWidget, characters: int) -> int:
@@ -97,11 +90,11 @@ class StrengthMeter(QWidget):
         self.bar.setTextVisible(False)
         self.bar.setMaximumHeight(self.fontMetrics().height() // 2 + 4)
         self.bar.setAccessibleName(self.tr("Passphrase strength"))
-        self.verdict = plain_label(wrap=False)
+        self.verdict = plain_label()
         self.verdict.setAccessibleName(self.tr("Passphrase strength"))
         self.verdict.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self._fit_verdict()
-        self.details = plain_label()
+        self.details = plain_label(wrap=True)
         self.details.setAccessibleName(self.tr("Advice about the passphrase"))
         # Room for a warning, a suggestion and the guessing time, so the dialog doesn't jump.
         self.details.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
@@ -200,7 +193,7 @@ class NewPassphraseForm(QWidget):
         self.show_toggle = QCheckBox(self.tr("&Show what I type"))
         self.show_toggle.setAccessibleName(self.tr("Show the passphrases"))
         self.meter = StrengthMeter()
-        self.problem_label = plain_label()
+        self.problem_label = plain_label(wrap=True)
         self.problem_label.setAccessibleName(self.tr("What is still missing"))
         self.problem_label.setMinimumHeight(self.fontMetrics().lineSpacing() * 2)
         self.problem_label.setSizePolicy(QSizePolicy.Policy.Expanding,
@@ -325,7 +318,7 @@ class ChangePassphraseDialog(QDialog):
                 "You opened your journal with your recovery code. Please choose a new passphrase "
                 "now; you'll unlock with it from here on, and your recovery code keeps working "
                 "as your spare key.")
-        self.intro_label = plain_label(intro)
+        self.intro_label = plain_label(intro, wrap=True)
 
         self.current_edit = QLineEdit()
         self.current_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -340,7 +333,7 @@ class ChangePassphraseDialog(QDialog):
             self.current_edit.hide()
             self.current_label.hide()
 
-        self.error_label = plain_label()
+        self.error_label = plain_label(wrap=True)
         self.error_label.setAccessibleName(self.tr("Problem"))
         icon = QLabel()
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
@@ -359,7 +352,7 @@ class ChangePassphraseDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.setTextVisible(False)
         self.progress.setAccessibleName(self.tr("Working"))
-        self.busy_label = plain_label(self.tr("Protecting your journal…"), wrap=False)
+        self.busy_label = plain_label(self.tr("Protecting your journal…"))
         busy_row = QHBoxLayout()
         busy_row.addWidget(self.busy_label)
         busy_row.addWidget(self.progress, 1)
@@ -486,9 +479,9 @@ class RecoveryCodeDialog(QDialog):
         self.intro_label = plain_label(self.tr(
             "This recovery code opens your journal if you ever forget your passphrase. It is "
             "shown only this once, so write it down on paper and keep it somewhere safe and "
-            "private."))
+            "private."), wrap=True)
 
-        self.code_label = plain_label(_display_code(code), wrap=False)
+        self.code_label = plain_label(_display_code(code))
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setPointSizeF(max(font.pointSizeF(), self.font().pointSizeF()) * 1.5)
         font.setWeight(QFont.Weight.DemiBold)
@@ -505,7 +498,7 @@ class RecoveryCodeDialog(QDialog):
 
         self.copy_button = QPushButton(self.tr("&Copy"))
         self.copy_button.setAccessibleName(self.tr("Copy the recovery code"))
-        self.copy_status = plain_label()
+        self.copy_status = plain_label(wrap=True)
         self.copy_status.setAccessibleName(self.tr("Copy status"))
         copy_row = QHBoxLayout()
         copy_row.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)

@@ -28,10 +28,14 @@ def named(obj: _Named, name: str) -> _Named:
     return obj
 
 
-def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
-    """A QLabel that never interprets what it shows as HTML (untrusted text: docs/security.md)."""
+def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = False) -> QLabel:
+    """A QLabel that never interprets what it shows as HTML (untrusted text: docs/security.md).
+
+    ``wrap`` breaks long text into lines, for sentences; names and figures stay on one line.
+    """
     label = QLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
     label.setText(text)
     return label
 

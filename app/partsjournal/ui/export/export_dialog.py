@@ -30,7 +30,8 @@ from partsjournal.domain.words import fill
 from partsjournal.errors import JournalError
 from partsjournal.ui.common.folders import FileKind, remember, start_in
 from partsjournal.ui.common.messages import show_error
-from partsjournal.ui.common.passphrase_widgets import plain_label, text_width
+from partsjournal.ui.common.passphrase_widgets import text_width
+from partsjournal.ui.common.widgets import plain_label
 from partsjournal.ui.common.workers import Progress, run_in_background
 from partsjournal.ui.export.export_dialogs import warning_row
 from partsjournal.vault import Vault
@@ -59,7 +60,7 @@ class ExportDialog(QDialog):
         layout.addWidget(plain_label(self.tr(
             "Export everything in this journal: parts with their stage history and map places, "
             "relationships, entries, your peers and the parts they shared with you, and what you "
-            "shared.")))
+            "shared."), wrap=True))
         self.json_radio = QRadioButton(self.tr("One &JSON file"), self)
         self.json_radio.setAccessibleName(self.tr("One JSON file"))
         self.markdown_radio = QRadioButton(self.tr("A folder of Mark&down files"), self)
@@ -87,7 +88,7 @@ class ExportDialog(QDialog):
         self.progress.setAccessibleName(self.tr("Exporting"))
         self.progress.hide()
         layout.addWidget(self.progress)
-        self.status = plain_label()
+        self.status = plain_label(wrap=True)
         self.status.setAccessibleName(self.tr("Status"))
         layout.addWidget(self.status)
         buttons = QDialogButtonBox(self)
@@ -106,7 +107,7 @@ class ExportDialog(QDialog):
         self.resize(width, layout.totalHeightForWidth(width))
 
     def _indented(self, text: str) -> QLabel:
-        label = plain_label(text)
+        label = plain_label(text, wrap=True)
         label.setIndent(self.fontMetrics().averageCharWidth() * 4)
         return label
 

@@ -53,11 +53,12 @@ from partsjournal.ui.common.dates import short_date_format
 from partsjournal.ui.common.folders import FileKind, remember, start_in
 from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.models import ID_ROLE, ROLE_ORDER
-from partsjournal.ui.common.passphrase_widgets import plain_label, text_width
+from partsjournal.ui.common.passphrase_widgets import text_width
 from partsjournal.ui.common.plain_text import plain_tooltip
 from partsjournal.ui.common.theme import role_color
 from partsjournal.ui.common.vocabulary import role_label
 from partsjournal.ui.common.vocabulary import tr as vocabulary_tr
+from partsjournal.ui.common.widgets import plain_label
 from partsjournal.ui.common.workers import Progress, run_in_background
 from partsjournal.ui.export.summary_pdf import style_document, write_pdf
 from partsjournal.ui.journal.markdown_view import SafeMarkdownView
@@ -89,7 +90,7 @@ def warning_row(parent: QWidget, text: str) -> QWidget:
     icon.setPixmap(row.style().standardIcon(
         QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size, size))
     icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-    label = plain_label(text)
+    label = plain_label(text, wrap=True)
     label.setAccessibleName(text)
     layout.addWidget(icon)
     layout.addWidget(label, 1)
@@ -197,7 +198,7 @@ class SummaryDialog(QDialog):
         intro = plain_label(self.tr(
             "Gather what happened between two dates — entries, the parts who showed up, stage "
             "changes, your Self-energy and the questions you marked with Q: — to bring to your "
-            "next session. Nothing is saved until you choose to."))
+            "next session. Nothing is saved until you choose to."), wrap=True)
         layout.addWidget(intro)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -221,7 +222,7 @@ class SummaryDialog(QDialog):
         parts_label.setBuddy(self.parts_view)
         left_layout.addWidget(parts_label)
         left_layout.addWidget(self.parts_view, 1)
-        hint = plain_label(self.tr("Tick none to include every part."))
+        hint = plain_label(self.tr("Tick none to include every part."), wrap=True)
         left_layout.addWidget(hint)
         self.parts_model.checked_changed.connect(self._timer.start)
 
@@ -243,7 +244,7 @@ class SummaryDialog(QDialog):
         self.progress.setMaximumHeight(self.fontMetrics().height())
         self.progress.hide()
         layout.addWidget(self.progress)
-        self.status = plain_label()
+        self.status = plain_label(wrap=True)
         self.status.setAccessibleName(self.tr("Status"))
         layout.addWidget(self.status)
         layout.addWidget(warning_row(self, self.tr(

@@ -52,11 +52,11 @@ from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.passphrase_widgets import (
     ChangePassphraseDialog,
     RecoveryCodeDialog,
-    plain_label,
     text_width,
 )
 from partsjournal.ui.common.plain_text import plain_tooltip
 from partsjournal.ui.common.theme import apply_theme
+from partsjournal.ui.common.widgets import plain_label
 from partsjournal.ui.settings.settings import (
     AUTO_LOCK_MINUTES,
     BACKUP_COPY_DIR,
@@ -121,7 +121,7 @@ def _label(text: str, buddy: QWidget) -> QLabel:
 
 def _hint(text: str) -> QLabel:
     """Secondary explanation under a control, in the palette's placeholder colour."""
-    label = plain_label(text)
+    label = plain_label(text, wrap=True)
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     # Fill the form's field column instead of wrapping at the label's own preferred width.
     label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -246,7 +246,7 @@ class SettingsDialog(QDialog):
         copy_row.addWidget(self.copy_dir_edit, 1)
         copy_row.addWidget(self.browse_button)
         copy_row.addWidget(self.clear_button)
-        self.copy_dir_problem = plain_label()
+        self.copy_dir_problem = plain_label(wrap=True)
         self.copy_dir_problem.setAccessibleName(self.tr("Problem with the extra backup folder"))
         self.copy_dir_problem.setSizePolicy(QSizePolicy.Policy.Expanding,
                                             QSizePolicy.Policy.Preferred)
@@ -287,7 +287,7 @@ class SettingsDialog(QDialog):
         self.backup_list.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
         self.backups_label = _label(self.tr("Automatic backups in the journal &folder:"),
                                     self.backup_list)
-        self.backups_empty = plain_label()
+        self.backups_empty = plain_label(wrap=True)
         self.backups_empty.setAccessibleName(self.tr("About the automatic backups"))
 
         layout = QVBoxLayout(page)
@@ -310,11 +310,11 @@ class SettingsDialog(QDialog):
         page = QWidget()
         self.change_button = QPushButton(self.tr("&Change passphrase…"))
         self.change_button.setAccessibleName(self.tr("Change passphrase"))
-        self.passphrase_status = plain_label()
+        self.passphrase_status = plain_label(wrap=True)
         self.passphrase_status.setAccessibleName(self.tr("About your passphrase"))
         self.new_code_button = QPushButton(self.tr("Create a &new recovery code…"))
         self.new_code_button.setAccessibleName(self.tr("Create a new recovery code"))
-        self.recovery_status = plain_label()
+        self.recovery_status = plain_label(wrap=True)
         self.recovery_status.setAccessibleName(self.tr("Recovery code status"))
 
         layout = QVBoxLayout(page)
