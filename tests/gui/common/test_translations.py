@@ -27,6 +27,9 @@ def test_english_has_a_singular_and_a_plural(qapp) -> None:  # type: ignore[no-u
     assert say("JournalView", "%n entries", "", 1) == "1 entry"
     assert say("JournalView", "%n entries", "", 0) == "0 entries"
     assert say("JournalView", "%n entries", "", 21) == "21 entries"
+    assert say("InsightsView", "%n parts showed up", "", 1) == "1 part showed up"
+    assert say("QualitiesChart", "%1 · %n ratings", "", 1) == "%1 · 1 rating"
+    assert say("InsightsView", "%n ratings, averaging %1.", "", 3) == "3 ratings, averaging %1."
     assert say("PartsView", "This part shows up in %n journal entries. Double-click one or "
                "press Enter to open it.", "", 1).startswith("This part shows up in 1 journal "
                                                          "entry.")

@@ -19,6 +19,30 @@
         </message>
     </context>
     <context>
+        <name>InsightsView</name>
+        <message numerus="yes">
+            <source>%n entries</source>
+            <translation>
+                <numerusform>%n entry</numerusform>
+                <numerusform>%n entries</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n parts showed up</source>
+            <translation>
+                <numerusform>%n part showed up</numerusform>
+                <numerusform>%n parts showed up</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n ratings, averaging %1.</source>
+            <translation>
+                <numerusform>%n rating, Self-energy %1.</numerusform>
+                <numerusform>%n ratings, averaging %1.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>JournalView</name>
         <message numerus="yes">
             <source>%n entries</source>
@@ -73,6 +97,16 @@
             <translation>
                 <numerusform>This part shows up in %n journal entry. Double-click it or press Enter to open it.</numerusform>
                 <numerusform>This part shows up in %n journal entries. Double-click one or press Enter to open it.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>QualitiesChart</name>
+        <message numerus="yes">
+            <source>%1 · %n ratings</source>
+            <translation>
+                <numerusform>%1 · %n rating</numerusform>
+                <numerusform>%1 · %n ratings</numerusform>
             </translation>
         </message>
     </context>

@@ -50,11 +50,6 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Insights", text)
 
 
-def trn(text: str, n: int) -> str:
-    """Translate a count sentence in the insights context (``%n`` becomes ``n``)."""
-    return QCoreApplication.translate("Insights", text, "", n)
-
-
 @dataclass(frozen=True)
 class Hit:
     """Something drawn that can be pointed at: an entry or a part."""
@@ -277,9 +272,7 @@ class QualitiesChart(ChartBase):
             painter.setBrush(ENERGY_COLOR)
             painter.drawRoundedRect(bar, 4, 4)
             painter.setPen(muted(self.palette()))
-            text = fill(tr("%1 · 1 rating") if stat.count == 1 else tr("%1 · %2 ratings"),
-                        f"{stat.average:.1f}",
-                        str(stat.count))
+            text = fill(self.tr("%1 · %n ratings", "", stat.count), f"{stat.average:.1f}")
             painter.drawText(QRectF(track.right() + 8, y, value_w, self.ROW - 6),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
         painter.end()

@@ -62,7 +62,6 @@ from partsjournal.ui.insights.insights_charts import (
     SelfEnergyChart,
     StageTimelineChart,
     tr,
-    trn,
 )
 from partsjournal.ui.parts.part_commands import MergePartsCommand, SplitPartCommand
 from partsjournal.ui.parts.part_surgery_dialogs import MergePartsDialog, SplitPartDialog
@@ -443,15 +442,14 @@ class InsightsView(QWidget):
         """
         entries = insights.entry_count
         parts = self.activity.rowCount()
-        first = tr("1 entry") if entries == 1 else trn("%n entries", entries)
-        second = tr("1 part showed up") if parts == 1 else trn("%n parts showed up", parts)
+        first = self.tr("%n entries", "", entries)
+        second = self.tr("%n parts showed up", "", parts)
         return f"{first} · {second}"
 
     def _energy_text(self, insights: Insights) -> str:
         if insights.energy_average is None:
             return ""
-        text = fill(tr("1 rating, Self-energy %1.") if insights.rated_count == 1
-                     else trn("%n ratings, averaging %1.", insights.rated_count),
+        text = fill(self.tr("%n ratings, averaging %1.", "", insights.rated_count),
                     f"{insights.energy_average:.1f}")
         change = insights.energy_trend
         if change is not None:
