@@ -208,3 +208,28 @@ def test_the_lock_screen_appears_where_the_journal_was(qtbot, settings, vault_di
     moved = unlock.frameGeometry().center()
     assert abs(moved.x() - centre.x()) <= 20 and abs(moved.y() - centre.y()) <= 20
     controller._close_vault()
+
+
+@pytest.mark.parametrize(("trigger", "said"), [
+    ("sleep", "as the computer went to sleep"), ("screen-lock", "with the screen"),
+    ("idle", "after 10 minutes without typing or clicking")])
+def test_after_locking_on_its_own_the_lock_screen_says_why(  # type: ignore[no-untyped-def]
+        qtbot, settings, vault_dir: Path, trigger: str, said: str) -> None:
+    controller = _unlocked_controller(qtbot, settings, vault_dir)
+    {"sleep": lambda: controller.idle.on_prepare_for_sleep(True),
+     "screen-lock": lambda: controller.idle.on_screensaver(True),
+     "idle": lambda: controller.idle.lock_now.emit("idle")}[trigger]()
+    unlock = controller.window
+    assert isinstance(unlock, UnlockWindow)
+    note = unlock.note.text()
+    assert said in note and "Everything you wrote was saved." in note
+    controller._close_vault()
+
+
+def test_locking_by_hand_adds_no_note(qtbot, settings, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    controller = _unlocked_controller(qtbot, settings, vault_dir)
+    controller.lock()
+    unlock = controller.window
+    assert isinstance(unlock, UnlockWindow)
+    assert getattr(unlock, "note", None) is None or not unlock.note.isVisible()
+    controller._close_vault()

@@ -365,7 +365,7 @@ class AppController(QObject):
 
     def _auto_lock(self, reason: str) -> None:
         log.info("locking the journal (%s)", reason)
-        self.lock()
+        self.lock(reason=reason)
 
     def open_settings(self) -> None:
         """The preferences dialog."""
@@ -411,8 +411,12 @@ class AppController(QObject):
 
     # Locking ---------------------------------------------------------------------------------
 
-    def lock(self) -> None:
-        """Save, destroy every widget that held journal text, close the database."""
+    def lock(self, *, reason: str = "") -> None:
+        """Save, destroy every widget that held journal text, close the database.
+
+        ``reason`` is why it locked on its own ("idle", "sleep", "screen-lock"); the lock screen
+        says so, and that the writing was saved.
+        """
         window = self.window
         if self.state is not AppState.MAIN or self.vault is None:
             return
@@ -435,6 +439,11 @@ class AppController(QObject):
             self.show_welcome()
         else:
             self.show_unlock(folder)
+            if reason and sealed is None:
+                unlock = self.window
+                assert isinstance(unlock, UnlockWindow)
+                unlock.show_locked_on_its_own(
+                    reason, self.settings.get(keys.AUTO_LOCK_MINUTES))
 
     def _close_vault(self) -> None:
         self.idle.stop()

@@ -119,6 +119,19 @@ class UnlockWindow(QWidget):
                 "saved as soon as there is room. Please free some space, and keep the app open "
                 "until this note says it is saved."), str(folder or "")))
 
+    def show_locked_on_its_own(self, reason: str, minutes: int) -> None:
+        """After an automatic lock: why it locked, and that nothing written was lost."""
+        if reason == "idle":
+            text = fill(self.tr("Your journal locked itself after %1 without typing or "
+                                "clicking. Everything you wrote was saved."),
+                        self.tr("%n minutes", "", minutes))
+        elif reason == "sleep":
+            text = self.tr("Your journal locked as the computer went to sleep. Everything you "
+                           "wrote was saved.")
+        else:
+            text = self.tr("Your journal locked with the screen. Everything you wrote was saved.")
+        self.show_note(text)
+
     def still_locked_after_recovery(self) -> None:
         """Back here after stopping at "choose a new passphrase": say why, ready for the code."""
         if self.flow.method is Method.PASSPHRASE:
