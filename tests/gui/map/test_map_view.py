@@ -93,7 +93,7 @@ def answer_relation(choice: str, note: str = ""):  # type: ignore[no-untyped-def
 def test_an_empty_journal_shows_a_kind_sentence(qtbot: QtBot, vault: Vault) -> None:
     view = make_view(qtbot, vault)
     assert view.scene.nodes == {}
-    assert view.stack.currentWidget() is view.empty_label
+    assert view.stack.currentWidget() is view.empty_state and view.empty_label.isVisible()
     assert "Your map is empty for now" in view.empty_label.text()
     assert view.empty_label.textFormat() == Qt.TextFormat.PlainText
     assert not view.export_button.isEnabled() and not view.fit_button.isEnabled()
@@ -175,8 +175,11 @@ def test_colours_are_the_role_palette_or_the_parts_own(qtbot: QtBot, vault: Vaul
     view = make_view(qtbot, vault)
     plain_node, own_node = view.scene.nodes[plain.id], view.scene.nodes[own.id]
     assert plain_node.brush().color() == QColor(ROLE_COLORS[Role.FIREFIGHTER])
-    assert own_node.brush().color() == QColor("#f2c14e")
-    assert own_node.pen().color() == QColor(ROLE_COLORS[Role.EXILE])  # the role stays visible
+    assert plain_node.own_dot is None
+    # The role fills the circle (what the legend says); the part's own colour is a dot inside.
+    assert own_node.brush().color() == QColor(ROLE_COLORS[Role.EXILE])
+    assert own_node.own_dot is not None and own_node.own_dot.isVisible()
+    assert own_node.own_dot.brush().color() == QColor("#f2c14e")
 
 
 # Arranging --------------------------------------------------------------------------------
@@ -511,7 +514,10 @@ def test_a_peers_parts_show_as_their_own_read_only_map(qtbot: QtBot, sample_vaul
     assert set(view.scene.nodes) == set(ids.values())
     assert {n.node.name for n in view.scene.nodes.values()} == {"Their Guard", HOSTILE}
     assert view.scene.nodes[ids[little]].node.role is Role.UNKNOWN
-    assert view.scene.nodes[ids[guard]].brush().color() == QColor("#123456")
+    guard_node = view.scene.nodes[ids[guard]]
+    assert guard_node.brush().color() == QColor(ROLE_COLORS[Role.MANAGER])
+    assert guard_node.own_dot is not None
+    assert guard_node.own_dot.brush().color() == QColor("#123456")
     assert [e.edge.kind for e in view.scene.edges] == [RelationKind.PROTECTS]
     assert "Sam" in view.note_label.text() and "read-only" in view.note_label.text()
     assert not view.connect_button.isEnabled() and not view.arrange_button.isEnabled()
@@ -540,7 +546,7 @@ def test_a_peer_who_shared_nothing_gets_a_kind_sentence(qtbot: QtBot, vault: Vau
     peer = vault.peers.add(Identity.generate("Ana").card())
     view = make_view(qtbot, vault)
     view.show_peer(peer.id)
-    assert view.stack.currentWidget() is view.empty_label
+    assert view.stack.currentWidget() is view.empty_state and view.empty_label.isVisible()
     assert "hasn't shared any parts" in view.empty_label.text()
 
 

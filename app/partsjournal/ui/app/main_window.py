@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self.peers.status.connect(self._status)
         self.map.open_part.connect(self.open_part)
         self.map.open_received_part.connect(self.open_received_part)
+        self.map.part_requested.connect(self.new_part)
         self.insights.status.connect(self._status)
         self.insights.open_part.connect(self.open_part)
         self.insights.open_entry.connect(self.open_entry)

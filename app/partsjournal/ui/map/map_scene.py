@@ -1,5 +1,16 @@
 """What the parts map draws: part circles, relationship lines and the legend.
 
+A part's circle is filled with its **role's** colour, and a colour the person gave the part
+shows as a dot in the middle. The role is what the map is read for (who protects whom, where
+the exiles are), what the role buttons above filter and what the legend names, so it gets the
+area the eye finds first; a thin rim in the role's colour around a circle in the part's own
+colour was easy to misread as "blue = manager" for a blue-chosen exile. The own colour still
+tells the person's parts apart, as on the Parts page.
+
+Names sit under their circle on a backdrop in the map's background colour that is drawn above
+every line, and a line ends where it leaves its part's circle and name, so no line runs through
+a name.
+
 Names are untrusted text (they may come from a peer's bundle), so they are drawn as plain text
 only: :class:`QGraphicsSimpleTextItem` and ``QPainter.drawText`` never interpret markup.
 """
@@ -43,6 +54,8 @@ LABEL_WIDTH = 136.0
 LABEL_MIN_ZOOM = 0.42
 
 _ROLE_ORDER = (Role.MANAGER, Role.FIREFIGHTER, Role.EXILE, Role.UNKNOWN)
+#: The legend's example of a part's own colour (a warm yellow unlike every role colour).
+OWN_DOT_SAMPLE = "#f2c14e"
 
 
 def tr(text: str) -> str:
@@ -70,8 +83,7 @@ class MapColors:
         """Derive the map's colours from a widget palette."""
         base = palette.color(QPalette.ColorRole.Base)
         text = palette.color(QPalette.ColorRole.Text)
-        halo = QColor(base)
-        halo.setAlpha(215)
+        halo = QColor(base)  # opaque: a line passing under a name must not show through
         edge = QColor(round(text.red() * 0.55 + base.red() * 0.45),
                       round(text.green() * 0.55 + base.green() * 0.45),
                       round(text.blue() * 0.55 + base.blue() * 0.45))
@@ -84,7 +96,7 @@ class MapColors:
 # Python 3.11 where each Python-side Qt call with no result loses a reference to None.
 
 class NodeItem(QGraphicsEllipseItem):
-    """A part: a circle in its colour (ringed in its role's colour) with its name below."""
+    """A part: a circle in its role's colour, its own colour as a dot inside, its name below."""
 
     def __init__(self, node: MapNode, font: QFont) -> None:
         radius = node_radius(node.count)
@@ -92,11 +104,16 @@ class NodeItem(QGraphicsEllipseItem):
         self.node = node
         self.radius = radius
         self.edges: list[EdgeItem] = []
-        fill, ring = role_color(node.role, node.color), role_color(node.role)
-        own_colour = bool(node.color) and fill != ring
+        fill = role_color(node.role)
         self.setBrush(fill)
-        self.setPen(QPen(ring if own_colour else fill.darker(135), 3.0 if own_colour else 1.2))
+        self.setPen(QPen(fill.darker(135), 1.2))
         self.setZValue(2)
+        #: The part's own colour, as a dot in the middle (None when it has none of its own).
+        self.own_dot: QGraphicsEllipseItem | None = None
+        if node.color and QColor(node.color).isValid() and QColor(node.color) != fill:
+            r = round(radius * 0.46, 1)
+            self.own_dot = QGraphicsEllipseItem(-r, -r, 2 * r, 2 * r, self)
+            self.own_dot.setBrush(QColor(node.color))
         if node.archived:
             self.setOpacity(0.55)
             self.archived_ring = QGraphicsEllipseItem(-radius - 4, -radius - 4,
@@ -118,8 +135,11 @@ class NodeItem(QGraphicsEllipseItem):
             top += rect.height()
             area = area.united(item.mapRectToParent(rect))
             self.labels.append(item)
+        #: Where the name and its backdrop are, around the circle's centre.
+        self.label_area = area.adjusted(-4, -1, 4, 1)
+        self.labels_shown = True
         halo = QPainterPath()
-        halo.addRoundedRect(area.adjusted(-4, -1, 4, 1), 4, 4)
+        halo.addRoundedRect(self.label_area, 4, 4)
         self.halo.setPath(halo)
 
     @property
@@ -137,6 +157,8 @@ class NodeItem(QGraphicsEllipseItem):
         for item in self.labels:
             item.setBrush(colors.text)
         self.halo.setBrush(colors.halo)
+        if self.own_dot is not None:
+            self.own_dot.setPen(QPen(colors.background, 1.5))
         if self.current_ring is not None:
             self.current_ring.setPen(QPen(colors.highlight, 2.5))
         if self.node.archived:
@@ -144,9 +166,18 @@ class NodeItem(QGraphicsEllipseItem):
 
     def set_label_shown(self, shown: bool) -> None:
         """Show or leave out the name (left out when zoomed far out)."""
+        self.labels_shown = shown
         for item in self.labels:
             item.setVisible(shown)
         self.halo.setVisible(shown)
+
+    def covers(self, point: QPointF, gap: float) -> bool:
+        """Whether ``point`` (scene) is within ``gap`` of this circle or of its shown name."""
+        centre = self.pos()
+        if QLineF(centre, point).length() < self.radius + gap:
+            return True
+        return self.labels_shown and self.label_area.translated(centre).adjusted(
+            -gap, -gap, gap, gap).contains(point)
 
     def set_current(self, current: bool) -> None:
         """Mark this part as the one chosen, and bring out its relationships."""
@@ -227,30 +258,40 @@ class EdgeItem(QGraphicsPathItem):
         self.setZValue(1 if self.emphasised else 0)
 
     def adjust(self) -> None:
-        """Recompute the line after either end moved."""
+        """Recompute the line after either end moved: from outline to outline, around names."""
         a, b = self.source.pos(), self.target.pos()
         length = QLineF(a, b).length()
         path = QPainterPath()
         if length < self.source.radius + self.target.radius + 4:
-            self.setPath(path)
-            for head in self.heads:
-                head.setPolygon(QPolygonF())
+            self._set_path(path)
             return
         nx, ny = -(b.y() - a.y()) / length, (b.x() - a.x()) / length
         bend = self.bend or self._detour(a, b, length, nx, ny)
         mid = QPointF((a.x() + b.x()) / 2 + nx * bend, (a.y() + b.y()) / 2 + ny * bend)
-        end = _toward(b, mid, self.target.radius + (6 if self.heads else 3))
-        path.moveTo(_toward(a, mid, self.source.radius + 3))
-        path.quadTo(mid, end)
+        curve = (a, mid, b)
+        first = _leave(self.source, curve, 3.0, forward=True)
+        last = _leave(self.target, curve, 6.0 if self.heads else 3.0, forward=False)
+        if last - first < 0.02:
+            self._set_path(path)
+            return
+        # The part of the curve between the two ends, itself a quadratic curve.
+        path.moveTo(_blossom(curve, first, first))
+        path.quadTo(_blossom(curve, first, last), _blossom(curve, last, last))
+        self._set_path(path)
+
+    def _set_path(self, path: QPainterPath) -> None:
         self.setPath(path)
-        if self.edge.kind is RelationKind.PROTECTS:
-            self.heads[0].setPolygon(arrowhead(end, path.angleAtPercent(1.0), 11.0))
+        if path.isEmpty():
+            for head in self.heads:
+                head.setPolygon(QPolygonF())
+        elif self.edge.kind is RelationKind.PROTECTS:
+            self.heads[0].setPolygon(arrowhead(path.pointAtPercent(1.0),
+                                               path.angleAtPercent(1.0), 11.0))
         elif self.edge.kind is RelationKind.POLARIZED:
             centre, angle = path.pointAtPercent(0.5), path.angleAtPercent(0.5)
             forward = QLineF.fromPolar(6.0, angle).p2()
             self.heads[0].setPolygon(arrowhead(centre - forward, angle, 10.0))
             self.heads[1].setPolygon(arrowhead(centre + forward, angle + 180.0, 10.0))
-
 
     def _detour(self, a: QPointF, b: QPointF, length: float, nx: float, ny: float) -> float:
         """A bend that takes a straight line around the part it would cross, if any.
@@ -276,12 +317,35 @@ class EdgeItem(QGraphicsPathItem):
         return bend
 
 
-def _toward(point: QPointF, other: QPointF, distance: float) -> QPointF:
-    line = QLineF(point, other)
-    if line.length() == 0:
-        return point
-    line.setLength(distance)
-    return line.p2()
+_Curve = tuple[QPointF, QPointF, QPointF]
+
+
+def _blossom(curve: _Curve, u: float, v: float) -> QPointF:
+    """The quadratic curve's blossom: its point at t for (t, t).
+
+    For (t0, t1) it is the control point of the piece of the curve from t0 to t1.
+    """
+    p0, p1, p2 = curve
+    return p0 * ((1 - u) * (1 - v)) + p1 * ((1 - u) * v + u * (1 - v)) + p2 * (u * v)
+
+
+def _leave(node: NodeItem, curve: _Curve, gap: float, *, forward: bool) -> float:
+    """Where (as t along ``curve``) the line leaves ``node``'s circle and name, ``gap`` clear.
+
+    Walks from the node's end of the curve in small steps, then narrows the step down.
+    """
+    def covered(t: float) -> bool:
+        return node.covers(_blossom(curve, t, t) if forward else
+                           _blossom(curve, 1 - t, 1 - t), gap)
+
+    inside, t = 0.0, 0.02
+    while t < 0.5 and covered(t):
+        inside, t = t, t + 0.02
+    t = min(t, 0.5)
+    for _ in range(7):
+        middle = (inside + t) / 2
+        inside, t = (middle, t) if covered(middle) else (inside, middle)
+    return t if forward else 1 - t
 
 
 def arrowhead(tip: QPointF, angle: float, size: float) -> QPolygonF:
@@ -350,9 +414,14 @@ class MapScene(QGraphicsScene):
             edge.apply_colors(colors)
 
     def set_labels_shown(self, shown: bool) -> None:
-        """Show or leave out every name."""
+        """Show or leave out every name (lines then end at the circles, or below the names)."""
+        changed = False
         for node in self.nodes.values():
+            changed = changed or node.labels_shown != shown
             node.set_label_shown(shown)
+        if changed:
+            for edge in self.edges:
+                edge.adjust()
 
     def filter(self, roles: set[Role], show_archived: bool) -> int:
         """Show only parts of these roles (and archived ones if asked); returns how many show."""
@@ -381,10 +450,16 @@ def legend_size(font: QFont) -> QSizeF:
     """How much room :func:`paint_legend` needs."""
     metrics = QFontMetricsF(font)
     texts = [role_label(r) for r in _ROLE_ORDER] + [relation_label(k) for k in RelationKind]
-    texts += [tr("Larger circle: appeared more often"), tr("in the last 90 days")]
+    texts += [own_colour_text(), tr("Larger circle: appeared more often"),
+              tr("in the last 90 days")]
     width = max(metrics.horizontalAdvance(t) for t in texts) + 56
     line = metrics.height() + 5
-    return QSizeF(max(width, 170.0), 16 + line * (len(_ROLE_ORDER) + 3 + 2) + 10)
+    return QSizeF(max(width, 170.0), 16 + line * (len(_ROLE_ORDER) + 1 + 3 + 2) + 10)
+
+
+def own_colour_text() -> str:
+    """The legend's line for the dot inside a circle."""
+    return tr("Dot inside: the part's own colour")
 
 
 def paint_legend(painter: QPainter, origin: QPointF, font: QFont, colors: MapColors) -> QRectF:
@@ -414,6 +489,17 @@ def paint_legend(painter: QPainter, origin: QPointF, font: QFont, colors: MapCol
         painter.setPen(colors.text)
         painter.drawText(QPointF(text_x, y + metrics.ascent()), role_label(role))
         y += line
+    # A circle with the dot a part's own colour makes (an outline: any role may have one).
+    centre = QPointF(x + 16, y + line / 2 - 2)
+    painter.setPen(QPen(colors.edge, 1.2))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawEllipse(centre, 6.5, 6.5)
+    painter.setPen(QPen(colors.background, 1.0))
+    painter.setBrush(QColor(OWN_DOT_SAMPLE))
+    painter.drawEllipse(centre, 3.5, 3.5)
+    painter.setPen(colors.text)
+    painter.drawText(QPointF(text_x, y + metrics.ascent()), own_colour_text())
+    y += line
     y += 4
     for kind in (RelationKind.PROTECTS, RelationKind.POLARIZED, RelationKind.ALLIED):
         mid_y = y + line / 2 - 2

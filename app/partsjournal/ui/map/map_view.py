@@ -11,19 +11,8 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
-    QEvent,
-    QIODevice,
-    QPointF,
-    QRectF,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QColor, QImage, QPainter, QShowEvent
-from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -50,14 +39,10 @@ from partsjournal.ui.common.theme import role_color
 from partsjournal.ui.common.vocabulary import role_group_label
 from partsjournal.ui.common.widgets import named, plain_label
 from partsjournal.ui.map.map_canvas import ZOOM_MIN, ZOOM_STEP, MapCanvas, RelationDialog, role_dot
+from partsjournal.ui.map.map_empty import MapEmptyState
+from partsjournal.ui.map.map_export import write_picture
 from partsjournal.ui.map.map_layout import MapEdge, MapNode, auto_layout
-from partsjournal.ui.map.map_scene import (
-    LABEL_MIN_ZOOM,
-    MapColors,
-    MapScene,
-    legend_size,
-    paint_legend,
-)
+from partsjournal.ui.map.map_scene import LABEL_MIN_ZOOM, MapColors, MapScene
 from partsjournal.vault import Vault
 
 #: How long after the last drag the positions are written.
@@ -66,8 +51,6 @@ SAVE_MS = 700
 RECENT_DAYS = 90
 #: Fitting never enlarges beyond this, so one part does not fill the screen.
 FIT_MAX = 1.15
-#: Largest side of an exported PNG, in pixels.
-EXPORT_MAX_PX = 8000
 _ROLES = (Role.MANAGER, Role.FIREFIGHTER, Role.EXILE, Role.UNKNOWN)
 
 
@@ -84,6 +67,8 @@ class MapView(QWidget):
     announced = Signal(object)
     #: A short message for the status bar.
     status = Signal(str)
+    #: The person asked to add a part (from the empty map), as File ▸ New part does.
+    part_requested = Signal()
 
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,13 +96,12 @@ class MapView(QWidget):
         self.canvas.current_changed.connect(self._current_changed)
         self.canvas.zoomed.connect(self._zoomed)
 
-        self.empty_label = named(plain_label(), "mapEmpty")
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setMargin(40)
+        self.empty_state = named(MapEmptyState(), "mapEmptyState")
+        self.empty_state.part_requested.connect(self.part_requested)
+        self.empty_label = self.empty_state.label
         self.stack = QStackedWidget()
         self.stack.addWidget(self.canvas)
-        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(self.empty_state)
 
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_toolbar())
@@ -225,15 +209,15 @@ class MapView(QWidget):
         colors = MapColors.from_palette(self.palette())
         current = self.canvas.current.id if self.canvas.current is not None else ""
         self.canvas.current = None
+        self._has_parts = bool(nodes)
         self.scene.build(nodes, edges, positions, self.font(), colors)
         self.canvas.read_only = read_only
         self.canvas.colors = colors
         self.canvas.draw_legend()
         self.canvas.set_current(self.scene.nodes.get(current))
         self._zoomed()
-        self._has_parts = bool(nodes)
         for widget in (self.connect_button, self.arrange_button, self.archived_check):
-            widget.setEnabled(not read_only)
+            widget.setEnabled(not read_only and self._has_parts)
         if read_only:
             self.connect_button.setChecked(False)
         self.canvas.setAccessibleName(self.tr("Map of your parts") if not read_only
@@ -329,8 +313,9 @@ class MapView(QWidget):
         shown = self.scene.filter(self.visible_roles(), show_archived)
         total = sum(1 for n in self.scene.nodes.values() if show_archived or not n.node.archived)
         if not self._has_parts:
-            self.empty_label.setText(self._empty_sentence())
-            self.stack.setCurrentWidget(self.empty_label)
+            self.empty_state.show_sentence(self._empty_sentence(),
+                                           can_add=self._peer_id is None)
+            self.stack.setCurrentWidget(self.empty_state)
             self.note_label.setText("")
         else:
             self.stack.setCurrentWidget(self.canvas)
@@ -353,9 +338,8 @@ class MapView(QWidget):
         if self._peer_id is not None:
             return self.tr("This peer hasn't shared any parts with you yet. When you import a "
                            "bundle from them, their parts appear here as their own map.")
-        return self.tr("Your map is empty for now. As you get to know parts and add them on "
-                       "the Parts page, they appear here — and you can arrange them and draw "
-                       "how they relate.")
+        return self.tr("Your map is empty for now. Each part you add appears here as a "
+                       "circle you can move, and you can draw lines for how parts relate.")
 
     def _note(self, shown: int, total: int) -> str:
         parts: list[str] = []
@@ -530,62 +514,12 @@ class MapView(QWidget):
 
     def export_image(self, path: Path) -> Path:
         """Write the shown parts and the legend as PNG or SVG (by suffix; PNG otherwise)."""
-        if path.suffix.lower() not in (".png", ".svg"):
-            path = path.with_suffix(".png")
-        source = self.scene.visible_rect()
-        if source.isNull():
-            source = QRectF(-100, -100, 200, 200)
-        source = source.adjusted(-30, -30, 30, 30)
-        legend = legend_size(self.font())
-        width = source.width() + legend.width() + 50
-        height = max(source.height(), legend.height() + 40)
-        colors = MapColors.from_palette(self.palette())
         current = self.canvas.current
         self.canvas.set_current(None)
         self.scene.set_labels_shown(True)
         try:
-            buffer = QBuffer()
-            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-            if path.suffix.lower() == ".svg":
-                data = self._svg(buffer, source, QRectF(0, 0, width, height), colors)
-            else:
-                scale = min(2.0, EXPORT_MAX_PX / max(width, height))
-                image = QImage(max(1, round(width * scale)), max(1, round(height * scale)),
-                               QImage.Format.Format_ARGB32_Premultiplied)
-                image.fill(colors.background)
-                painter = QPainter(image)
-                painter.scale(scale, scale)
-                self._paint_export(painter, source, colors)
-                painter.end()
-                image.save(buffer, "PNG")  # type: ignore[call-overload]  # (stubs: bytes)
-                data = buffer.data()
+            return write_picture(self.scene, path, self.font(),
+                                 MapColors.from_palette(self.palette()))
         finally:
             self.canvas.set_current(current)
             self._zoomed()
-        try:
-            path.write_bytes(bytes(data.data()))
-        except OSError as exc:
-            raise JournalError(fill(self.tr("The map could not be saved as %1: %2."),
-                                    path, exc.strerror or exc)) from exc
-        return path
-
-    def _svg(self, buffer: QBuffer, source: QRectF, page: QRectF,
-             colors: MapColors) -> QByteArray:
-        generator = QSvgGenerator()
-        generator.setOutputDevice(buffer)
-        generator.setSize(page.size().toSize())
-        generator.setViewBox(page)
-        generator.setTitle(self.tr("Parts map"))
-        generator.setDescription(self.tr("A map of parts and how they relate, from Parts "
-                                         "Journal."))
-        painter = QPainter(generator)
-        painter.fillRect(page, colors.background)
-        self._paint_export(painter, source, colors)
-        painter.end()
-        return buffer.data()
-
-    def _paint_export(self, painter: QPainter, source: QRectF, colors: MapColors) -> None:
-        painter.setRenderHints(QPainter.RenderHint.Antialiasing
-                               | QPainter.RenderHint.TextAntialiasing)
-        self.scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
-        paint_legend(painter, QPointF(source.width() + 20, 20), self.font(), colors)
