@@ -43,6 +43,8 @@ from partsjournal.ui.common.vocabulary import quality_label, stage_label
 #: A gentle, palette-independent accent for Self-energy (the app's calm blue).
 ENERGY_COLOR = QColor(ROLE_COLORS[Role.MANAGER])
 SMOOTHING = 5
+#: Half the side of the square around a Self-energy dot that a click or hover finds.
+POINT_HIT = 7.0
 
 
 def tr(text: str) -> str:
@@ -165,9 +167,14 @@ class SelfEnergyChart(ChartBase):
         if end <= start:
             end = start + timedelta(days=1)
         span = (end - start).total_seconds()
+        # Dots are placed inside the axis by their own size and a little more, so one on the
+        # first or last day (or alone) is drawn whole and can be pointed at, never cut off.
+        inset = POINT_HIT + 2
+        plot_left, plot_width = area.left() + inset, max(1.0, area.width() - 2 * inset)
 
         def x_of(moment: datetime) -> float:
-            return area.left() + area.width() * (moment - start).total_seconds() / span
+            fraction = min(1.0, max(0.0, (moment - start).total_seconds() / span))
+            return plot_left + plot_width * fraction
 
         def y_of(value: float) -> float:
             return area.bottom() - area.height() * value / 10
@@ -212,7 +219,8 @@ class SelfEnergyChart(ChartBase):
             title = isolate(point.title or tr("Untitled"))
             tip = f"{short_date(point.occurred_at)} · {title} · " + \
                 fill(tr("Self-energy %1"), str(point.value))
-            self.hits.append(Hit(QRectF(center.x() - 7, center.y() - 7, 14, 14), "entry",
+            self.hits.append(Hit(QRectF(center.x() - POINT_HIT, center.y() - POINT_HIT,
+                                        2 * POINT_HIT, 2 * POINT_HIT), "entry",
                                  point.entry_id, tip))
         painter.end()
 

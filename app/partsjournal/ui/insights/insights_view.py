@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -227,6 +228,14 @@ class InsightsView(QWidget):
         self.summary.setAccessibleName(tr("Summary of this time"))
         self.summary.setWordWrap(True)
         bar.addWidget(self.summary, 1)
+        # Merge and split sit up here, outside the scrolling page, so they are always in view.
+        self.merge_button = named(QPushButton(tr("&Merge two parts…"), self), "insightsMerge")
+        self.split_button = named(QPushButton(tr("S&plit off a part…"), self), "insightsSplit")
+        set_tooltip(self.merge_button, tr("When two names turn out to be one part"))
+        set_tooltip(self.split_button, tr("When one name hides two parts: select the part in "
+                                          "a list of parts below first"))
+        bar.addWidget(self.merge_button)
+        bar.addWidget(self.split_button)
         outer.addLayout(bar)
 
         scroll = QScrollArea(self)
@@ -264,34 +273,44 @@ class InsightsView(QWidget):
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         column.addLayout(grid)
-        tools = QHBoxLayout()
-        self.merge_button = named(QPushButton(tr("&Merge two parts…"), body), "insightsMerge")
-        self.split_button = named(QPushButton(tr("S&plit off a part…"), body), "insightsSplit")
-        set_tooltip(self.split_button, tr("Select the part to split in a list above first"))
-        tip = plain_label(tr("When two names turn out to be one part, or one name hides two."),
-                          body)
-        tip.setWordWrap(True)
-        palette = tip.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, muted(self.palette()))
-        tip.setPalette(palette)
-        tools.addWidget(self.merge_button)
-        tools.addWidget(self.split_button)
-        tools.addWidget(tip, 1)
-        column.addLayout(tools)
 
         column.addSpacing(8)
         column.addWidget(_section(tr("Stage progress per part"), body))
         legend = plain_label(tr("Filled dots are stage steps; small open dots are sessions and "
                                 "entries around them. Click one to open it."), body)
         legend.setWordWrap(True)
+        palette = legend.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, muted(self.palette()))
         legend.setPalette(palette)
         column.addWidget(legend)
         self.timeline_chart = named(StageTimelineChart(body), "insightsTimeline")
         column.addWidget(self.timeline_chart)
         column.addStretch(1)
         scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
         self.page_scroll = scroll
+        self.empty_note = named(plain_label(tr(
+            "Insights will appear here as you write: how your Self-energy moves over time, "
+            "which of the 8 C's you noticed, and which parts showed up. Write an entry in the "
+            "Journal and rate your Self-energy (0–10) in it to begin."), self, wrap=True),
+            "insightsEmpty")
+        self.empty_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_note.setMinimumWidth(360)
+        self.empty_note.setMaximumWidth(520)  # a calm block, not one line across the window
+        font = self.empty_note.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.empty_note.setFont(font)
+        self.empty_page = QWidget(self)
+        centred = QGridLayout(self.empty_page)
+        centred.setContentsMargins(40, 40, 40, 40)
+        centred.addWidget(self.empty_note, 1, 1)
+        centred.setRowStretch(0, 2)
+        centred.setRowStretch(2, 3)
+        centred.setColumnStretch(0, 1)
+        centred.setColumnStretch(2, 1)
+        self.body_stack = QStackedWidget(self)
+        self.body_stack.addWidget(scroll)
+        self.body_stack.addWidget(self.empty_page)
+        outer.addWidget(self.body_stack, 1)
         for view in (self.most_view, self.recent_view):
             WheelToPage(view, scroll)
 
@@ -419,6 +438,9 @@ class InsightsView(QWidget):
         self.summary.setText(self._summary_text(insights))
         self.energy_caption.setText(self._energy_text(insights))
         self._selection_changed()
+        # A journal with no entries yet: one sentence of what will grow here, not empty charts.
+        no_entries = self._vault.insights.first_entry_time() is None
+        self.body_stack.setCurrentWidget(self.empty_page if no_entries else self.page_scroll)
 
     @staticmethod
     def _chart_span(insights: Insights, span: DateRange) -> tuple[datetime | None,
