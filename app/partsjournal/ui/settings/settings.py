@@ -47,6 +47,13 @@ THEME: Setting[str] = Setting("appearance/theme", "system")
 BACKUPS_KEEP: Setting[int] = Setting("backups/keep_recent", 7)
 BACKUP_COPY_DIR: Setting[str] = Setting("backups/copy_dir", "")
 LAST_VAULT: Setting[str] = Setting("vault/last_folder", "")
+#: The writing face and size of the entry body ("" = the app's own reading face).
+WRITING_FONT_FAMILY: Setting[str] = Setting("writing/font_family", "")
+WRITING_FONT_SIZE: Setting[int] = Setting("writing/font_size", 13)
+#: Spell-checking: on or off, and the dictionary's language tag ("" = the system's language).
+#: The personal word list is journal data and lives in the vault, never here.
+SPELLING_ON: Setting[bool] = Setting("writing/spelling_on", True)
+SPELLING_LANGUAGE: Setting[str] = Setting("writing/spelling_language", "")
 
 THEMES = ("system", "light", "dark")
 
