@@ -223,6 +223,15 @@ CREATE INDEX received_relations_by_peer ON received_relations (peer_id);
 CREATE INDEX share_log_by_peer ON share_log (peer_id, shared_at);
 """
 
+# Version 3 (spell-checking): the person's own words, which the spell-checker treats as correct.
+# They live here, inside the encrypted file, and never in the spelling library's plain word files.
+SCHEMA_V3 = """
+CREATE TABLE personal_words (
+    word     TEXT PRIMARY KEY,
+    added_at TEXT NOT NULL
+);
+"""
+
 
 def _migrate_to_1(db: Database) -> None:
     for statement in _split(SCHEMA_V1):
@@ -235,6 +244,11 @@ def _migrate_to_2(db: Database) -> None:
     for statement in _split(SCHEMA_V2):
         db.execute(statement)
     ensure_identity(db)
+
+
+def _migrate_to_3(db: Database) -> None:
+    for statement in _split(SCHEMA_V3):
+        db.execute(statement)
 
 
 def _split(script: str) -> list[str]:
@@ -257,7 +271,8 @@ def _split(script: str) -> list[str]:
 
 
 #: MIGRATIONS[n] brings a vault from version n to n + 1.
-MIGRATIONS: list[Callable[[Database], None]] = [_migrate_to_1, _migrate_to_2]
+MIGRATIONS: list[Callable[[Database], None]] = [_migrate_to_1, _migrate_to_2,
+                                                  _migrate_to_3]
 LATEST = len(MIGRATIONS)
 
 

@@ -30,6 +30,7 @@ from partsjournal.errors import (
 from partsjournal.vault import backup as backups
 from partsjournal.vault import keyslots, recovery, schema, unsaved
 from partsjournal.vault.database import Database
+from partsjournal.vault.dictionary import PersonalWords
 from partsjournal.vault.entries import EntryRepository
 from partsjournal.vault.fsutil import make_private_dir
 from partsjournal.vault.keyslots import KdfProfile, KeySlots
@@ -108,6 +109,8 @@ class Vault:
         self.peers = PeerRepository(db)
         self.received = ReceivedPartRepository(db)
         self.share_log = ShareLogRepository(db)
+        #: The personal word list of the spell-checker (never Enchant's plain word files).
+        self.dictionary = PersonalWords(db)
 
     # Creating and opening ------------------------------------------------------------------
 
