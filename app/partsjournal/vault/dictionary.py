@@ -9,6 +9,7 @@ delete (``secure_delete``), and the checker holds them in memory only while the 
 
 from __future__ import annotations
 
+import builtins
 import unicodedata
 
 from partsjournal.domain.model import utc_now
@@ -39,7 +40,7 @@ class PersonalWords:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def list(self) -> list[str]:
+    def list(self) -> builtins.list[str]:
         """Every word, in a stable, case-insensitive alphabetical order."""
         rows = self._db.all("SELECT word FROM personal_words")
         return sorted((str(r[0]) for r in rows), key=lambda w: (w.casefold(), w))
@@ -51,7 +52,7 @@ class PersonalWords:
                          (word, to_db(utc_now())))
         return word
 
-    def add_many(self, words: list[str]) -> None:
+    def add_many(self, words: builtins.list[str]) -> None:
         """Store several words at once (an import), in one transaction."""
         checked = [check_word(w) for w in words]
         now = to_db(utc_now())
