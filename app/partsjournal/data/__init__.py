@@ -12,6 +12,9 @@ install, the PyInstaller bundle, which ships this folder as data). Nothing here 
 - ``icons/app.svg`` and ``icons/app-small.svg``: the app icon and its variant for 32 px and
   below, copies of resources/icons/org.partsjournal.PartsJournal{,-small}.svg (a test keeps them
   equal).
+- ``icons/ui/*.svg``: the interface icons, a few of Lucide's (ISC licence, ``icons/ui/LICENSE``)
+  copied unchanged; they are drawn in ``currentColor``, which ``partsjournal.ui.common.icons``
+  replaces with the palette's text colour when it paints them.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 from importlib.resources import files
 
 SAMPLE_JOURNAL = "sample-journal.json"
+UI_ICONS = ("icons", "ui")
 
 
 def _read(*parts: str) -> bytes:
@@ -36,3 +40,14 @@ def sample_journal_bytes() -> bytes:
 def icon_svg(small: bool) -> bytes:
     """The app icon's SVG: the simplified variant meant for 32 px and below when ``small``."""
     return _read("icons", "app-small.svg" if small else "app.svg")
+
+
+def ui_icon_names() -> list[str]:
+    """The bundled interface icons' names (file names without ``.svg``), sorted."""
+    folder = files(__name__).joinpath(*UI_ICONS)
+    return sorted(entry.name[:-4] for entry in folder.iterdir() if entry.name.endswith(".svg"))
+
+
+def ui_icon_svg(name: str) -> bytes:
+    """The SVG source of the interface icon ``name``; ``FileNotFoundError`` if there is none."""
+    return _read(*UI_ICONS, f"{name}.svg")
