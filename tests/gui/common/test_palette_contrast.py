@@ -42,3 +42,18 @@ def test_secondary_and_placeholder_text_still_read(qapp, palette) -> None:  # ty
 def test_text_on_a_role_colour_reads(role: str) -> None:
     colour = QColor(ROLE_COLORS[role])
     assert contrast(text_on(colour), colour) >= 4.5, role
+
+
+@pytest.mark.parametrize("palette", [light_palette, dark_palette], ids=["light", "dark"])
+def test_disabled_text_is_readable_yet_visibly_off(qapp, palette) -> None:  # type: ignore[no-untyped-def]
+    """3:1 on the button and the window (WCAG exempts disabled controls; people still read them),
+    and clearly fainter than the enabled text, so "off" shows at a glance."""
+    p = palette()
+    Group = QPalette.ColorGroup
+    for fg, bg in ((Role.ButtonText, Role.Button), (Role.WindowText, Role.Window),
+                   (Role.Text, Role.Base)):
+        disabled = contrast(p.color(Group.Disabled, fg), p.color(Group.Disabled, bg))
+        enabled = contrast(p.color(Group.Active, fg), p.color(Group.Active, bg))
+        assert disabled >= 3.0, f"disabled {fg.name} on {bg.name}: {disabled:.2f}"
+        assert enabled >= 1.8 * disabled, \
+            f"disabled {fg.name} ({disabled:.2f}) too close to enabled ({enabled:.2f})"

@@ -1,20 +1,72 @@
-"""Look and feel: the role palette used everywhere, and light/dark/system palettes.
+"""Look and feel: the role palette used everywhere, light/dark/system palettes, and the tokens.
 
 Role colours are mid-tone so the same hue reads on light and dark backgrounds; text drawn on them
 picks black or white by contrast. Nothing else hard-codes a colour: widgets use the palette.
+
+Tokens, so every room has the same rhythm instead of a dozen nearby numbers:
+
+- **Spacing** (``SPACE_*``, pixels) is a 4-pixel grid: 4 between a label and what it names, 8
+  between the rows of a group, 12 around a panel's content, 16 between groups, 24 and 32 around
+  a page or an empty state. 4 is the smallest gap the eye reads as deliberate at 96 dpi, and
+  steps of 4 land on whole device pixels at 1x, 1.25x, 1.5x and 2x scaling. ``SPACE_XXS`` (2) is
+  only for the hairline between the rows of a list. Layouts use these or 0, never a bare number
+  (tests/gui/common/test_tokens.py).
+- **Type** (``TYPE_SCALE``, factors of the application font): body 1, small 0.9 (dates, hints;
+  not smaller, so it stays readable at the default 9-10 pt), title 1.15 (a panel's name),
+  heading 1.3 (a page's name), display 1.6 (the one line of an empty state). About a major
+  third between steps: distinct at a glance, never shouting. Relative to the app font, so a
+  person's larger system font scales everything alike; :func:`scaled_font` makes them.
+- **Radii** (``RADIUS_*``): 4 for small things (chips, check boxes), 6 for controls (buttons,
+  inputs, combo boxes), 10 for cards and panels: rounded enough to feel soft, not so much that
+  a button looks like a pill or a field loses its edge.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyle
 
     from partsjournal.domain.model import Role
+
+SPACE_XXS = 2
+SPACE_XS = 4
+SPACE_S = 8
+SPACE_M = 12
+SPACE_L = 16
+SPACE_XL = 24
+SPACE_XXL = 32
+
+RADIUS_S = 4
+RADIUS_M = 6
+RADIUS_L = 10
+
+#: step -> (factor of the application font's point size, bold)
+TYPE_SCALE: dict[str, tuple[float, bool]] = {
+    "small": (0.9, False),
+    "body": (1.0, False),
+    "title": (1.15, True),
+    "heading": (1.3, True),
+    "display": (1.6, False),
+}
+
+
+def scaled_font(widget_or_font: QWidget | QFont, step: str) -> QFont:
+    """The font of ``widget_or_font`` at type ``step`` (``TYPE_SCALE``'s names)."""
+    factor, bold = TYPE_SCALE[step]
+    font = QFont(widget_or_font.font() if isinstance(widget_or_font, QWidget) else widget_or_font)
+    size = font.pointSizeF()
+    if size > 0:
+        font.setPointSizeF(size * factor)
+    else:  # a font set in pixels
+        font.setPixelSize(max(1, round(font.pixelSize() * factor)))
+    if bold:
+        font.setBold(True)
+    return font
 
 # Keyed by the roles' values: Role is a StrEnum, so ROLE_COLORS[Role.EXILE] works, and the unlock
 # window does not have to load the domain model first.
@@ -84,6 +136,7 @@ def light_palette() -> QPalette:
     palette.setColor(QPalette.ColorRole.Window, QColor("#f4f2ef"))
     # White selected text on it reads at 5.2:1 (tests/gui/common/test_palette_contrast.py).
     palette.setColor(QPalette.ColorRole.Highlight, QColor("#3b6fae"))
+    _set_disabled_text(palette, QColor(DISABLED_TEXT["light"]))
     return palette
 
 
@@ -93,7 +146,7 @@ def dark_palette() -> QPalette:
     # Inputs are lighter than the window (as in Adwaita dark), so Fusion's frames — drawn a
     # shade darker than the window — stay visible around them.
     window, base, text = QColor("#26282c"), QColor("#33363b"), QColor("#e8e6e3")
-    disabled = QColor("#7d8086")
+    disabled = QColor(DISABLED_TEXT["dark"])
     p.setColor(QPalette.ColorRole.Window, window)
     p.setColor(QPalette.ColorRole.WindowText, text)
     p.setColor(QPalette.ColorRole.Base, base)
@@ -114,10 +167,19 @@ def dark_palette() -> QPalette:
     p.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
     p.setColor(QPalette.ColorRole.Link, QColor("#8ab4f8"))
     p.setColor(QPalette.ColorRole.LinkVisited, QColor("#c58af9"))
+    _set_disabled_text(p, disabled)
+    return p
+
+
+#: Disabled text: at least 3:1 on the button and the window, so a person can still read what
+#: they could do, yet well under the 4.5:1 (and the 8-18:1 of enabled text) that reads as "on".
+DISABLED_TEXT = {"light": "#7b7d80", "dark": "#909399"}
+
+
+def _set_disabled_text(palette: QPalette, colour: QColor) -> None:
     for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
                  QPalette.ColorRole.ButtonText):
-        p.setColor(QPalette.ColorGroup.Disabled, role, disabled)
-    return p
+        palette.setColor(QPalette.ColorGroup.Disabled, role, colour)
 
 
 def muted(palette: QPalette) -> QColor:
@@ -146,7 +208,7 @@ def calm_fusion() -> QStyle:
     """
     from PySide6.QtCore import QRectF, Qt
     from PySide6.QtGui import QPainter, QPen
-    from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QWidget
+    from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption
 
     class CalmFusion(QProxyStyle):
         def drawPrimitive(self, element: QStyle.PrimitiveElement,  # noqa: N802 - Qt's name
