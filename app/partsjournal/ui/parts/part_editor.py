@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -38,6 +39,7 @@ from partsjournal.ui.common.messages import explain
 from partsjournal.ui.common.models import ID_ROLE
 from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import plain_tooltip, set_tooltip
+from partsjournal.ui.common.spelling import attach_spelling
 from partsjournal.ui.common.theme import role_color
 from partsjournal.ui.common.vocabulary import (
     field_label,
@@ -67,8 +69,9 @@ class ProfileForm(QWidget):
     stage_note_finished = Signal()
     delete_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, vault: Vault | None = None) -> None:
         super().__init__(parent)
+        self._spelling_vault: Vault | None = None
         self._loading = False
         self._is_new = False
         self._stored_stage = Stage.NOTICED
@@ -170,6 +173,30 @@ class ProfileForm(QWidget):
                                 self.delete_button]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
+        if vault is not None:
+            self.use_spelling(vault)
+
+    def use_spelling(self, vault: Vault) -> None:
+        """Spell-check the free-text fields with ``vault``'s words.
+
+        Not the name: parts are often called by words of their own.
+        """
+        if self._spelling_vault is vault:
+            return
+        self._spelling_vault = vault
+        for edit in (self.stage_note_edit, *self.text_edits.values()):
+            attach_spelling(edit, vault)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        # A form made without a vault (the parts view makes it before it has one to hand)
+        # takes its page's, so its fields are checked all the same.
+        if self._spelling_vault is None:
+            holder = self.parentWidget()
+            while holder is not None and not isinstance(getattr(holder, "_vault", None), Vault):
+                holder = holder.parentWidget()
+            if holder is not None:
+                self.use_spelling(holder._vault)  # type: ignore[attr-defined]
+        super().showEvent(event)
 
     def _add_row(self, text: str, field: QWidget | QHBoxLayout) -> QLabel:
         """Add a labelled row; the label is the field's buddy, which names it for screen readers."""
@@ -381,6 +408,7 @@ class RelationsPanel(QWidget):
         self.note_edit = named(QLineEdit(), "relationNote")
         self.note_edit.setPlaceholderText(self.tr("A note on how they relate (optional)"))
         self.note_edit.setAccessibleName(self.tr("Note on the relationship"))
+        attach_spelling(self.note_edit, vault)
         self.add_button = named(QPushButton(self.tr("Add")), "addRelation")
         self.add_button.setAccessibleName(self.tr("Add relationship"))
         self.remove_button = named(QPushButton(self.tr("Remove selected relationship")),
