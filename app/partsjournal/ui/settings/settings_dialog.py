@@ -1,4 +1,4 @@
-"""The settings dialog: locking, appearance, backups, passphrase and recovery code.
+"""The settings dialog: locking, appearance, writing, backups, passphrase and recovery code.
 
 Preferences are written only when the person presses OK; Cancel discards them and takes back a
 theme that was being previewed. Actions on the vault itself (back up now, change passphrase, new
@@ -66,6 +66,7 @@ from partsjournal.ui.settings.settings import (
     THEMES,
     Settings,
 )
+from partsjournal.ui.settings.writing_settings import WritingPage
 from partsjournal.vault import Vault
 from partsjournal.vault.backup import list_backups, taken_at
 
@@ -132,7 +133,7 @@ def _hint(text: str) -> QLabel:
 
 
 class SettingsDialog(QDialog):
-    """Preferences and the vault's protection, grouped in four tabs.
+    """Preferences and the vault's protection, grouped in five tabs.
 
     ``vault`` is None when no journal is open; then the backup and passphrase actions are
     unavailable and say why. ``settings_changed`` is emitted after OK has saved the preferences.
@@ -157,6 +158,8 @@ class SettingsDialog(QDialog):
         self.tabs.setAccessibleName(self.tr("Settings sections"))
         self.tabs.addTab(self._privacy_page(), self.tr("&Privacy && locking"))
         self.tabs.addTab(self._appearance_page(), self.tr("&Appearance"))
+        self.writing_page = WritingPage(settings, vault)
+        self.tabs.addTab(self.writing_page, self.tr("&Writing"))
         self.backups_page = self._backups_page()
         self.tabs.addTab(self.backups_page, self.tr("&Backups"))
         self.tabs.addTab(self._passphrase_page(), self.tr("Pa&ssphrase && recovery"))
@@ -345,6 +348,7 @@ class SettingsDialog(QDialog):
         self.theme_combo.blockSignals(False)
         self.keep_spin.setValue(int(s.get(BACKUPS_KEEP)))
         self.copy_dir_edit.setText(str(s.get(BACKUP_COPY_DIR)))
+        self.writing_page.load()
 
     def _copy_dir_problem(self) -> str:
         text = self.copy_dir_edit.text().strip()
@@ -369,6 +373,7 @@ class SettingsDialog(QDialog):
         s.set(BACKUPS_KEEP, self.keep_spin.value())
         copy_dir = self.copy_dir_edit.text().strip()
         s.set(BACKUP_COPY_DIR, str(Path(copy_dir).expanduser()) if copy_dir else "")
+        self.writing_page.save()
         self._saved_theme = self._selected_theme()
         super().accept()
         self.settings_changed.emit()
