@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor, QPalette
 
-from partsjournal.ui.common.theme import ROLE_COLORS, dark_palette, light_palette, muted, text_on
+from partsjournal.ui.common.theme import (
+    ROLE_COLORS,
+    SELF_COLOR,
+    dark_palette,
+    light_palette,
+    muted,
+    text_on,
+)
 
 from ..fixtures import contrast
 
@@ -57,3 +65,36 @@ def test_disabled_text_is_readable_yet_visibly_off(qapp, palette) -> None:  # ty
         assert disabled >= 3.0, f"disabled {fg.name} on {bg.name}: {disabled:.2f}"
         assert enabled >= 1.8 * disabled, \
             f"disabled {fg.name} ({disabled:.2f}) too close to enabled ({enabled:.2f})"
+
+
+def test_role_colours_live_in_one_table() -> None:
+    """ui/ and reports/ name a role's colour only through ROLE_COLORS / role_color, never a copy
+    of its hex value (a copy drifts, and a role would look different in one room)."""
+    package = Path(__file__).resolve().parents[3] / "app" / "partsjournal"
+    table = package / "ui" / "common" / "theme.py"
+    values = [value.lower() for value in ROLE_COLORS.values()]
+    copies = []
+    for folder in ("ui", "reports"):
+        for path in sorted((package / folder).rglob("*.py")):
+            text = path.read_text(encoding="utf-8").lower()
+            if path == table:
+                text = text.replace(_table_text(text), "")
+            copies += [f"{path.relative_to(package)}: {value}" for value in values
+                       if value in text or value.lstrip("#") in text]
+    assert not copies, copies
+
+
+def _table_text(text: str) -> str:
+    start = text.index("role_colors: dict[str, str] = {")
+    return text[start:text.index("}", start)]
+
+
+@pytest.mark.parametrize("palette", [light_palette, dark_palette], ids=["light", "dark"])
+def test_self_energy_has_its_own_colour(qapp, palette) -> None:  # type: ignore[no-untyped-def]
+    """Self-energy is not a role: its colour is none of theirs, and reads on the chart (3:1)."""
+    self_colour = QColor(SELF_COLOR)
+    assert SELF_COLOR.lower() not in {value.lower() for value in ROLE_COLORS.values()}
+    for value in ROLE_COLORS.values():
+        role = QColor(value)
+        assert abs(self_colour.hslHue() - role.hslHue()) > 30 or role.hslSaturation() < 40, value
+    assert contrast(self_colour, palette().color(Role.Base)) >= 3.0

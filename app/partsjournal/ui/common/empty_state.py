@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,6 +17,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from partsjournal.ui.common.theme import SPACE_L, SPACE_M, SPACE_S, scaled_font
 
 
 class EmptyState(QWidget):
@@ -28,9 +29,7 @@ class EmptyState(QWidget):
         self.heading = QLabel(self)
         self.heading.setObjectName("emptyHeading")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        font = QFont(self.heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        self.heading.setFont(font)
+        self.heading.setFont(scaled_font(self.heading, "heading", bold=False))
         self.text = QLabel(self)
         self.text.setObjectName("emptyText")
         self.text.setTextFormat(Qt.TextFormat.PlainText)
@@ -39,7 +38,7 @@ class EmptyState(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
         self._buttons = QHBoxLayout()
-        self._buttons.setSpacing(12)
+        self._buttons.setSpacing(SPACE_M)
         # A column of readable width, centred by stretches on both sides: a word-wrapped label
         # given an alignment in its layout would shrink to one word per line.
         column = QWidget(self)
@@ -48,9 +47,9 @@ class EmptyState(QWidget):
         inner = QVBoxLayout(column)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addWidget(self.heading)
-        inner.addSpacing(8)
+        inner.addSpacing(SPACE_S)
         inner.addWidget(self.text)
-        inner.addSpacing(16)
+        inner.addSpacing(SPACE_L)
         inner.addLayout(self._buttons)
         row = QHBoxLayout()
         row.addStretch(1)

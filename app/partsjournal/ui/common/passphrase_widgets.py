@@ -31,6 +31,7 @@ from partsjournal.errors import WrongPassphrase
 from partsjournal.flows.strength import Strength, assess
 from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.recovery_sheet import RecoverySheetButtons
+from partsjournal.ui.common.theme import SPACE_S, SPACE_XS
 from partsjournal.ui.common.widgets import plain_label
 from partsjournal.ui.common.workers import run_in_background
 from partsjournal.vault import Vault
@@ -107,7 +108,7 @@ class StrengthMeter(QWidget):
         top.addWidget(self.verdict)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
+        layout.setSpacing(SPACE_XS)
         layout.addLayout(top)
         layout.addWidget(self.details)
         layout.addStretch(1)
@@ -373,7 +374,7 @@ class ChangePassphraseDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro_label)
-        layout.addSpacing(6)
+        layout.addSpacing(SPACE_S)
         layout.addWidget(self.form)
         layout.addWidget(self.error_box)
         layout.addWidget(self.busy_box)
@@ -517,12 +518,12 @@ class RecoveryCodeDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro_label)
-        layout.addSpacing(6)
+        layout.addSpacing(SPACE_S)
         layout.addWidget(self.code_label)
         layout.addLayout(copy_row)
-        layout.addSpacing(6)
+        layout.addSpacing(SPACE_S)
         layout.addWidget(self.sheet)
-        layout.addSpacing(6)
+        layout.addSpacing(SPACE_S)
         layout.addWidget(self.written_down)
         layout.addStretch(1)
         layout.addWidget(self.buttons)

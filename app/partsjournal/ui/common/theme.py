@@ -29,7 +29,9 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QStyle
+    from PySide6.QtCore import QRectF, QSize
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QStyle, QStyleOption
 
     from partsjournal.domain.model import Role
 
@@ -45,27 +47,34 @@ RADIUS_S = 4
 RADIUS_M = 6
 RADIUS_L = 10
 
-#: step -> (factor of the application font's point size, bold)
-TYPE_SCALE: dict[str, tuple[float, bool]] = {
-    "small": (0.9, False),
-    "body": (1.0, False),
-    "title": (1.15, True),
-    "heading": (1.3, True),
-    "display": (1.6, False),
+#: step -> factor of the application font's point size
+TYPE_SCALE: dict[str, float] = {
+    "small": 0.9,
+    "body": 1.0,
+    "title": 1.15,
+    "heading": 1.3,
+    "display": 1.6,
 }
+_BOLD_STEPS = ("title", "heading")
 
 
-def scaled_font(widget_or_font: QWidget | QFont, step: str) -> QFont:
-    """The font of ``widget_or_font`` at type ``step`` (``TYPE_SCALE``'s names)."""
-    factor, bold = TYPE_SCALE[step]
+def scaled_font(widget_or_font: QWidget | QFont, step: str, *, bold: bool | None = None) -> QFont:
+    """The font of ``widget_or_font`` at type ``step`` (``TYPE_SCALE``'s names).
+
+    Titles and headings are bold unless ``bold`` says otherwise; the other steps keep the
+    weight they had unless ``bold`` is given.
+    """
+    factor = TYPE_SCALE[step]
+    if bold is None and step in _BOLD_STEPS:
+        bold = True
     font = QFont(widget_or_font.font() if isinstance(widget_or_font, QWidget) else widget_or_font)
     size = font.pointSizeF()
     if size > 0:
         font.setPointSizeF(size * factor)
     else:  # a font set in pixels
         font.setPixelSize(max(1, round(font.pixelSize() * factor)))
-    if bold:
-        font.setBold(True)
+    if bold is not None:
+        font.setWeight(QFont.Weight.DemiBold if bold else QFont.Weight.Normal)
     return font
 
 # Keyed by the roles' values: Role is a StrEnum, so ROLE_COLORS[Role.EXILE] works, and the unlock
@@ -76,6 +85,10 @@ ROLE_COLORS: dict[str, str] = {
     "exile": "#9b6fc4",        # soft violet: tender, hidden
     "unknown": "#8a8f98",      # grey: not known yet
 }
+#: Self-energy's colour in Insights: a calm teal, unlike every role colour, so a Self line is
+#: never read as a manager (it was drawn in the manager's blue). 3:1 and more on the inputs'
+#: background in light and dark (WCAG's contrast for graphics).
+SELF_COLOR = "#2f9e8f"
 
 
 def role_color(role: Role, custom: str = "") -> QColor:
@@ -199,37 +212,147 @@ def blend(base: QColor, tint: QColor, amount: float) -> QColor:
 
 
 def calm_fusion() -> QStyle:
-    """Fusion, with radio buttons and check boxes drawn with an outline people can see.
+    """Fusion, calmer: outlined indicators people can see, and softly rounded, flat controls.
 
-    Fusion outlines them a shade darker than the window, which all but vanishes on a dark
-    window (issue 12: "radio buttons nearly invisible"). The outline is drawn over Fusion's in
-    the muted text colour, at least 3:1 against the window in both palettes (WCAG's contrast for
-    controls; tests/gui/common/test_theme.py measures it).
+    Fusion outlines radio buttons and check boxes a shade darker than the window, which all but
+    vanishes on a dark window (issue 12: "radio buttons nearly invisible"). The outline is drawn
+    over Fusion's in the muted text colour, at least 3:1 against the window in both palettes
+    (WCAG's contrast for controls; tests/gui/common/test_theme.py measures it).
+
+    Push buttons (and the button face of non-editable combo boxes, which Fusion draws with the
+    same primitive), text fields and group boxes are drawn flat with ``RADIUS_M`` corners
+    (``RADIUS_L`` for group boxes) instead of Fusion's 2-pixel gradient boxes, in the palette's
+    own colours, so light and dark need no style sheet (a style sheet would fight the palette).
+    Keyboard focus and the default button keep a clear highlight-coloured outline.
     """
-    from PySide6.QtCore import QRectF, Qt
-    from PySide6.QtGui import QPainter, QPen
-    from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QProxyStyle, QStyle
+
+    element_type = QStyle.PrimitiveElement
 
     class CalmFusion(QProxyStyle):
         def drawPrimitive(self, element: QStyle.PrimitiveElement,  # noqa: N802 - Qt's name
                           option: QStyleOption, painter: QPainter,
                           widget: QWidget | None = None) -> None:
-            super().drawPrimitive(element, option, painter, widget)
-            if element not in (QStyle.PrimitiveElement.PE_IndicatorRadioButton,
-                               QStyle.PrimitiveElement.PE_IndicatorCheckBox):
+            if element is element_type.PE_PanelButtonCommand:
+                _draw_button(option, painter)
                 return
-            painter.save()
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            pen = QPen(muted(option.palette), 1.2)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            box = QRectF(option.rect).adjusted(1.0, 1.0, -1.0, -1.0)
-            side = min(box.width(), box.height())
-            box = QRectF(box.center().x() - side / 2, box.center().y() - side / 2, side, side)
-            if element is QStyle.PrimitiveElement.PE_IndicatorRadioButton:
-                painter.drawEllipse(box)
-            else:
-                painter.drawRoundedRect(box, 2.0, 2.0)
-            painter.restore()
+            if element is element_type.PE_FrameLineEdit:
+                _draw_field_frame(option, painter)
+                return
+            if element is element_type.PE_PanelLineEdit and _line_edit_frame(option):
+                _draw_field(option, painter)
+                return
+            if element is element_type.PE_FrameGroupBox:
+                _draw_group_frame(option, painter)
+                return
+            super().drawPrimitive(element, option, painter, widget)
+            if element in (element_type.PE_IndicatorRadioButton,
+                           element_type.PE_IndicatorCheckBox):
+                _draw_indicator_outline(element is element_type.PE_IndicatorRadioButton,
+                                        option, painter)
 
+        def sizeFromContents(self, kind: QStyle.ContentsType,  # noqa: N802 - Qt's name
+                             option: QStyleOption, size: QSize,
+                             widget: QWidget | None = None) -> QSize:
+            result = super().sizeFromContents(kind, option, size, widget)  # type: ignore[arg-type]
+            if kind in _ROOMIER:
+                # A little more air than Fusion's tight boxes: calm, and easier to hit.
+                wider = SPACE_S if kind is QStyle.ContentsType.CT_PushButton else 0
+                result = result + QSize(wider, SPACE_XS)
+            return result
+
+    _ROOMIER = (QStyle.ContentsType.CT_PushButton, QStyle.ContentsType.CT_ComboBox,
+                QStyle.ContentsType.CT_LineEdit, QStyle.ContentsType.CT_SpinBox)
     return CalmFusion(QStyleFactory.create("Fusion"))
+
+
+def _line_edit_frame(option: QStyleOption) -> bool:
+    from PySide6.QtWidgets import QStyleOptionFrame
+
+    return not isinstance(option, QStyleOptionFrame) or option.lineWidth > 0
+
+
+def _outline(palette: QPalette) -> QColor:
+    """A control's edge: about 3:1 on the window in both palettes."""
+    return blend(palette.color(QPalette.ColorRole.Button),
+                 palette.color(QPalette.ColorRole.WindowText), 0.35)
+
+
+def _draw_button(option: QStyleOption, painter: QPainter) -> None:
+    from PySide6.QtCore import QRectF
+    from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+    palette, state = option.palette, option.state
+    face = palette.color(QPalette.ColorRole.Button)
+    text = palette.color(QPalette.ColorRole.ButtonText)
+    enabled = bool(state & QStyle.StateFlag.State_Enabled)
+    if enabled and state & (QStyle.StateFlag.State_Sunken | QStyle.StateFlag.State_On):
+        face = blend(face, text, 0.16)
+    elif enabled and state & QStyle.StateFlag.State_MouseOver:
+        face = blend(face, text, 0.07)
+    default = isinstance(option, QStyleOptionButton) and \
+        bool(option.features & QStyleOptionButton.ButtonFeature.DefaultButton)
+    edge = palette.color(QPalette.ColorRole.Highlight) if enabled and (
+        default or state & QStyle.StateFlag.State_HasFocus) else _outline(palette)
+    _rounded(painter, QRectF(option.rect), face, edge, 1.5 if edge != _outline(palette) else 1.0,
+             RADIUS_M)
+
+
+def _draw_field(option: QStyleOption, painter: QPainter) -> None:
+    from PySide6.QtCore import QRectF
+
+    _rounded(painter, QRectF(option.rect), option.palette.color(QPalette.ColorRole.Base),
+             None, 1.0, RADIUS_M)
+    _draw_field_frame(option, painter)
+
+
+def _draw_field_frame(option: QStyleOption, painter: QPainter) -> None:
+    from PySide6.QtCore import QRectF
+    from PySide6.QtWidgets import QStyle
+
+    focus = bool(option.state & QStyle.StateFlag.State_HasFocus)
+    edge = option.palette.color(QPalette.ColorRole.Highlight) if focus else \
+        _outline(option.palette)
+    _rounded(painter, QRectF(option.rect), None, edge, 1.5 if focus else 1.0, RADIUS_M)
+
+
+def _draw_group_frame(option: QStyleOption, painter: QPainter) -> None:
+    from PySide6.QtCore import QRectF
+
+    palette = option.palette
+    edge = blend(palette.color(QPalette.ColorRole.Window),
+                 palette.color(QPalette.ColorRole.WindowText), 0.22)
+    _rounded(painter, QRectF(option.rect), None, edge, 1.0, RADIUS_L)
+
+
+def _rounded(painter: QPainter, rect: QRectF, fill: QColor | None, edge: QColor | None,
+             width: float, radius: float) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPainter, QPen
+
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(edge, width) if edge is not None else Qt.PenStyle.NoPen)
+    painter.setBrush(fill if fill is not None else Qt.BrushStyle.NoBrush)
+    inset = max(width, 1.0) / 2
+    painter.drawRoundedRect(rect.adjusted(inset, inset, -inset, -inset), radius, radius)
+    painter.restore()
+
+
+def _draw_indicator_outline(radio: bool, option: QStyleOption, painter: QPainter) -> None:
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QPainter, QPen
+
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(muted(option.palette), 1.2))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    box = QRectF(option.rect).adjusted(1.0, 1.0, -1.0, -1.0)
+    side = min(box.width(), box.height())
+    box = QRectF(box.center().x() - side / 2, box.center().y() - side / 2, side, side)
+    if radio:
+        painter.drawEllipse(box)
+    else:
+        painter.drawRoundedRect(box, 2.0, 2.0)
+    painter.restore()

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partsjournal.ui.common.theme import scaled_font
+
 _Named = TypeVar("_Named", bound=QObject)
 
 
@@ -65,13 +67,10 @@ def arrow_icon(color: QColor, size: int = 20) -> QIcon:
     return QIcon(pixmap)
 
 
-def heading_label(text: str = "", scale: float = 1.3) -> QLabel:
-    """A bold, larger plain-text label for a name at the top of a panel."""
+def heading_label(text: str = "", step: str = "heading") -> QLabel:
+    """A bold, larger plain-text label for a name at the top of a panel (type ``step``)."""
     label = plain_label(text)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(True)
-    label.setFont(font)
+    label.setFont(scaled_font(label, step, bold=True))
     label.setWordWrap(True)
     return label
 

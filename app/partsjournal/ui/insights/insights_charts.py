@@ -32,16 +32,15 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from partsjournal.domain.model import Role
 from partsjournal.domain.words import fill
 from partsjournal.reports.insights import EnergyPoint, PartTimeline, QualityStat, rolling_average
 from partsjournal.ui.common.dates import short_date
 from partsjournal.ui.common.plain_text import isolate, plain_tooltip
-from partsjournal.ui.common.theme import ROLE_COLORS, muted, role_color
+from partsjournal.ui.common.theme import SELF_COLOR, muted, role_color
 from partsjournal.ui.common.vocabulary import quality_label, stage_label
 
-#: A gentle, palette-independent accent for Self-energy (the app's calm blue).
-ENERGY_COLOR = QColor(ROLE_COLORS[Role.MANAGER])
+#: Self-energy's own colour (theme.SELF_COLOR), unlike every role's, the same in light and dark.
+ENERGY_COLOR = QColor(SELF_COLOR)
 SMOOTHING = 5
 #: Half the side of the square around a Self-energy dot that a click or hover finds.
 POINT_HIT = 7.0

@@ -29,7 +29,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QPainter, QPalette, QPixmap, QShowEvent, QUndoStack
+from PySide6.QtGui import QPainter, QPalette, QPixmap, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -56,7 +56,15 @@ from partsjournal.ui.common.dates import short_date, short_date_format
 from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.models import RowTableModel
 from partsjournal.ui.common.plain_text import set_tooltip
-from partsjournal.ui.common.theme import muted, role_color
+from partsjournal.ui.common.theme import (
+    SPACE_L,
+    SPACE_M,
+    SPACE_S,
+    SPACE_XXL,
+    muted,
+    role_color,
+    scaled_font,
+)
 from partsjournal.ui.common.widgets import WheelToPage, named, plain_label
 from partsjournal.ui.insights.insights_charts import (
     QualitiesChart,
@@ -168,10 +176,7 @@ class PartActivityModel(RowTableModel[PartActivityRow]):
 
 def _section(title: str, parent: QWidget) -> QLabel:
     label = plain_label(title, parent)
-    font = QFont(label.font())
-    font.setPointSizeF(font.pointSizeF() * 1.2)
-    font.setWeight(QFont.Weight.DemiBold)
-    label.setFont(font)
+    label.setFont(scaled_font(label, "title"))
     return label
 
 
@@ -201,7 +206,7 @@ class InsightsView(QWidget):
 
     def _build(self) -> None:
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(12, 10, 12, 6)
+        outer.setContentsMargins(SPACE_M, SPACE_M, SPACE_M, SPACE_S)
         bar = QHBoxLayout()
         self.preset = named(QComboBox(self), "insightsRange")
         for key, _days in PRESETS:
@@ -223,7 +228,7 @@ class InsightsView(QWidget):
         for widget in (show_label, self.preset, from_label, self.since_edit, to_label,
                        self.until_edit):
             bar.addWidget(widget)
-        bar.addSpacing(12)
+        bar.addSpacing(SPACE_M)
         self.summary = named(plain_label("", self), "insightsSummary")
         self.summary.setAccessibleName(tr("Summary of this time"))
         self.summary.setWordWrap(True)
@@ -243,8 +248,8 @@ class InsightsView(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget(scroll)
         column = QVBoxLayout(body)
-        column.setContentsMargins(0, 6, 8, 12)
-        column.setSpacing(8)
+        column.setContentsMargins(0, SPACE_S, SPACE_S, SPACE_M)
+        column.setSpacing(SPACE_S)
 
         column.addWidget(_section(tr("Self-energy over time"), body))
         self.energy_chart = named(SelfEnergyChart(body), "insightsEnergy")
@@ -253,16 +258,16 @@ class InsightsView(QWidget):
         self.energy_caption.setWordWrap(True)
         column.addWidget(self.energy_caption)
 
-        column.addSpacing(8)
+        column.addSpacing(SPACE_S)
         column.addWidget(_section(tr("The 8 C's, where you rated them"), body))
         self.qualities_chart = named(QualitiesChart(body), "insightsQualities")
         column.addWidget(self.qualities_chart)
 
-        column.addSpacing(8)
+        column.addSpacing(SPACE_S)
         column.addWidget(_section(tr("Parts that showed up"), body))
         self.activity = PartActivityModel(self)
         grid = QGridLayout()
-        grid.setHorizontalSpacing(16)
+        grid.setHorizontalSpacing(SPACE_L)
         self.most_view = self._activity_table(body, "insightsMost", 1, tr("Most often"))
         self.recent_view = self._activity_table(body, "insightsRecent", 2, tr("Most recently"))
         self.recent_view.setColumnHidden(1, True)
@@ -274,7 +279,7 @@ class InsightsView(QWidget):
         grid.setColumnStretch(1, 2)
         column.addLayout(grid)
 
-        column.addSpacing(8)
+        column.addSpacing(SPACE_S)
         column.addWidget(_section(tr("Stage progress per part"), body))
         legend = plain_label(tr("Filled dots are stage steps; small open dots are sessions and "
                                 "entries around them. Click one to open it."), body)
@@ -296,12 +301,10 @@ class InsightsView(QWidget):
         self.empty_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_note.setMinimumWidth(360)
         self.empty_note.setMaximumWidth(520)  # a calm block, not one line across the window
-        font = self.empty_note.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.empty_note.setFont(font)
+        self.empty_note.setFont(scaled_font(self.empty_note, "title", bold=False))
         self.empty_page = QWidget(self)
         centred = QGridLayout(self.empty_page)
-        centred.setContentsMargins(40, 40, 40, 40)
+        centred.setContentsMargins(SPACE_XXL, SPACE_XXL, SPACE_XXL, SPACE_XXL)
         centred.addWidget(self.empty_note, 1, 1)
         centred.setRowStretch(0, 2)
         centred.setRowStretch(2, 3)

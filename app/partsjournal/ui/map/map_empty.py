@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from partsjournal.ui.common.theme import SPACE_L, SPACE_XXL, scaled_font
 from partsjournal.ui.common.widgets import named, plain_label
 
 #: The sentence and the button never grow wider than this, so the text reads as one calm block.
@@ -28,16 +29,15 @@ class MapEmptyState(QWidget):
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setMinimumWidth(TEXT_WIDTH * 3 // 4)
         self.label.setMaximumWidth(TEXT_WIDTH)
-        font = self.label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)  # as the Parts page's empty sentence
-        self.label.setFont(font)
+        # As the Parts page's empty sentence.
+        self.label.setFont(scaled_font(self.label, "title", bold=False))
         self.button = named(QPushButton(self.tr("Add your first part")), "mapAddFirstPart")
         self.button.setAccessibleName(self.tr("Add your first part"))
         self.button.setDefault(False)
         self.button.clicked.connect(self.part_requested)
         column = QVBoxLayout(self)
-        column.setContentsMargins(40, 40, 40, 40)
-        column.setSpacing(16)
+        column.setContentsMargins(SPACE_XXL, SPACE_XXL, SPACE_XXL, SPACE_XXL)
+        column.setSpacing(SPACE_L)
         column.addStretch(1)
         for widget in (self.label, self.button):
             row = QHBoxLayout()

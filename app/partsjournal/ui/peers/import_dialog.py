@@ -39,6 +39,7 @@ from partsjournal.ui.common.changes import Change
 from partsjournal.ui.common.dates import date_and_time
 from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import isolate
+from partsjournal.ui.common.theme import SPACE_S
 from partsjournal.ui.common.widgets import heading_label, named
 from partsjournal.ui.common.workers import run_in_background
 from partsjournal.ui.peers.card_widgets import AddPeerDialog
@@ -116,7 +117,7 @@ class ImportDialog(QDialog):
                                    "compareSafetyNumbers")
         self.verify_button.clicked.connect(self.compare_safety_numbers)
         warning_row = QHBoxLayout(self.unverified_box)
-        warning_row.setContentsMargins(8, 8, 8, 8)
+        warning_row.setContentsMargins(SPACE_S, SPACE_S, SPACE_S, SPACE_S)
         warning_row.addWidget(icon_label(QStyle.StandardPixmap.SP_MessageBoxWarning, self),
                               0, Qt.AlignmentFlag.AlignTop)
         warning_row.addWidget(self.unverified_text, 1)
@@ -161,7 +162,7 @@ class ImportDialog(QDialog):
     def _build_problem(self) -> QWidget:
         page = QWidget()
         self.problem_heading = named(heading_label(fill(self.tr("“%1” was not imported"),
-                                                        self.path.name), 1.15),
+                                                        self.path.name), "title"),
                                      "problemHeading")
         self.problem = ProblemLine()
         self.add_card_button = named(QPushButton(self.tr("Add their card…")), "addSenderCard")
@@ -174,7 +175,7 @@ class ImportDialog(QDialog):
         row.addWidget(self.retry_button)
         layout = QVBoxLayout(page)
         layout.addWidget(self.problem_heading)
-        layout.addSpacing(8)
+        layout.addSpacing(SPACE_S)
         layout.addWidget(self.problem)
         layout.addLayout(row)
         layout.addStretch(1)

@@ -31,6 +31,7 @@ from partsjournal.ui.common.changes import Change
 from partsjournal.ui.common.dates import short_date
 from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import set_tooltip
+from partsjournal.ui.common.theme import SPACE_M, SPACE_S, SPACE_XXS
 from partsjournal.ui.common.vocabulary import field_label, role_label, stage_label
 from partsjournal.ui.common.widgets import confirm, heading_label, named, plain_label
 from partsjournal.ui.peers.exchange_messages import describe
@@ -159,12 +160,12 @@ class SafetyNumberPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.explanation)
-        layout.addSpacing(6)
+        layout.addSpacing(SPACE_S)
         layout.addWidget(self.number, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(6)
+        layout.addSpacing(SPACE_S)
         layout.addWidget(self.state)
         layout.addLayout(buttons)
-        layout.addSpacing(12)
+        layout.addSpacing(SPACE_M)
         layout.addWidget(fingerprint_caption)
         layout.addWidget(self.fingerprint)
         layout.addStretch(1)
@@ -271,7 +272,7 @@ class ReceivedProfile(QWidget):
 
         body = QWidget()
         rows = QVBoxLayout(body)
-        rows.setContentsMargins(0, 6, 6, 6)
+        rows.setContentsMargins(0, SPACE_S, SPACE_S, SPACE_S)
         self.values: dict[str, QLabel] = {}
         self._rows: dict[str, QWidget] = {}
         for field in ("role", "stage", "trust_in_self", "color", *PART_TEXT_FIELDS):
@@ -284,8 +285,8 @@ class ReceivedProfile(QWidget):
             caption.setBuddy(value)
             row = QWidget()
             row_layout = QVBoxLayout(row)
-            row_layout.setContentsMargins(0, 0, 0, 8)
-            row_layout.setSpacing(2)
+            row_layout.setContentsMargins(0, 0, 0, SPACE_S)
+            row_layout.setSpacing(SPACE_XXS)
             row_layout.addWidget(caption)
             row_layout.addWidget(value)
             rows.addWidget(row)

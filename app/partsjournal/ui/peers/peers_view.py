@@ -39,6 +39,7 @@ from partsjournal.ui.common.folders import FileKind, remember, start_in
 from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import isolate, set_tooltip
+from partsjournal.ui.common.theme import SPACE_M, SPACE_S, SPACE_XXL, SPACE_XXS
 from partsjournal.ui.common.widgets import confirm, heading_label, named
 from partsjournal.ui.peers.card_widgets import CARD_SUFFIX, AddPeerDialog, MyCardPanel
 from partsjournal.ui.peers.import_dialog import ImportDialog
@@ -143,7 +144,7 @@ class PeersView(QWidget):
         self.import_button.clicked.connect(self.choose_bundle)
 
         layout = QVBoxLayout(panel)
-        layout.setContentsMargins(0, 0, 6, 0)
+        layout.setContentsMargins(0, 0, SPACE_S, 0)
         layout.addWidget(self.my_card)
         layout.addWidget(peers_box, 1)
         layout.addWidget(self.import_button)
@@ -152,7 +153,7 @@ class PeersView(QWidget):
     def _build_right(self) -> QWidget:
         self.stack = QStackedWidget()
         self.empty_state = named(QWidget(), "peersEmpty")
-        title = heading_label(self.tr("Share parts with people you trust"), 1.4)
+        title = heading_label(self.tr("Share parts with people you trust"), "display")
         steps = wrapped(self.tr(
             "A therapist, a peer-support partner, a friend who does parts work: you choose "
             "which parts and which fields they see, and only their journal can open what you "
@@ -165,9 +166,9 @@ class PeersView(QWidget):
         steps.setMaximumWidth(640)
         title.setMaximumWidth(640)
         empty_layout = QVBoxLayout(self.empty_state)
-        empty_layout.setContentsMargins(32, 32, 32, 32)
+        empty_layout.setContentsMargins(SPACE_XXL, SPACE_XXL, SPACE_XXL, SPACE_XXL)
         empty_layout.addWidget(title)
-        empty_layout.addSpacing(12)
+        empty_layout.addSpacing(SPACE_M)
         empty_layout.addWidget(steps)
         empty_layout.addStretch(1)
         self.stack.addWidget(self.empty_state)
@@ -212,7 +213,7 @@ class PeersView(QWidget):
         self.received_list.setAccessibleName(self.tr("Parts this peer shared"))
         self.received_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.received_list.setUniformItemSizes(True)
-        self.received_list.setSpacing(2)
+        self.received_list.setSpacing(SPACE_XXS)
         self.received_list.selectionModel().currentChanged.connect(self._received_changed)
         self.profile = ReceivedProfile()
         self.received_empty = named(wrapped(), "receivedNone")

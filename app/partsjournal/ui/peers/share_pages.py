@@ -31,7 +31,7 @@ from partsjournal.exchange.payload import DEFAULT_FIELDS, SHAREABLE_FIELDS
 from partsjournal.ui.common.changes import Change
 from partsjournal.ui.common.check_list import CheckItem, CheckListModel
 from partsjournal.ui.common.operation import perform
-from partsjournal.ui.common.theme import role_color
+from partsjournal.ui.common.theme import SPACE_XXS, role_color
 from partsjournal.ui.common.vocabulary import field_label, role_label, stage_label
 from partsjournal.ui.common.widgets import named
 from partsjournal.ui.peers.peer_models import PeerListModel, field_list
@@ -97,7 +97,7 @@ class PeerPage(SharePage):
         self.list.setModel(self.model)
         self.list.setAccessibleName(self.tr("Peers"))
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.setSpacing(1)
+        self.list.setSpacing(SPACE_XXS)
         self.list.selectionModel().currentChanged.connect(self._changed)
         self.warning = named(wrapped(), "wizardPeerWarning")
         self.problem = ProblemLine()
@@ -179,7 +179,7 @@ class PartsPage(SharePage):
         self.list.setModel(self.model)
         self.list.setAccessibleName(self.tr("Your parts"))
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.setSpacing(1)
+        self.list.setSpacing(SPACE_XXS)
         self.count = named(wrapped(), "wizardPartsCount")
         none = named(QPushButton(self.tr("Tick none")), "wizardPartsNone")
         none.clicked.connect(lambda: self.model.set_all(False))
@@ -356,7 +356,7 @@ class WithdrawPage(SharePage):
         self.list.setModel(self.model)
         self.list.setAccessibleName(self.tr("Parts shared with this peer"))
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.setSpacing(1)
+        self.list.setSpacing(SPACE_XXS)
         self.intro = named(wrapped(), "wizardWithdrawIntro")
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partsjournal.ui.common.theme import SPACE_XS
 from partsjournal.ui.common.widgets import named, plain_label
 from partsjournal.ui.journal.markdown_view import SafeMarkdownView
 
@@ -253,7 +254,7 @@ class GuideDialog(QDialog):
         self.pages.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.pages.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.pages.setMinimumWidth(190)
-        self.pages.setSpacing(4)
+        self.pages.setSpacing(SPACE_XS)
         self.view = named(SafeMarkdownView(self), "guideText")
         self.view.setAccessibleName(self.tr("Guide text"))
         margin = self.view.document().documentMargin()

@@ -18,7 +18,7 @@ Wiring (for the main window)::
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent, QColor, QFont, QPalette
+from PySide6.QtGui import QCloseEvent, QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -52,7 +52,7 @@ from partsjournal.ui.common.changes import Change
 from partsjournal.ui.common.dates import date_and_time
 from partsjournal.ui.common.messages import explain
 from partsjournal.ui.common.operation import perform
-from partsjournal.ui.common.theme import muted, role_color
+from partsjournal.ui.common.theme import SPACE_L, SPACE_M, SPACE_S, muted, role_color, scaled_font
 from partsjournal.ui.common.vocabulary import feeling_label, role_label
 from partsjournal.ui.common.widgets import named, plain_label, swatch
 from partsjournal.ui.practice.guided_widgets import ProposalRow, StepIndicator
@@ -102,14 +102,11 @@ class GuidedSessionDialog(QDialog):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 12)
+        layout.setContentsMargins(SPACE_L, SPACE_L, SPACE_L, SPACE_M)
         self.indicator = named(StepIndicator(self), "sixFsIndicator")
         layout.addWidget(self.indicator)
         self.title = named(plain_label("", self), "sixFsTitle")
-        font = QFont(self.title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setWeight(QFont.Weight.DemiBold)
-        self.title.setFont(font)
+        self.title.setFont(scaled_font(self.title, "display", bold=True))
         self.intro = named(plain_label("", self), "sixFsIntro")
         self.intro.setWordWrap(True)
         layout.addWidget(self.title)
@@ -174,7 +171,7 @@ class GuidedSessionDialog(QDialog):
     def _questions_page(self, step: Step) -> QWidget:
         page = QWidget(self)
         column = QVBoxLayout(page)
-        column.setContentsMargins(0, 8, 0, 0)
+        column.setContentsMargins(0, SPACE_S, 0, 0)
         for key in QUESTIONS[step]:
             self._answer_box(key, page, column)
         return page
@@ -182,11 +179,11 @@ class GuidedSessionDialog(QDialog):
     def _find_page(self) -> QWidget:
         page = QWidget(self)
         column = QVBoxLayout(page)
-        column.setContentsMargins(0, 8, 0, 0)
+        column.setContentsMargins(0, SPACE_S, 0, 0)
         paused = SixFsFlow.paused(self._vault)
         self.resume_row = QWidget(page)
         resume = QHBoxLayout(self.resume_row)
-        resume.setContentsMargins(0, 0, 0, 6)
+        resume.setContentsMargins(0, 0, 0, SPACE_S)
         self.resume_combo = named(QComboBox(self.resume_row), "sixFsPaused")
         self.resume_combo.setAccessibleName(self.tr("Paused sessions"))
         for draft in paused:
@@ -232,9 +229,9 @@ class GuidedSessionDialog(QDialog):
     def _feel_page(self) -> QWidget:
         page = QWidget(self)
         column = QVBoxLayout(page)
-        column.setContentsMargins(0, 8, 0, 0)
+        column.setContentsMargins(0, SPACE_S, 0, 0)
         grid = QGridLayout()
-        grid.setHorizontalSpacing(18)
+        grid.setHorizontalSpacing(SPACE_L)
         for i, feeling in enumerate((*SELF_FEELINGS, *PART_FEELINGS)):
             box = named(QCheckBox(feeling_label(feeling), page), f"feeling_{feeling}")
             box.toggled.connect(self._feelings_changed)
@@ -253,7 +250,7 @@ class GuidedSessionDialog(QDialog):
     def _befriend_page(self) -> QWidget:
         page = QWidget(self)
         column = QVBoxLayout(page)
-        column.setContentsMargins(0, 8, 0, 0)
+        column.setContentsMargins(0, SPACE_S, 0, 0)
         row = QHBoxLayout()
         self.role_combo = named(QComboBox(page), "sixFsRole")
         self.role_combo.addItem(self.tr("Not sure yet / leave as it is"), "")
@@ -273,7 +270,7 @@ class GuidedSessionDialog(QDialog):
     def _review_page(self) -> QWidget:
         page = QWidget(self)
         column = QVBoxLayout(page)
-        column.setContentsMargins(0, 8, 0, 0)
+        column.setContentsMargins(0, SPACE_S, 0, 0)
         energy_row = QHBoxLayout()
         self.energy = named(QSpinBox(page), "sixFsSelfEnergy")
         self.energy.setRange(NOT_RATED, 10)
@@ -291,7 +288,7 @@ class GuidedSessionDialog(QDialog):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.proposals_box = QWidget(scroll)
         self.proposals_layout = QVBoxLayout(self.proposals_box)
-        self.proposals_layout.setContentsMargins(0, 0, 8, 0)
+        self.proposals_layout.setContentsMargins(0, 0, SPACE_S, 0)
         scroll.setWidget(self.proposals_box)
         column.addWidget(scroll, 1)
         return page

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QVBoxLayout, QWidget
 from partsjournal.domain.model import Role, Stage
 from partsjournal.domain.words import fill
 from partsjournal.flows.six_fs import SIX_FS, FieldProposal
-from partsjournal.ui.common.theme import muted
+from partsjournal.ui.common.theme import SPACE_S, SPACE_XS, muted
 from partsjournal.ui.common.vocabulary import field_label, role_label, stage_label
 from partsjournal.ui.common.widgets import named
 from partsjournal.ui.practice.guided_words import step_title, tr
@@ -81,7 +81,7 @@ class ProposalRow(QWidget):
         super().__init__(parent)
         self.proposal = proposal
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 8)
+        layout.setContentsMargins(0, SPACE_XS, 0, SPACE_S)
         if proposal.field == "role":
             text = fill(tr("Set its role to %1"), role_label(Role(proposal.proposed)))
         elif proposal.field == "stage":

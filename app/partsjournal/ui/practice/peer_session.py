@@ -65,7 +65,7 @@ from partsjournal.flows.peer_session import (
     format_clock,
 )
 from partsjournal.ui.common.plain_text import set_tooltip
-from partsjournal.ui.common.theme import blend
+from partsjournal.ui.common.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XXS, blend, scaled_font
 from partsjournal.ui.common.widgets import confirm, named, plain_label
 from partsjournal.ui.journal.entry_editor import EntryEditor
 from partsjournal.ui.peers.peer_models import ReceivedPartsModel
@@ -124,8 +124,8 @@ class PeerSessionPanel(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-        layout.setSpacing(10)
+        layout.setContentsMargins(SPACE_M, SPACE_M, SPACE_M, SPACE_M)
+        layout.setSpacing(SPACE_M)
         layout.addLayout(self._build_setup())
         layout.addWidget(self._build_card())
         layout.addWidget(self._build_tabs(), 1)
@@ -133,7 +133,7 @@ class PeerSessionPanel(QWidget):
     def _build_setup(self) -> QGridLayout:
         """Two rows of two choices, so the panel stays narrow beside the entry."""
         grid = QGridLayout()
-        grid.setHorizontalSpacing(8)
+        grid.setHorizontalSpacing(SPACE_S)
         self.peer_combo = named(QComboBox(self), "peerSessionPeer")
         self.peer_combo.setAccessibleName(self.tr("Peer"))
         self.peer_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -176,7 +176,7 @@ class PeerSessionPanel(QWidget):
         self.card.setFrameShape(QFrame.Shape.StyledPanel)
         self.card.setAutoFillBackground(True)
         card = QVBoxLayout(self.card)
-        card.setContentsMargins(16, 12, 16, 12)
+        card.setContentsMargins(SPACE_L, SPACE_M, SPACE_L, SPACE_M)
         top = QHBoxLayout()
         self.clock_label = named(plain_label("", self.card), "peerSessionClock")
         self.clock_label.setAccessibleName(self.tr("Time left"))
@@ -188,11 +188,9 @@ class PeerSessionPanel(QWidget):
         self.role_label = named(plain_label("", self.card), "peerSessionRoleNow")
         self.role_label.setWordWrap(True)
         self.role_label.setAccessibleName(self.tr("Roles now"))
-        role_font = QFont(self.role_label.font())
-        role_font.setPointSizeF(role_font.pointSizeF() * 1.15)
-        self.role_label.setFont(role_font)
+        self.role_label.setFont(scaled_font(self.role_label, "title", bold=False))
         top.addWidget(self.clock_label)
-        top.addSpacing(18)
+        top.addSpacing(SPACE_L)
         top.addWidget(self.role_label, 1)
         card.addLayout(top)
         self.progress = named(QProgressBar(self.card), "peerSessionProgress")
@@ -274,7 +272,7 @@ class PeerSessionPanel(QWidget):
         self.parts_view.setModel(self.received)
         self.parts_view.setAccessibleName(self.tr("Parts your peer shared with you"))
         self.parts_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.parts_view.setSpacing(2)
+        self.parts_view.setSpacing(SPACE_XXS)
         self.part_text = named(QPlainTextEdit(parts_page), "peerSessionPartText")
         self.part_text.setReadOnly(True)
         self.part_text.setAccessibleName(self.tr("What your peer shared about this part"))
