@@ -93,3 +93,26 @@ def test_every_icon_named_in_the_ui_is_bundled() -> None:
     missing = {name: where for name, where in used.items()
                if not (ICONS / f"{name}.svg").is_file()}
     assert not missing, f"icons used but not bundled: {missing}"
+
+
+def test_an_icon_label_is_tinted_again_after_a_theme_switch(qtbot, qapp: QApplication) -> None:  # type: ignore[no-untyped-def]
+    label = icons.IconLabel("triangle-alert")
+    shown(qtbot, label, 40, 40)
+
+    def colours() -> set[str]:
+        image = label.pixmap().toImage()
+        return {image.pixelColor(x, y).name() for x in range(image.width())
+                for y in range(image.height()) if image.pixelColor(x, y).alpha() == 255}
+
+    try:
+        apply_theme(qapp, "dark")
+        qtbot.waitUntil(lambda: colours() == {
+            dark_palette().color(QPalette.ColorRole.WindowText).name()})
+        apply_theme(qapp, "light")
+        qtbot.waitUntil(lambda: colours() == {
+            light_palette().color(QPalette.ColorRole.WindowText).name()})
+        label.setEnabled(False)
+        assert colours() == {light_palette().color(QPalette.ColorGroup.Disabled,
+                                                   QPalette.ColorRole.WindowText).name()}
+    finally:
+        apply_theme(qapp, "system")

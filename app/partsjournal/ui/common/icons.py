@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QPalette,
     QPixmap,
 )
+from PySide6.QtWidgets import QLabel, QWidget
 
 from partsjournal import data
 
@@ -143,3 +144,32 @@ class TintedSvgEngine(QIconEngine):
 
     def isNull(self) -> bool:  # noqa: N802 - Qt's name
         return False
+
+
+class IconLabel(QLabel):
+    """A bundled icon on its own (beside a sentence), re-tinted when the palette changes.
+
+    A label keeps the pixmap it was given, so this one renders it again on a palette, style or
+    enabled change: a warning triangle stays in the text colour after a switch to dark.
+    """
+
+    def __init__(self, name: str, size: int = 0, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        icon(name)  # fails now, not at the first paint, if ``name`` is not bundled
+        self._name, self._size = name, size
+        self.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self._refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange,
+                            QEvent.Type.EnabledChange):
+            self._refresh()
+
+    def _refresh(self) -> None:
+        from PySide6.QtWidgets import QStyle  # its Python type is slow to make: only when shown
+
+        side = self._size or self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        mode = QIcon.Mode.Normal if self.isEnabled() else QIcon.Mode.Disabled
+        self.setPixmap(render(self._name, QSize(side, side), icon_colour(mode, self.palette()),
+                              max(1.0, self.devicePixelRatioF())))

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSizePolicy,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from partsjournal.domain.words import fill
 from partsjournal.errors import WrongPassphrase
 from partsjournal.flows.strength import Strength, assess
+from partsjournal.ui.common.icons import IconLabel
 from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.recovery_sheet import RecoverySheetButtons
 from partsjournal.ui.common.theme import SPACE_S, SPACE_XS
@@ -336,11 +336,7 @@ class ChangePassphraseDialog(QDialog):
 
         self.error_label = plain_label(wrap=True)
         self.error_label.setAccessibleName(self.tr("Problem"))
-        icon = QLabel()
-        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        icon.setPixmap(self.style().standardIcon(
-            QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size, size))
-        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        icon = IconLabel("triangle-alert")
         error_row = QHBoxLayout()
         error_row.setContentsMargins(0, 0, 0, 0)
         error_row.addWidget(icon)

@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +50,7 @@ from partsjournal.errors import JournalError
 from partsjournal.reports.summary import Summary, build_summary, to_markdown
 from partsjournal.ui.common.dates import short_date_format
 from partsjournal.ui.common.folders import FileKind, remember, start_in
+from partsjournal.ui.common.icons import IconLabel
 from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.models import ID_ROLE, ROLE_ORDER
 from partsjournal.ui.common.passphrase_widgets import text_width
@@ -85,11 +85,7 @@ def warning_row(parent: QWidget, text: str) -> QWidget:
     row = QWidget(parent)
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
-    icon = QLabel(row)
-    size = row.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-    icon.setPixmap(row.style().standardIcon(
-        QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size, size))
-    icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+    icon = IconLabel("triangle-alert", 0, row)
     label = plain_label(text, wrap=True)
     label.setAccessibleName(text)
     layout.addWidget(icon)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStackedWidget,
-    QStyle,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -118,7 +117,7 @@ class ImportDialog(QDialog):
         self.verify_button.clicked.connect(self.compare_safety_numbers)
         warning_row = QHBoxLayout(self.unverified_box)
         warning_row.setContentsMargins(SPACE_S, SPACE_S, SPACE_S, SPACE_S)
-        warning_row.addWidget(icon_label(QStyle.StandardPixmap.SP_MessageBoxWarning, self),
+        warning_row.addWidget(icon_label("triangle-alert", self),
                               0, Qt.AlignmentFlag.AlignTop)
         warning_row.addWidget(self.unverified_text, 1)
         warning_row.addWidget(self.verify_button, 0, Qt.AlignmentFlag.AlignTop)

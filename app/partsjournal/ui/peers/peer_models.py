@@ -19,12 +19,12 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QApplication, QStyle
 
 from partsjournal.domain.model import Role
 from partsjournal.domain.words import fill
 from partsjournal.flows.importing import ImportPreview, PartChange, PreviewPart
 from partsjournal.ui.common.dates import date_and_time, short_date
+from partsjournal.ui.common.icons import icon
 from partsjournal.ui.common.models import ID_ROLE, OBJECT_ROLE, GroupedTreeModel, RowTableModel
 from partsjournal.ui.common.plain_text import plain_tooltip
 from partsjournal.ui.common.theme import role_color
@@ -89,9 +89,7 @@ class PeerListModel(RowTableModel[Peer]):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{peer.label}, {peer_status(peer)}"
         if role == Qt.ItemDataRole.DecorationRole and column == 1:
-            icon = QStyle.StandardPixmap.SP_DialogApplyButton if peer.verified \
-                else QStyle.StandardPixmap.SP_MessageBoxWarning
-            return QApplication.style().standardIcon(icon)
+            return icon("check" if peer.verified else "triangle-alert")
         if role == ID_ROLE:
             return peer.id
         if role == OBJECT_ROLE:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from partsjournal.errors import JournalError
 from partsjournal.exchange.card import Fingerprint
 from partsjournal.ui.common.changes import Change
 from partsjournal.ui.common.dates import short_date
+from partsjournal.ui.common.icons import IconLabel
 from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import set_tooltip
 from partsjournal.ui.common.theme import SPACE_M, SPACE_S, SPACE_XXS
@@ -64,13 +64,12 @@ def selectable(label: QLabel) -> QLabel:
     return label
 
 
-def icon_label(pixmap: QStyle.StandardPixmap, widget: QWidget) -> QLabel:
-    """A small standard icon (warning, information…) to stand beside a sentence."""
-    label = QLabel()
-    size = widget.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-    label.setPixmap(widget.style().standardIcon(pixmap).pixmap(size, size))
-    label.setAlignment(Qt.AlignmentFlag.AlignTop)
-    return label
+def icon_label(name: str, widget: QWidget | None = None) -> QLabel:
+    """A small bundled icon (``triangle-alert``, ``info``…) to stand beside a sentence.
+
+    It is drawn in the text colour and follows theme switches (ui/common/icons.py).
+    """
+    return IconLabel(name, 0, widget)
 
 
 def fingerprint_rows(fingerprint: Fingerprint, per_row: int = 8) -> str:
@@ -94,7 +93,7 @@ class ProblemLine(QWidget):
         texts.addWidget(self.way)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(icon_label(QStyle.StandardPixmap.SP_MessageBoxWarning, self),
+        row.addWidget(icon_label("triangle-alert", self),
                       0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(texts, 1)
         self.hide()

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QTableView,
     QTabWidget,
     QTreeView,
@@ -179,7 +178,7 @@ class PeersView(QWidget):
         detail = QWidget()
         self.peer_name = named(heading_label(), "peerHeading")
         self.peer_name.setAccessibleName(self.tr("Peer"))
-        self._warning_icon = icon_label(QStyle.StandardPixmap.SP_MessageBoxWarning, self)
+        self._warning_icon = icon_label("triangle-alert", self)
         self.peer_state = named(wrapped(), "peerState")
         self.peer_state.setAccessibleName(self.tr("Verification"))
         state_row = QHBoxLayout()

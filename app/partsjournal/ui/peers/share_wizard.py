@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -78,7 +77,7 @@ class PreviewPage(SharePage):
         self.text.setAccessibleName(self.tr("Exactly what your peer will see"))
         self.problem = ProblemLine()
         warning_row = QHBoxLayout()
-        self._warning_icon = icon_label(QStyle.StandardPixmap.SP_MessageBoxWarning, self)
+        self._warning_icon = icon_label("triangle-alert", self)
         warning_row.addWidget(self._warning_icon, 0, Qt.AlignmentFlag.AlignTop)
         warning_row.addWidget(self.warning, 1)
         layout = QVBoxLayout(self)
