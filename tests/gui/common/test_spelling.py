@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -135,7 +136,7 @@ def test_choosing_a_suggestion_replaces_the_word_in_one_undo_step(
 
 def test_adding_a_word_removes_the_wave_survives_lock_and_leaves_no_file_outside_the_vault(
         qtbot: QtBot, fixture_dictionary: None, vault: Vault, vault_dir: Path,
-        tmp_path: Path) -> None:
+        _private_environment: Path) -> None:
     started = time.time() - 1
     canary = "Zorblatqx"
     edit = QPlainTextEdit()
@@ -152,16 +153,14 @@ def test_adding_a_word_removes_the_wave_survives_lock_and_leaves_no_file_outside
     assert spelling.spelling_actions(edit, _point_in_word(edit, 6)) == []
     assert vault.dictionary.list() == [canary]
 
+    wanted = needles(canary)
+    assert files_containing(vault_dir, wanted) == []  # while open (WAL included)
     vault.lock()
     spelling.forget_all()
     for path in vault_files(vault_dir):
         assert canary.encode() not in path.read_bytes(), path
-    home = Path(os.environ["HOME"])
-    for folder in {home, Path(os.environ["XDG_CONFIG_HOME"]), tmp_path}:
-        if folder.exists():
-            found = files_containing(folder, needles(canary), since=started,
-                                     skip=None)
-            assert [f for f in found if not f.startswith(str(vault_dir))] == []
+    for place in (_private_environment, Path(tempfile.gettempdir())):
+        assert files_containing(place, wanted, since=started) == [], place
 
     again = Vault.unlock(vault_dir, PASSPHRASE, auto_backup=False)
     try:
@@ -329,3 +328,40 @@ def test_the_real_en_us_dictionary(vault: Vault) -> None:
     assert checker.language == "en_US"
     assert checker.misspelt("My inner critic protcts me, doesn't it?") == [(16, 7)]
     assert "protects" in checker.suggestions("protcts")
+
+
+# The real right-click menu, and a lazy start ------------------------------------------------
+
+def test_the_right_click_menu_puts_the_spelling_above_the_standard_actions(
+        qtbot: QtBot, fixture_dictionary: None, vault: Vault) -> None:
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    edit = QPlainTextEdit()
+    qtbot.addWidget(edit)
+    edit.resize(400, 200)
+    edit.show()
+    edit.setPlainText("the critic protcts me")
+    spelling.attach_spelling(edit, vault)
+    point = _point_in_word(edit, 13)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point,
+                              edit.viewport().mapToGlobal(point), Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(edit.viewport(), event)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    texts = [a.text() for a in menu.actions()]
+    assert texts[:2] == ["protects", "Add “protcts” to my dictionary"]
+    assert menu.actions()[2].isSeparator()
+    assert any("Copy" in t for t in texts[3:]), texts  # the standard actions follow
+    menu.close()
+    assert event.type() == QEvent.Type.ContextMenu
+
+
+def test_enchant_is_not_loaded_until_a_checker_is_wanted() -> None:
+    code = ("import sys, partsjournal.ui.common.spelling, partsjournal.ui.parts.part_editor, "
+            "partsjournal.ui.settings.settings_dialog; print('enchant' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60, check=True)
+    assert result.stdout.strip() == "False"
