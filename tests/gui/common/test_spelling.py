@@ -365,3 +365,17 @@ def test_enchant_is_not_loaded_until_a_checker_is_wanted() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_the_line_edit_wave_follows_the_text_when_it_scrolls(
+        qtbot: QtBot, fixture_dictionary: None, vault: Vault) -> None:
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    edit.resize(160, 32)
+    edit.setText("the critic " * 6 + "protcts")
+    edit.setCursorPosition(len(edit.text()))  # scrolled to the end
+    spelling.attach_spelling(edit, vault)
+    red = _red_columns(edit)
+    cursor_x = edit.cursorRect().x() + 5
+    word = edit.fontMetrics().horizontalAdvance("protcts")
+    assert red and max(red) <= cursor_x + 2 and min(red) >= cursor_x - word - 2
