@@ -1,16 +1,13 @@
 """Spell-checking for the text fields: Enchant's dictionaries, the person's words from the vault.
 
-The checking itself is Enchant's (through pyenchant), with the system's Hunspell dictionaries. It
-is loaded on first use, never at start-up, and when the C library or a dictionary is missing the
-app works as before with spelling simply off (Settings ▸ Writing says why).
-
-Privacy: Enchant keeps a "personal word list" of its own — a plain file in the home folder
-(``~/.config/enchant/<lang>.dic``), which it creates as soon as a dictionary is opened and fills
-on ``Dict.add()``. The journal's words must not land there, so the app points Enchant's
-configuration folder at a path that cannot exist (``ENCHANT_CONFIG_DIR``, below) and never calls
-``add``/``add_to_pwl``: the person's words live in the encrypted vault
-(:mod:`partsjournal.vault.dictionary`) and in a Python set while the journal is open.
-:func:`forget_all` (at lock) and every checker noticing its vault was locked drop that set.
+Enchant (pyenchant, with the system's Hunspell dictionaries) is loaded on first use, never at
+start-up; without its C library or a dictionary spelling is simply off (Settings ▸ Writing says
+why). Privacy: Enchant keeps a word list of its own, a plain file (``~/.config/enchant/<lang>.dic``)
+it creates when a dictionary is opened and fills on ``Dict.add()``. So the app points its
+configuration folder at a path that cannot exist (``ENCHANT_CONFIG_DIR``) and never calls
+``add``/``add_to_pwl``: the person's words live in the vault (:mod:`partsjournal.vault.dictionary`)
+and in a Python set while the journal is open, dropped at lock (:func:`forget_all`, and each
+checker noticing its vault was locked).
 
 :func:`attach_spelling` gives a ``QPlainTextEdit``, ``QTextEdit`` or ``QLineEdit`` the red wavy
 underline and the suggestions in its right-click menu. A widget with a ``set_spelling(checker)``
@@ -65,6 +62,8 @@ log = logging.getLogger(__name__)
 
 #: At most this many suggestions are offered for a word.
 MAX_SUGGESTIONS = 6
+#: Words remembered as right or wrong at most (a long body has a few thousand distinct ones).
+MAX_CACHED = 50_000
 #: Where Enchant would keep its own word files: a path below a device, which cannot be created,
 #: so Enchant keeps them in memory only (and they stay empty: ``add`` is never called).
 NO_CONFIG_DIR = "/dev/null/parts-journal-enchant"
@@ -175,9 +174,7 @@ class SpellChecker(QObject):
         """``(start, length)`` in UTF-16 code units of each misspelt word in ``text``."""
         if not self._check_vault() or not text:
             return []
-        skipped = [m.span() for m in _SKIP.finditer(text)] if ("`" in text or "@" in text
-                                                                or "/" in text or "www." in text) \
-            else []
+        skipped = [m.span() for m in _SKIP.finditer(text)]
         found: list[tuple[int, int]] = []
         narrow = text.isascii() or all(ord(c) < 0x10000 for c in text)
         for match in _WORD.finditer(text):
@@ -196,6 +193,8 @@ class SpellChecker(QObject):
         """True for a word the dictionary or the person knows (and for what is not checked)."""
         known = self._correct.get(word)
         if known is None:
+            if len(self._correct) > MAX_CACHED:  # a very long, varied text: start again
+                self._correct.clear()
             known = self._judge(word)
             self._correct[word] = known
         return known
@@ -303,9 +302,8 @@ class SpellChecker(QObject):
         vault = self._vault()
         if vault is None or vault.is_locked:
             self.forget()
-            for key, checker in list(_checkers.items()):
-                if checker is self:
-                    del _checkers[key]
+            for key in [key for key, checker in _checkers.items() if checker is self]:
+                del _checkers[key]
             return False
         return True
 
