@@ -107,6 +107,12 @@ def test_the_personal_words_are_listed_and_removed_from_the_vault_and_the_checke
     assert _words(dialog) == ["exilic"]
     assert vault.dictionary.list() == ["exilic"]
     assert checker.misspelt("Zorblat") == [(0, 7)]
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    page.words_list.setFocus()
+    page.words_list.item(0).setSelected(True)
+    qtbot.keyClick(page.words_list, Qt.Key.Key_Delete)  # the keyboard way
+    assert vault.dictionary.list() == [] and _words(dialog) == []
 
 
 def test_without_a_journal_the_word_list_is_not_shown(

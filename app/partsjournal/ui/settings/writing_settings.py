@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -169,6 +169,11 @@ class WritingPage(QWidget):
         self.words_list.itemSelectionChanged.connect(
             lambda: self.remove_word_button.setEnabled(bool(self.words_list.selectedItems())))
         self.remove_word_button.clicked.connect(self._remove_selected_words)
+        remove_key = QAction(self.words_list)  # Delete in the list does what Remove does
+        remove_key.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        remove_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        remove_key.triggered.connect(self._remove_selected_words)
+        self.words_list.addAction(remove_key)
         return box
 
     # Loading and saving ------------------------------------------------------------------------
