@@ -226,7 +226,7 @@ def calm_fusion() -> QStyle:
     Keyboard focus and the default button keep a clear highlight-coloured outline.
     """
     from PySide6.QtCore import QSize
-    from PySide6.QtWidgets import QProxyStyle, QStyle
+    from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOptionComplex, QStyleOptionSpinBox
 
     element_type = QStyle.PrimitiveElement
 
@@ -251,6 +251,19 @@ def calm_fusion() -> QStyle:
                            element_type.PE_IndicatorCheckBox):
                 _draw_indicator_outline(element is element_type.PE_IndicatorRadioButton,
                                         option, painter)
+
+        def drawComplexControl(self, control: QStyle.ComplexControl,  # noqa: N802 - Qt's name
+                               option: QStyleOptionComplex, painter: QPainter,
+                               widget: QWidget | None = None) -> None:
+            if control is QStyle.ComplexControl.CC_SpinBox and isinstance(
+                    option, QStyleOptionSpinBox) and option.frame:
+                # A spin box (and a date field) as a rounded field, with Fusion's arrows.
+                _draw_field(option, painter)
+                inner = QStyleOptionSpinBox(option)
+                inner.frame = False
+                super().drawComplexControl(control, inner, painter, widget)
+                return
+            super().drawComplexControl(control, option, painter, widget)
 
         def sizeFromContents(self, kind: QStyle.ContentsType,  # noqa: N802 - Qt's name
                              option: QStyleOption, size: QSize,
