@@ -32,9 +32,9 @@ def controller(qtbot, settings: Settings) -> Iterator[AppController]:  # type: i
     yield app
     app.keeper.discard()  # stop its retry timer: this controller's windows are going away
     app._close_vault()
-    if app.window is not None:
-        app.window.close()
-        app.window.deleteLater()
+    if app.shell is not None:
+        app.shell.close()
+        app.shell.deleteLater()
 
 
 @pytest.fixture

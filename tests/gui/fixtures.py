@@ -158,7 +158,7 @@ def unlock_through_the_window(qtbot, controller: AppController, passphrase: str)
     qtbot.waitUntil(lambda: controller.state == "main", timeout=10_000)
     window = controller.window
     assert isinstance(window, MainWindow)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window.window())
     return window
 
 

@@ -43,6 +43,7 @@ def _grab(widget: QWidget, path: Path, size: QSize | None = None, *,
 def render_all(out: Path, theme: str) -> None:
     """Every screen, in one theme."""
     from partsjournal.flows.sample_journal import populate
+    from partsjournal.ui.app.app_window import AppWindow
     from partsjournal.ui.app.main_window import MainWindow
     from partsjournal.ui.app.unlock_window import UnlockWindow
     from partsjournal.ui.app.welcome import CreateVaultDialog, WelcomeWindow
@@ -59,7 +60,15 @@ def render_all(out: Path, theme: str) -> None:
     populate(vault)
     name: Callable[[str], Path] = lambda view: out / f"{view}-{theme}.png"  # noqa: E731
 
-    _grab(WelcomeWindow(), name("welcome"))
+    # Welcome and unlock are pages of the one app window, as a person sees them.
+    window_size = QSize(1200, 780)
+
+    def in_app_window(page: QWidget) -> AppWindow:
+        shell = AppWindow()
+        shell.show_page(page, narrow=True)
+        return shell
+
+    _grab(in_app_window(WelcomeWindow()), name("welcome"), window_size)
     create = CreateVaultDialog(tmp / "new", profile=FAST)
     create.passphrase.new_edit.setText("tulip orbit mackerel lantern")
     create.passphrase.repeat_edit.setText("tulip orbit mackerel lantern")
@@ -68,10 +77,10 @@ def render_all(out: Path, theme: str) -> None:
     unlock = UnlockWindow(tmp / "vault")
     unlock.message.setText(unlock.tr("That passphrase didn't open this journal. Check for Caps "
                                      "Lock and try again, or use your recovery code."))
-    _grab(unlock, name("unlock"))
+    _grab(in_app_window(unlock), name("unlock"), window_size)
     kept = UnlockWindow(tmp / "vault")
     kept.show_writing_kept(tmp / "vault", on_disk=False)
-    _grab(kept, name("unlock-writing-kept"))
+    _grab(in_app_window(kept), name("unlock-writing-kept"), window_size)
 
     window = MainWindow(vault, sample=True)
     size = QSize(1280, 820)

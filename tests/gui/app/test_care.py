@@ -118,9 +118,9 @@ def test_lock_on_minimise_when_chosen(qtbot, settings, vault_dir: Path) -> None:
 
     settings.set(keys.LOCK_ON_MINIMISE, True)
     controller = _unlocked_controller(qtbot, settings, vault_dir)
-    window = controller.window
-    assert isinstance(window, MainWindow)
-    window.showMinimized()
+    assert isinstance(controller.window, MainWindow)
+    assert controller.shell is not None
+    controller.shell.showMinimized()
     qtbot.waitUntil(lambda: controller.state == "unlock", timeout=3000)
     controller._close_vault()
 
@@ -130,18 +130,21 @@ def test_preferences_changed_while_open_are_followed(qtbot, settings, vault_dir:
     from partsjournal.ui.settings import settings as keys
 
     controller = _unlocked_controller(qtbot, settings, vault_dir)
-    window = controller.window
-    assert isinstance(window, MainWindow) and not window.lock_on_minimise
+    shell = controller.shell
+    assert isinstance(controller.window, MainWindow) and shell is not None
+    shell.showMinimized()  # not chosen yet: minimising leaves it open
+    qtbot.waitUntil(lambda: shell.isMinimized())
+    assert controller.state == "main"
+    shell.showNormal()
     assert controller.idle._timer.interval() == 10 * 60_000  # the default
     with qtbot.waitSignal(settings.changed) as heard:
         settings.set(keys.AUTO_LOCK_MINUTES, 12)
     assert heard.args == [keys.AUTO_LOCK_MINUTES.key]
     assert controller.idle._timer.interval() == 12 * 60_000
     settings.set(keys.LOCK_ON_MINIMISE, True)
-    assert window.lock_on_minimise
     with qtbot.assertNotEmitted(settings.changed):
         settings.set(keys.AUTO_LOCK_MINUTES, 12)  # the same value again: nothing changed
-    window.showMinimized()
+    shell.showMinimized()
     qtbot.waitUntil(lambda: controller.state == "unlock", timeout=3000)
     controller._close_vault()
 
@@ -191,22 +194,39 @@ def test_open_app_at_a_given_vault_and_at_a_missing_one(qtbot, settings, vault_d
     assert isinstance(other.window, WelcomeWindow)
     assert errors and "There is no journal in" in errors[0]
     for c in (controller, other):
-        c.window.close()  # type: ignore[union-attr]
+        c.shell.close()  # type: ignore[union-attr]
     assert QApplication.instance() is not None
 
 
-def test_the_lock_screen_appears_where_the_journal_was(qtbot, settings, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_lock_and_unlock_stay_in_the_one_window_at_its_place_and_size(  # type: ignore[no-untyped-def]
+        qtbot, settings, vault_dir: Path) -> None:
+    """Welcome, unlock, the journal and the lock screen are pages of one window that stays put."""
     controller = _unlocked_controller(qtbot, settings, vault_dir)
+    shell = controller.shell
     window = controller.window
-    assert isinstance(window, MainWindow)
-    window.setGeometry(300, 200, 1000, 700)
-    qtbot.waitUntil(lambda: window.geometry().topLeft().x() == 300)
-    centre = window.frameGeometry().center()
+    assert isinstance(window, MainWindow) and shell is not None
+    assert window.window() is shell and not window.isWindow()
+    shell.setGeometry(300, 200, 1000, 700)
+    qtbot.waitUntil(lambda: shell.geometry().topLeft().x() == 300)
+    place = shell.geometry()
     controller.lock()
     unlock = controller.window
     assert isinstance(unlock, UnlockWindow) and unlock.isVisible()
-    moved = unlock.frameGeometry().center()
-    assert abs(moved.x() - centre.x()) <= 20 and abs(moved.y() - centre.y()) <= 20
+    assert unlock.window() is shell and controller.shell is shell
+    assert shell.geometry() == place
+    assert shell.windowTitle() == unlock.windowTitle()
+    # No page is a window of its own any more: nothing came up beside the one window.
+    assert not [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, (MainWindow, UnlockWindow)) and w.isVisible()]
+    # The locked page sits in the middle at a readable width, not stretched across.
+    left = unlock.mapTo(shell, unlock.rect().topLeft()).x()
+    assert unlock.width() <= 620 and abs(left - (shell.width() - unlock.width() - left)) <= 2
+    # The journal's widgets are gone with its page: nothing of it is left inside the window.
+    qtbot.waitUntil(lambda: not shell.findChildren(MainWindow))
+    unlock.secret.setText(PASSPHRASE)
+    unlock.unlock()
+    qtbot.waitUntil(lambda: controller.state == "main", timeout=10_000)
+    assert controller.window.window() is shell and shell.geometry() == place
     controller._close_vault()
 
 

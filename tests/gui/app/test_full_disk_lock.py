@@ -152,11 +152,12 @@ def test_quitting_with_writing_that_cant_be_saved_asks_first(
         return answers.pop(0)
 
     monkeypatch.setattr(app_module, "ask_to_quit_with_unsaved", ask)
-    window.close()
+    shell = window.window()  # the one app window the journal is a page of
+    shell.close()
     assert asked == [vault_dir] and controller.state == "main" and window.isVisible()
     assert not window.vault.is_locked and window.journal.editor.is_dirty
     disk.full = False  # room again: closing saves and quits without asking
-    window.close()
+    shell.close()
     assert asked == [vault_dir] and not window.isVisible()
     with Vault.unlock(vault_dir, PASSPHRASE, auto_backup=False) as vault:
         assert [vault.entries.get(e.id).body for e in vault.entries.list()] == ["not yet saved"]
@@ -175,7 +176,7 @@ def test_quitting_the_lock_screen_while_writing_is_only_in_memory_asks_first(
                         lambda _p, _f: asked.append("asked") or "keep")
     unlock = controller.window
     assert isinstance(unlock, UnlockWindow)
-    unlock.close()
+    unlock.window().close()
     assert asked == ["asked"] and unlock.isVisible() and controller.keeper.in_memory
 
 

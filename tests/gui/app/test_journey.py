@@ -61,7 +61,7 @@ def _create_through_the_gui(qtbot, controller: AppController, modals, folder: Pa
     assert modals.seen == ["CreateVaultDialog", "RecoveryCodeDialog"]
     window = controller.window
     assert isinstance(window, MainWindow)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window.window())
     return window
 
 

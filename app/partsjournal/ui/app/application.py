@@ -35,6 +35,7 @@ from partsjournal.ui.settings.settings import Settings
 from partsjournal.vault.locations import default_vault_dir, is_vault
 
 if TYPE_CHECKING:
+    from partsjournal.ui.app.app_window import AppWindow
     from partsjournal.ui.app.main_window import MainWindow as MainWindowType
     from partsjournal.vault import Vault
     from partsjournal.vault.keyslots import KdfProfile
@@ -66,7 +67,10 @@ class AppController(QObject):
         super().__init__(parent)
         self.settings = settings
         self.kdf_profile = kdf_profile  # tests pass a fast one; None calibrates
+        #: The page showing (welcome, unlock or the main window) inside ``shell``.
         self.window: QWidget | None = None
+        #: The one top-level window; pages come and go inside it (ui/app/app_window.py).
+        self.shell: AppWindow | None = None
         self.vault: Vault | None = None
         self.vault_folder: Path | None = None
         self.sample_dir: Path | None = None
@@ -100,10 +104,8 @@ class AppController(QObject):
 
     def open_file(self, path: Path | None) -> None:
         """A file handed over on the command line or by a second launch: open it when unlocked."""
-        if self.window is not None:
-            self.window.showNormal()
-            self.window.raise_()
-            self.window.activateWindow()
+        if self.shell is not None:
+            self.shell.bring_forward()
         if path is None:
             return
         if self.state is AppState.MAIN:
@@ -130,24 +132,19 @@ class AppController(QObject):
             self.start(folder)
 
     def _set_window(self, window: QWidget, state: AppState) -> None:
-        old = self.window
+        """Show ``window`` as the page of the one app window (made on first use)."""
         self.window = window
         self.state = state
-        if old is not None and old is not window and old.isVisible() \
-                and state in (AppState.UNLOCK, AppState.WELCOME):
-            # The lock screen (or the welcome screen after the sample) appears where the person
-            # was looking, not wherever the window manager puts a new window.
-            centre = old.frameGeometry().center()
-            window.move(centre.x() - window.width() // 2, centre.y() - window.height() // 2)
-        window.show()
-        window.raise_()
-        window.activateWindow()
-        if old is not None and old is not window:
-            from PySide6.QtCore import Qt
+        shell = self.shell
+        if shell is None:
+            from partsjournal.ui.app.app_window import AppWindow
 
-            old.hide()
-            old.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-            old.deleteLater()
+            shell = self.shell = AppWindow()
+            shell.installEventFilter(self)
+            shell.minimised.connect(self._minimised)
+        shell.show_page(window, narrow=state is not AppState.MAIN)
+        shell.show()
+        shell.activateWindow()
         self.state_changed.emit(state)
 
     def show_welcome(self) -> None:
@@ -167,7 +164,6 @@ class AppController(QObject):
         unlock = UnlockWindow(folder)
         unlock.unlocked.connect(self._unlocked)
         unlock.other_vault_requested.connect(self.show_welcome)
-        unlock.installEventFilter(self)
         self._set_window(unlock, AppState.UNLOCK)
         self._show_unsaved_note()
 
@@ -344,12 +340,9 @@ class AppController(QObject):
         from partsjournal.ui.app.main_window import MainWindow
 
         self.vault = vault
-        window = MainWindow(vault, sample=sample,
-                            lock_on_minimise=self.settings.get(keys.LOCK_ON_MINIMISE))
+        window = MainWindow(vault, sample=sample)
         window.lock_requested.connect(self.lock)
         window.settings_requested.connect(self.open_settings)
-        window.destroyed.connect(lambda: None)
-        window.installEventFilter(self)
         self._set_window(window, AppState.MAIN)
         self.idle.start(self.settings.get(keys.AUTO_LOCK_MINUTES) * 60_000)
         if self.pending_file is not None:
@@ -378,14 +371,16 @@ class AppController(QObject):
         """Follow a preference wherever it was changed (the dialog, a test, a later sync)."""
         if key == keys.AUTO_LOCK_MINUTES.key:
             self.idle.set_timeout(self.settings.get(keys.AUTO_LOCK_MINUTES) * 60_000)
-        elif key == keys.LOCK_ON_MINIMISE.key and self.state is AppState.MAIN:
-            self.window.lock_on_minimise = (  # type: ignore[union-attr]
-                self.settings.get(keys.LOCK_ON_MINIMISE))
+
+    def _minimised(self) -> None:
+        """Minimising locks the journal when the person chose that (read at that moment)."""
+        if self.state is AppState.MAIN and self.settings.get(keys.LOCK_ON_MINIMISE):
+            self.lock()
 
     def eventFilter(self, watched: QObject, event: object) -> bool:  # noqa: N802
         from PySide6.QtCore import QEvent
 
-        if not (watched is self.window and isinstance(event, QEvent)
+        if not (watched is self.shell and isinstance(event, QEvent)
                 and event.type() == QEvent.Type.Close):
             return False
         if self.state is AppState.MAIN:
@@ -432,7 +427,6 @@ class AppController(QObject):
         folder = self.vault.folder
         sample = window.sample
         self._close_vault()
-        window.removeEventFilter(self)
         if sealed is not None:
             self.keeper.hold(folder, sealed)
         if sample:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -16,16 +16,18 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QResizeEvent,
     QUndoCommand,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QSizePolicy,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -33,11 +35,14 @@ from PySide6.QtWidgets import (
 from partsjournal import APP_NAME
 from partsjournal.domain.model import Entry, EntryKind
 from partsjournal.domain.words import fill
-from partsjournal.ui.app.about import show_about
+from partsjournal.ui.app.menus import build_menus
+from partsjournal.ui.app.sidebar import SIDEBAR_WIDTH, Sidebar
 from partsjournal.ui.common.backup_file import back_up_to_chosen_file
 from partsjournal.ui.common.changes import Change, ChangeBus, Changes, Page
+from partsjournal.ui.common.icons import icon
 from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.plain_text import plain_status, set_tooltip
+from partsjournal.ui.common.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, scaled_font
 from partsjournal.ui.common.widgets import PageStack
 from partsjournal.ui.insights.insights_view import InsightsView
 from partsjournal.ui.journal.journal_commands import DeleteEntryCommand
@@ -61,13 +66,18 @@ class MainWindow(QMainWindow):
     announced = Signal(object)
     settings_requested = Signal()
     backup_requested = Signal()
+    # Made by build_menus (ui/app/menus.py):
+    new_entry_action: QAction
+    new_part_action: QAction
+    save_action: QAction
+    undo_action: QAction
+    redo_action: QAction
 
     def __init__(self, vault: Vault, *, sample: bool = False,
-                 lock_on_minimise: bool = False, parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.sample = sample
-        self.lock_on_minimise = lock_on_minimise
         self.undo_stack = QUndoStack(self)
         title = APP_NAME + (self.tr(" — sample journal") if sample else "")
         self.setWindowTitle(title)
@@ -86,9 +96,16 @@ class MainWindow(QMainWindow):
         self.peer_session: PeerSessionPanel | None = None
         self.setAcceptDrops(True)
         central = QWidget(self)
-        layout = QVBoxLayout(central)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        self.sidebar = self._build_sidebar()
+        row.addWidget(self.sidebar)
+        layout = QVBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        row.addLayout(layout, 1)
+        layout.addWidget(self._build_header())
         if sample:
             banner = QLabel(self.tr(
                 "This is a sample journal with made-up parts and entries, so you can look "
@@ -102,8 +119,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
-        self._build_toolbar()
-        self._build_menus()
+        build_menus(self)
         self.journal.status.connect(self._status)
         self.parts.status.connect(self._status)
         self.map.status.connect(self._status)
@@ -132,125 +148,65 @@ class MainWindow(QMainWindow):
 
     # Building --------------------------------------------------------------------------------
 
-    def _build_toolbar(self) -> None:
-        bar = QToolBar(self.tr("Navigation"), self)
-        bar.setObjectName("navigation")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.addToolBar(bar)
-        group = QActionGroup(self)
-        self.journal_action = QAction(self.tr("Journal"), self, checkable=True)
-        self.journal_action.setShortcut(QKeySequence("Ctrl+1"))
-        self.journal_action.triggered.connect(self.show_journal)
-        self.parts_action = QAction(self.tr("Parts"), self, checkable=True)
-        self.parts_action.setShortcut(QKeySequence("Ctrl+2"))
-        self.parts_action.triggered.connect(self.show_parts)
-        self.map_action = QAction(self.tr("Map"), self, checkable=True)
-        self.map_action.setShortcut(QKeySequence("Ctrl+3"))
-        self.map_action.triggered.connect(self.show_map)
-        self.peers_action = QAction(self.tr("Peers"), self, checkable=True)
-        self.peers_action.setShortcut(QKeySequence("Ctrl+4"))
-        self.peers_action.triggered.connect(self.show_peers)
-        self.insights_action = QAction(self.tr("Insights"), self, checkable=True)
-        self.insights_action.setShortcut(QKeySequence("Ctrl+5"))
-        self.insights_action.triggered.connect(self.show_insights)
-        for action in (self.journal_action, self.parts_action, self.map_action,
-                       self.peers_action, self.insights_action):
-            group.addAction(action)
-            bar.addAction(action)
-        spacer = QWidget(bar)
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        bar.addWidget(spacer)
-        self.search_field = SearchField(bar)
+    def _build_header(self) -> QWidget:
+        """Above the page: its name, and the search field where people look for it."""
+        header = QWidget(self)
+        header.setObjectName("header")
+        row = QHBoxLayout(header)
+        row.setContentsMargins(SPACE_L, SPACE_S, SPACE_M, SPACE_S)
+        row.setSpacing(SPACE_M)
+        self.page_title = QLabel(header)
+        self.page_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.page_title.setFont(scaled_font(self.page_title, "heading"))
+        self.page_title.setAccessibleName(self.tr("Page"))
+        row.addWidget(self.page_title)
+        row.addStretch(1)
+        self.search_field = SearchField(header)
         self.search_field.setPlaceholderText(self.tr("Search parts and entries (Ctrl+F)"))
         self.search_field.setAccessibleName(self.tr("Search"))
         self.search_field.setClearButtonEnabled(True)
-        self.search_field.setMinimumWidth(320)
+        self.search_field.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_field.setMinimumWidth(220)
+        self.search_field.setMaximumWidth(360)
+        self.search_field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.search_field.textChanged.connect(self._search_changed)
         self.search_field.enter.connect(self.search.open_first)
         self.search_field.down.connect(self.search.focus_results)
         self.search_field.escape.connect(self._leave_search)
-        bar.addWidget(self.search_field)
+        row.addWidget(self.search_field, 1)
+        return header
+
+    def _build_sidebar(self) -> Sidebar:
+        sidebar = Sidebar(self)
+        group = QActionGroup(self)
+        rooms = ((self.tr("Journal"), "Ctrl+1", self.show_journal, "notebook-pen"),
+                 (self.tr("Parts"), "Ctrl+2", self.show_parts, "shapes"),
+                 (self.tr("Map"), "Ctrl+3", self.show_map, "waypoints"),
+                 (self.tr("Peers"), "Ctrl+4", self.show_peers, "handshake"),
+                 (self.tr("Insights"), "Ctrl+5", self.show_insights, "chart-line"))
+        actions = []
+        for text, keys, slot, icon_name in rooms:
+            action = QAction(text, self, checkable=True)
+            action.setShortcut(QKeySequence(keys))
+            set_tooltip(action, fill(self.tr("%1 (%2)"), text, QKeySequence(keys).toString(
+                QKeySequence.SequenceFormat.NativeText)))
+            action.triggered.connect(slot)
+            group.addAction(action)
+            sidebar.add_room(action, icon_name)
+            actions.append(action)
+        (self.journal_action, self.parts_action, self.map_action, self.peers_action,
+         self.insights_action) = actions
+        self.settings_action = QAction(self.tr("Settings"), self)
+        set_tooltip(self.settings_action, self.tr("Settings (Ctrl+,)"))
+        self.settings_action.triggered.connect(self.settings_requested)
+        sidebar.add_bottom(self.settings_action, "settings")
         self.lock_action = QAction(self.tr("Lock"), self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         set_tooltip(self.lock_action, self.tr("Lock the journal now (Ctrl+L)"))
         self.lock_action.triggered.connect(self.lock_requested)
-        bar.addAction(self.lock_action)
-
-    def _build_menus(self) -> None:
-        menu = self.menuBar()
-        file_menu = menu.addMenu(self.tr("&File"))
-        self.new_entry_action = file_menu.addAction(self.tr("&New entry"))
-        self.new_entry_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_entry_action.triggered.connect(self.new_entry)
-        self.new_part_action = file_menu.addAction(self.tr("New &part"))
-        self.new_part_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        self.new_part_action.triggered.connect(self.new_part)
-        self.save_action = file_menu.addAction(self.tr("&Save"))
-        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
-        self.save_action.triggered.connect(self.save_now)
-        file_menu.addSeparator()
-        import_bundle = file_menu.addAction(self.tr("&Import a bundle from a peer…"))
-        import_bundle.setShortcut(QKeySequence("Ctrl+I"))
-        import_bundle.triggered.connect(self.import_bundle)
-        file_menu.addSeparator()
-        summary = file_menu.addAction(self.tr("&Therapy-prep summary…"))
-        summary.triggered.connect(self.therapy_summary)
-        export = file_menu.addAction(self.tr("&Export journal…"))
-        export.triggered.connect(self.export_journal)
-        import_export = file_menu.addAction(self.tr("Import a journal e&xport…"))
-        import_export.triggered.connect(self.import_journal_export)
-        file_menu.addSeparator()
-        backup = file_menu.addAction(self.tr("&Back up now…"))
-        backup.triggered.connect(self.back_up_now)
-        file_menu.addSeparator()
-        file_menu.addAction(self.lock_action)
-        quit_action = file_menu.addAction(self.tr("&Quit"))
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-
-        edit = menu.addMenu(self.tr("&Edit"))
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        edit.addAction(self.undo_action)
-        edit.addAction(self.redo_action)
-        edit.addSeparator()
-        find = edit.addAction(self.tr("&Find…"))
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(self.focus_search)
-        edit.addSeparator()
-        preferences = edit.addAction(self.tr("&Preferences…"))
-        preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
-        keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
-        preferences.setShortcuts(keys or [QKeySequence("Ctrl+,")])
-        preferences.triggered.connect(self.settings_requested)
-
-        view = menu.addMenu(self.tr("&View"))
-        for action in (self.journal_action, self.parts_action, self.map_action,
-                       self.peers_action, self.insights_action):
-            view.addAction(action)
-
-        practice = menu.addMenu(self.tr("P&ractice"))
-        guided = practice.addAction(self.tr("&Guided self-session (the 6 F's)…"))
-        guided.setShortcut(QKeySequence("Ctrl+G"))
-        guided.triggered.connect(self.guided_session)
-        peer = practice.addAction(self.tr("&Peer session with timer and agreements…"))
-        peer.triggered.connect(self.start_peer_session)
-        practice.addSeparator()
-        merge = practice.addAction(self.tr("&Merge two parts…"))
-        merge.triggered.connect(self._merge_parts)
-        split = practice.addAction(self.tr("&Split off a new part…"))
-        split.triggered.connect(self._split_part)
-
-        help_menu = menu.addMenu(self.tr("&Help"))
-        guide = help_menu.addAction(self.tr("&Guide to parts work"))
-        guide.setShortcut(QKeySequence.StandardKey.HelpContents)
-        guide.triggered.connect(self.show_guide)
-        about = help_menu.addAction(self.tr("&About Parts Journal"))
-        about.setMenuRole(QAction.MenuRole.AboutRole)
-        about.triggered.connect(lambda: show_about(self))
+        sidebar.add_bottom(self.lock_action, "lock")
+        sidebar.finish()
+        return sidebar
 
     # Pages -----------------------------------------------------------------------------------
 
@@ -261,6 +217,7 @@ class MainWindow(QMainWindow):
             leaving.flush()
         action.setChecked(True)
         self.pages.setCurrentWidget(page)
+        self.page_title.setText(action.text())
 
     def show_journal(self) -> None:
         """Switch to the Journal page."""
@@ -313,7 +270,13 @@ class MainWindow(QMainWindow):
             # The panel takes its room from the journal, not from the screen: the window keeps
             # its size (it used to grow by ~300 px and stay wide after the panel closed).
             size = self.size()
+            self._fit_sidebar(panel=self.peer_session.minimumSizeHint().width())
+            dock.visibilityChanged.connect(self._dock_shown)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            central = self.centralWidget()
+            layout = central.layout() if central is not None else None
+            if layout is not None:
+                layout.activate()  # the folded sidebar's width counts from now
             self.resize(size)
             self.resizeDocks([dock], [dock.minimumSizeHint().width()], Qt.Orientation.Horizontal)
             self.peer_session.attach(editor)
@@ -456,6 +419,7 @@ class MainWindow(QMainWindow):
                 self.journal.flush()
                 self.parts.flush()
                 self.pages.setCurrentWidget(self.search)
+                self.page_title.setText(self.tr("Search"))
             self.search.set_query(text)
         else:
             self._leave_search()
@@ -468,9 +432,10 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is self.search:
             pages = {self.parts_action: self.parts, self.map_action: self.map,
                      self.peers_action: self.peers, self.insights_action: self.insights}
-            checked = next((page for action, page in pages.items() if action.isChecked()),
-                           self.journal)
-            self.pages.setCurrentWidget(checked)
+            action = next((action for action in pages if action.isChecked()),
+                          self.journal_action)
+            self.pages.setCurrentWidget(pages.get(action, self.journal))
+            self.page_title.setText(action.text())
 
     def _open_hit(self, hit: SearchHit) -> None:
         self._leave_search()
@@ -582,11 +547,25 @@ class MainWindow(QMainWindow):
         if self.peer_session is not None:
             self.peer_session.clear()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        super().changeEvent(event)
-        if (event.type() == QEvent.Type.WindowStateChange and self.lock_on_minimise
-                and self.isMinimized()):
-            self.lock_requested.emit()
+    def _fit_sidebar(self, panel: int | None = None) -> None:
+        """Fold the sidebar to icons when the journal and the panel beside it need the room.
+
+        ``panel`` is the width the peer-session panel is about to take (it is measured when
+        shown), so the sidebar folds before the panel arrives and the window need not grow.
+        """
+        if panel is None:
+            dock = self.findChild(QDockWidget, "peer-session")
+            shown = dock is not None and dock.isVisible() and not dock.isFloating()
+            panel = dock.width() if dock is not None and shown else 0
+        room = self.width() - panel - SIDEBAR_WIDTH
+        self.sidebar.set_compact(room < self.journal.minimumSizeHint().width() + SPACE_XL)
+
+    def _dock_shown(self, _shown: bool) -> None:
+        self._fit_sidebar()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_sidebar()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.flush_all()
