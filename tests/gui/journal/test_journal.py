@@ -111,19 +111,22 @@ def test_the_part_column_fits_the_names_added(qtbot, journal: JournalView, vault
     assert view.horizontalHeader().sectionSize(0) >= needed
 
 
-def test_markdown_preview_loads_nothing_and_shows_html_literally(
+def test_live_markdown_body_loads_nothing_and_keeps_html_literally(
         qtbot, journal: JournalView) -> None:  # type: ignore[no-untyped-def]
     journal.new_entry()
     editor = journal.editor
     body = f"# Heading\n\n{HTML}\n\n![pic](file:///etc/hosts) and [a link](https://example.org)"
     editor.body.setPlainText(body)
-    editor.body_tabs.setCurrentIndex(1)
-    shown = editor.preview.toPlainText()
-    assert "Heading" in shown and "<img" in shown and "<b>x</b>" in shown
-    editor.preview.grab()  # lay out and paint, which is when images are asked for
-    assert set(editor.preview.requested) <= {"file:///etc/hosts"}
-    loaded = editor.preview.document().resource(2, "file:///etc/hosts")
-    assert not loaded  # nothing read from disk
+    editor.body.grab()  # lay out, highlight and paint, which is when images would be asked for
+    shown = editor.body.toPlainText()
+    assert shown == body  # HTML and image syntax stay text, exactly as typed
+    assert "<img" in shown and "<b>x</b>" in shown
+    document = editor.body.document()
+    assert document.lastBlock().layout().lineCount() > 0  # it really was laid out
+    for url in ("file:///etc/hosts", "https://example.org"):
+        loaded = document.resource(2, url)  # 2 = an image resource
+        assert not loaded  # nothing read from disk or the network
+    assert set(getattr(document, "requested", [])) <= {"file:///etc/hosts", "https://example.org"}
     assert editor.body.toPlainText() == body
 
 

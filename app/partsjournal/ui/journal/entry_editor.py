@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QTableView,
-    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -45,9 +44,11 @@ from partsjournal.ui.common.dates import date_time_format
 from partsjournal.ui.common.messages import explain
 from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import set_tooltip
+from partsjournal.ui.common.theme import SPACE_XS
 from partsjournal.ui.common.vocabulary import kind_label, peer_role_label, quality_label
+from partsjournal.ui.journal.body_edit import MarkdownBodyEdit
+from partsjournal.ui.journal.format_bar import FormatBar
 from partsjournal.ui.journal.journal_models import PresenceModel
-from partsjournal.ui.journal.markdown_view import SafeMarkdownView
 from partsjournal.vault import Vault
 
 AUTOSAVE_MS = 800
@@ -145,19 +146,20 @@ class EntryEditor(QWidget):
         outer.addWidget(self.problem)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.body_tabs = QTabWidget(splitter)
-        self.body = QPlainTextEdit(self.body_tabs)
+        body_area = QWidget(splitter)
+        body_layout = QVBoxLayout(body_area)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.setSpacing(SPACE_XS)
+        self.body = MarkdownBodyEdit(body_area)  # Markdown styled as it is typed
         self.body.setPlaceholderText(self.tr(
             "What happened? Which parts showed up, and what did they want you to know?\n\n"
             "Markdown works: *emphasis*, **strong**, lists with -, headings with #."))
         self.body.setAccessibleName(self.tr("Entry text"))
         self.body.setTabChangesFocus(True)
-        self.preview = SafeMarkdownView(self.body_tabs)
-        self.preview.setAccessibleName(self.tr("Preview of the entry text"))
-        self.body_tabs.addTab(self.body, self.tr("Write"))
-        self.body_tabs.addTab(self.preview, self.tr("Preview"))
-        self.body_tabs.currentChanged.connect(self._tab_changed)
-        splitter.addWidget(self.body_tabs)
+        self.format_bar = FormatBar(self.body, body_area)
+        body_layout.addWidget(self.format_bar)
+        body_layout.addWidget(self.body, 1)
+        splitter.addWidget(body_area)
         splitter.addWidget(self._details())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -339,7 +341,6 @@ class EntryEditor(QWidget):
         self.agreements.setPlainText(entry.agreements)
         self.debrief.setPlainText(entry.debrief)
         self.peer_box.setVisible(entry.kind is EntryKind.PEER_SESSION)
-        self.body_tabs.setCurrentIndex(0)
         self._refresh_part_names()
         self._loading = False
         self._dirty = False
@@ -362,7 +363,6 @@ class EntryEditor(QWidget):
         for text in (self.body, self.agreements, self.debrief):
             text.clear()
             text.document().clearUndoRedoStacks()
-        self.preview.clear()
         self.presences.set_presences([])
         self._part_names.setStringList([])
         self._loading = False
@@ -417,9 +417,9 @@ class EntryEditor(QWidget):
         self.qualities_toggle.setArrowType(Qt.ArrowType.DownArrow if shown
                                            else Qt.ArrowType.RightArrow)
 
-    def _tab_changed(self, index: int) -> None:
-        if index == 1:
-            self.preview.show_markdown(self.body.toPlainText())
+    def set_writing_font(self, family: str, size: int) -> None:
+        """The body's writing face and size ("" family: the app's reading face)."""
+        self.body.set_writing_font(family, size)
 
     def _add_typed_part(self) -> None:
         name = self.part_input.text().strip()
