@@ -242,8 +242,12 @@ def child_gui(vault: Path, canary: str, out: Path, scan_root: Path) -> int:
     report: dict[str, Any] = {}
 
     def visible(kind: type) -> Any:
-        return next((w for w in QApplication.topLevelWidgets()
-                     if isinstance(w, kind) and w.isVisible()), None)
+        """A shown page of ``kind``: inside the one app window (or a window of its own)."""
+        for top in QApplication.topLevelWidgets():
+            for widget in [top, *top.findChildren(kind)]:
+                if isinstance(widget, kind) and widget.isVisible():
+                    return widget
+        return None
 
     def wait_for(what: str, predicate: Callable[[], Any], seconds: float = 20) -> Iterator[None]:
         end = time.monotonic() + seconds
@@ -268,7 +272,7 @@ def child_gui(vault: Path, canary: str, out: Path, scan_root: Path) -> int:
         QTest.keyClick(unlock.secret, Qt.Key.Key_Return)
         yield from wait_for("the main window", lambda: visible(MainWindow))
         window = visible(MainWindow)
-        yield from wait_for("the window to be active", lambda: app.activeWindow() is window, 5)
+        yield from wait_for("the window to be active", lambda: app.activeWindow() is window.window(), 5)
         socket_file = Path(tempfile.gettempdir()) / server_name()
         yield from wait_for("the single-instance socket", socket_file.exists, 10)
         report["socket_file"] = str(socket_file)
@@ -293,7 +297,7 @@ def child_gui(vault: Path, canary: str, out: Path, scan_root: Path) -> int:
         window.lock_requested.emit()
         yield from wait_for("the unlock window after locking", lambda: visible(UnlockWindow))
         report["locked"] = True
-        visible(UnlockWindow).close()
+        visible(UnlockWindow).window().close()
 
     driver = steps()
     timer = QTimer()

@@ -340,10 +340,13 @@ class AppController(QObject):
         from partsjournal.ui.app.main_window import MainWindow
 
         self.vault = vault
+        self._follow_writing_settings()
         window = MainWindow(vault, sample=sample)
         window.lock_requested.connect(self.lock)
         window.settings_requested.connect(self.open_settings)
         self._set_window(window, AppState.MAIN)
+        window.set_writing_font(self.settings.get(keys.WRITING_FONT_FAMILY),
+                                self.settings.get(keys.WRITING_FONT_SIZE))
         self.idle.start(self.settings.get(keys.AUTO_LOCK_MINUTES) * 60_000)
         if self.pending_file is not None:
             path, self.pending_file = self.pending_file, None
@@ -371,6 +374,23 @@ class AppController(QObject):
         """Follow a preference wherever it was changed (the dialog, a test, a later sync)."""
         if key == keys.AUTO_LOCK_MINUTES.key:
             self.idle.set_timeout(self.settings.get(keys.AUTO_LOCK_MINUTES) * 60_000)
+        elif key.startswith("writing/") and self.state is AppState.MAIN:
+            self._follow_writing_settings()
+
+    def _follow_writing_settings(self) -> None:
+        """Spell-checking and the writing face, as the settings say (read at unlock and on change).
+
+        The spell-checker is imported here, at unlock, not at start: the unlock window stays as
+        quick to appear as before.
+        """
+        from partsjournal.ui.common import spelling
+
+        spelling.set_preferences(self.settings.get(keys.SPELLING_ON),
+                                 self.settings.get(keys.SPELLING_LANGUAGE))
+        if self.state is AppState.MAIN:
+            window = cast("MainWindowType", self.window)
+            window.set_writing_font(self.settings.get(keys.WRITING_FONT_FAMILY),
+                                    self.settings.get(keys.WRITING_FONT_SIZE))
 
     def _minimised(self) -> None:
         """Minimising locks the journal when the person chose that (read at that moment)."""
@@ -441,6 +461,9 @@ class AppController(QObject):
 
     def _close_vault(self) -> None:
         self.idle.stop()
+        spelling = sys.modules.get("partsjournal.ui.common.spelling")
+        if spelling is not None:  # the personal words leave memory with the key
+            spelling.forget_all()
         if self.vault is not None:
             self.vault.lock()
             self.vault = None

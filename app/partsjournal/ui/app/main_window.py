@@ -547,6 +547,12 @@ class MainWindow(QMainWindow):
         if self.peer_session is not None:
             self.peer_session.clear()
 
+    def set_writing_font(self, family: str, point_size: int) -> None:
+        """The face and size the person chose for writing (Settings ▸ Writing)."""
+        set_font = getattr(self.journal.editor, "set_writing_font", None)
+        if set_font is not None:
+            set_font(family, point_size)
+
     def _fit_sidebar(self, panel: int | None = None) -> None:
         """Fold the sidebar to icons when the journal and the panel beside it need the room.
 

@@ -21,6 +21,7 @@ from partsjournal.domain.words import fill
 from partsjournal.errors import JournalError
 from partsjournal.flows.unlock import Method, UnlockFlow, UnwrappedKey
 from partsjournal.ui.common.messages import explain
+from partsjournal.ui.common.theme import SPACE_M, SPACE_XXL
 from partsjournal.ui.common.workers import run_in_background
 
 
@@ -42,8 +43,8 @@ class UnlockWindow(QWidget):
         self.setWindowTitle(fill(self.tr("%1 — locked"), APP_NAME))
         self.resize(520, 340)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 32, 40, 32)
-        layout.setSpacing(12)
+        layout.setContentsMargins(SPACE_XXL, SPACE_XXL, SPACE_XXL, SPACE_XXL)
+        layout.setSpacing(SPACE_M)
         heading = QLabel(self.tr("Welcome back"), self)
         font = QFont(heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.6)

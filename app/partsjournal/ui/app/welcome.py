@@ -25,6 +25,7 @@ from partsjournal.errors import JournalError
 from partsjournal.flows.first_run import CreateVaultFlow
 from partsjournal.ui.common.messages import explain, show_error
 from partsjournal.ui.common.passphrase_widgets import NewPassphraseForm, RecoveryCodeDialog
+from partsjournal.ui.common.theme import SPACE_M, SPACE_S, SPACE_XXL
 from partsjournal.ui.common.widgets import arrow_icon
 from partsjournal.ui.common.workers import run_in_background
 from partsjournal.vault import Vault
@@ -45,8 +46,8 @@ class WelcomeWindow(QWidget):
         self.setWindowTitle(APP_NAME)
         self.resize(620, 520)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 32, 40, 32)
-        layout.setSpacing(10)
+        layout.setContentsMargins(SPACE_XXL, SPACE_XXL, SPACE_XXL, SPACE_XXL)
+        layout.setSpacing(SPACE_M)
         heading = QLabel(self.tr("Welcome to Parts Journal"), self)
         font = QFont(heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.8)
@@ -59,7 +60,7 @@ class WelcomeWindow(QWidget):
             self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        layout.addSpacing(8)
+        layout.addSpacing(SPACE_S)
         self.create_button = QCommandLinkButton(
             self.tr("Create a new journal"),
             self.tr("Choose a passphrase; you will also get a recovery code to write down."),

@@ -33,7 +33,7 @@ from partsjournal.errors import JournalError
 from partsjournal.ui.common.check_list import CheckItem, CheckListModel
 from partsjournal.ui.common.dates import short_date
 from partsjournal.ui.common.plain_text import set_tooltip
-from partsjournal.ui.common.theme import role_color
+from partsjournal.ui.common.theme import SPACE_L, SPACE_M, role_color
 from partsjournal.ui.common.vocabulary import field_label, kind_label, role_label
 from partsjournal.ui.common.widgets import named, plain_label, swatch
 from partsjournal.ui.parts.part_commands import MergePartsCommand, SplitPartCommand
@@ -96,7 +96,7 @@ class MergePartsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.setSpacing(12)
+        layout.setSpacing(SPACE_M)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.preview)
@@ -221,7 +221,7 @@ class SplitPartDialog(QDialog):
         self.field_boxes: dict[str, QCheckBox] = {}
         fields_box = QGroupBox(self.tr("Move from the profile to the new part"), self)
         fields_layout = QGridLayout(fields_box)
-        fields_layout.setHorizontalSpacing(18)
+        fields_layout.setHorizontalSpacing(SPACE_L)
         for name in PART_TEXT_FIELDS:
             text = getattr(source, name).strip()
             if not text:
@@ -259,7 +259,7 @@ class SplitPartDialog(QDialog):
         undo_note = plain_label(self.tr("You can undo this with Edit → Undo."), self)
 
         layout = QVBoxLayout(self)
-        layout.setSpacing(10)
+        layout.setSpacing(SPACE_M)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(entries_box, 1)

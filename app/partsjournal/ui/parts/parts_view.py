@@ -46,6 +46,7 @@ from partsjournal.ui.common.messages import explain
 from partsjournal.ui.common.models import ID_ROLE, OBJECT_ROLE, EntryListModel
 from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import set_tooltip
+from partsjournal.ui.common.theme import SPACE_S, SPACE_XS
 from partsjournal.ui.common.vocabulary import kind_label
 from partsjournal.ui.common.widgets import named, plain_label
 from partsjournal.ui.parts.delete_dialog import DeleteChoice, ask_how_to_delete
@@ -149,7 +150,7 @@ class PartsView(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self._new_button)
         layout = QVBoxLayout(panel)
-        layout.setContentsMargins(0, 0, 6, 0)
+        layout.setContentsMargins(0, 0, SPACE_S, 0)
         layout.addWidget(self._tree, 1)
         layout.addLayout(buttons)
         panel.setMinimumWidth(220)
@@ -195,7 +196,7 @@ class PartsView(QWidget):
         problem_row.setContentsMargins(0, 0, 0, 0)
         self._problem_box.hide()
 
-        self._form = ProfileForm()
+        self._form = ProfileForm(vault=self._vault)
         self._form.edited.connect(self._on_edited)
         self._form.stage_note_finished.connect(lambda: self._save(commit_stage=True))
         self._form.delete_requested.connect(self._delete)
@@ -235,7 +236,7 @@ class PartsView(QWidget):
         self._entries.setAccessibleName(self.tr("Journal entries this part appears in"))
         self._entries.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._entries.setUniformItemSizes(True)
-        self._entries.setSpacing(3)
+        self._entries.setSpacing(SPACE_XS)
         self._entries.setAlternatingRowColors(True)
         # activated covers Enter and double-click (and single-click where the platform says so).
         self._entries.activated.connect(self._entry_activated)
@@ -258,7 +259,7 @@ class PartsView(QWidget):
         self._tabs.setAccessibleName(self.tr("Part editor"))
 
         layout = QVBoxLayout(editor)
-        layout.setContentsMargins(6, 0, 0, 0)
+        layout.setContentsMargins(SPACE_S, 0, 0, 0)
         layout.addWidget(self._header)
         layout.addWidget(self._problem_box)
         layout.addWidget(self._tabs, 1)

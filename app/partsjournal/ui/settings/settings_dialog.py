@@ -55,7 +55,7 @@ from partsjournal.ui.common.passphrase_widgets import (
     text_width,
 )
 from partsjournal.ui.common.plain_text import plain_tooltip
-from partsjournal.ui.common.theme import apply_theme
+from partsjournal.ui.common.theme import SPACE_S, apply_theme
 from partsjournal.ui.common.widgets import plain_label
 from partsjournal.ui.settings.settings import (
     AUTO_LOCK_MINUTES,
@@ -297,7 +297,7 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(line)
         layout.addLayout(now_row)
-        layout.addSpacing(6)
+        layout.addSpacing(SPACE_S)
         layout.addWidget(self.backups_label)
         layout.addWidget(self.backup_list, 1)
         layout.addWidget(self.backups_empty)
