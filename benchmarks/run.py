@@ -418,19 +418,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="don't update docs/performance.md")
     parser.add_argument("--quick", action="store_true",
                         help="smoke test: skip start-up, KDF and RSS subprocesses")
-    parser.add_argument("--only", choices=("all", "archive", "startup"), default="all",
+    parser.add_argument("--only", choices=("all", "archive", "startup", "typing"),
+                        default="all",
                         help="archive: only the export, import and summary figures; "
-                             "startup: only process start and unlock → main window")
+                             "startup: only process start and unlock → main window; "
+                             "typing: only opening and typing in the live Markdown body")
     args = parser.parse_args(argv)
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
     results: list[Result] = []
-    largest = generate.vault_for(sizes[-1])
+    largest = generate.vault_for(sizes[-1]) if args.only != "typing" else Path()
     everything = args.only == "all"
     startup = args.only in ("all", "startup")
     if not args.quick and startup:
         results += bench_startup(largest, args.runs)
     if not args.quick and everything:
         results += bench_kdf(min(args.runs, 5))
+    if args.only == "typing":
+        sizes = []
     for size in sizes:
         folder = generate.vault_for(size)
         if startup:
@@ -450,6 +454,10 @@ def main(argv: list[str] | None = None) -> int:
     else:
         if everything:
             results += bench_bundles(args.runs)
+    if args.only in ("all", "typing"):
+        import typing_latency
+
+        results += typing_latency.results(args.runs)
     report = ["# Performance", "",
               "Measured by `make bench` (benchmarks/run.py) on generated, seeded vaults: "
               "S = 50 parts / 500 entries, M = 200 / 5,000, L = 500 / 20,000 entries of "
