@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat
-from PySide6.QtWidgets import QLineEdit, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPalette, QTextCharFormat
+from PySide6.QtWidgets import QLineEdit, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from partsjournal.ui.journal.body_edit import MarkdownBodyEdit
 from partsjournal.ui.journal.format_bar import FormatBar
@@ -233,3 +233,30 @@ def test_entry_editor_has_no_preview_and_stores_the_exact_markdown(qtbot, vault:
     qtbot.waitUntil(lambda: editor.save_state.text() == "Saved", timeout=3000)
     stored = vault.entries.get(vault.entries.list()[0].id)
     assert (stored.title, stored.body) == ("Live", markdown)
+
+
+def test_the_windows_ctrl_i_does_not_take_italic_from_the_body(qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    other = QLineEdit(window)
+    window.setMenuWidget(other)
+    edit = MarkdownBodyEdit(window)
+    window.setCentralWidget(edit)
+    fired: list[bool] = []
+    action = QAction("Import…", window)  # as the main window's Ctrl+I (import a bundle)
+    action.setShortcut(QKeySequence("Ctrl+I"))
+    action.triggered.connect(lambda: fired.append(True))
+    window.addAction(action)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    other.setFocus()
+    qtbot.waitUntil(other.hasFocus)
+    qtbot.keyClick(other, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert fired == [True]  # elsewhere the window's shortcut works
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    qtbot.keyClicks(edit, "soft")
+    qtbot.keyClick(edit, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert edit.toPlainText() == "*soft*"
+    assert fired == [True]  # in the body, Ctrl+I is italic
