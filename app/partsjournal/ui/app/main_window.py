@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from partsjournal import APP_NAME
 from partsjournal.domain.model import Entry, EntryKind
 from partsjournal.domain.words import fill
+from partsjournal.ui.app.edit_actions import EditActions
 from partsjournal.ui.app.menus import build_menus
 from partsjournal.ui.app.sidebar import SIDEBAR_WIDTH, Sidebar
 from partsjournal.ui.common.backup_file import back_up_to_chosen_file
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
     save_action: QAction
     undo_action: QAction
     redo_action: QAction
+    edit_actions: EditActions
 
     def __init__(self, vault: Vault, *, sample: bool = False,
                  parent: QWidget | None = None) -> None:

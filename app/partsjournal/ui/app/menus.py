@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
 from partsjournal.ui.app.about import show_about
+from partsjournal.ui.app.edit_actions import EditActions
 
 if TYPE_CHECKING:
     from partsjournal.ui.app.main_window import MainWindow
@@ -57,12 +58,13 @@ def build_menus(window: MainWindow) -> None:
     quit_action.triggered.connect(lambda: window.window().close())
 
     edit = menu.addMenu(tr("&Edit"))
-    window.undo_action = window.undo_stack.createUndoAction(window, tr("&Undo"))
-    window.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-    window.redo_action = window.undo_stack.createRedoAction(window, tr("&Redo"))
-    window.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-    edit.addAction(window.undo_action)
-    edit.addAction(window.redo_action)
+    window.edit_actions = actions = EditActions(window, window.undo_stack)
+    window.undo_action, window.redo_action = actions.undo, actions.redo
+    edit.addAction(actions.undo)
+    edit.addAction(actions.redo)
+    edit.addSeparator()
+    for action in (actions.cut, actions.copy, actions.paste, actions.select_all):
+        edit.addAction(action)
     edit.addSeparator()
     find = edit.addAction(tr("&Find…"))
     find.setShortcut(QKeySequence.StandardKey.Find)
