@@ -260,3 +260,22 @@ def test_the_windows_ctrl_i_does_not_take_italic_from_the_body(qtbot) -> None:  
     qtbot.keyClick(edit, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     assert edit.toPlainText() == "*soft*"
     assert fired == [True]  # in the body, Ctrl+I is italic
+
+
+def test_an_entry_opens_at_its_first_heading(qtbot, vault: Vault) -> None:  # type: ignore[no-untyped-def]
+    from partsjournal.domain import Entry, EntryKind
+
+    body = "## Find\n\n**What asked for attention:**\n\nA knot.\n\n" * 20
+    stored = vault.entries.add(Entry(kind=EntryKind.SOLO_SESSION, title="Six F's", body=body))
+    view = JournalView(vault)
+    qtbot.addWidget(view)
+    view.resize(1024, 700)
+    view.show()
+    view.open_entry(stored.id)  # the editor is hidden (and tiny) while it is filled
+    qtbot.waitUntil(lambda: view.editor.body.isVisible())
+    assert view.editor.body.firstVisibleBlock().blockNumber() == 0
+    assert view.editor.body.verticalScrollBar().value() == 0
+    heading = formats_at(view.editor.body, 0, 4)
+    assert heading.fontWeight() == QFont.Weight.Bold  # "## Find" reads as a heading
+    assert heading.fontPointSize() > view.editor.body.document().defaultFont().pointSizeF()
+    assert formats_at(view.editor.body, 2, 5).fontWeight() == QFont.Weight.Bold

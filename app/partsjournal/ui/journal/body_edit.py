@@ -95,6 +95,15 @@ class MarkdownBodyEdit(QPlainTextEdit):
             checker.changed.connect(self.highlighter.rehighlight)
         self.highlighter.set_spelling(checker)
 
+    def setPlainText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        """Replace the text and show its beginning.
+
+        A hidden editor is only a few pixels tall; a heading taller than that would otherwise
+        leave the entry opened one block down, its first heading out of sight.
+        """
+        super().setPlainText(text)
+        self.verticalScrollBar().setValue(0)
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
