@@ -113,3 +113,17 @@ def slug(text: str, fallback: str, limit: int = 60) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     cleaned = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return cleaned[:limit].rstrip("-") or fallback
+
+
+_WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_QUESTION_MARK = re.compile(r"^\s*Q:", re.MULTILINE)  # a question for the therapist
+
+
+def count_words(body: str) -> int:
+    """Words as a reader counts them: Markdown's markers and link addresses are not words.
+
+    "**Eight** said: don't go" is four words; "[the poem](https://…)" is two; the ``Q:`` that
+    marks a question for the therapist is a marker too.
+    """
+    return len(_WORD.findall(_QUESTION_MARK.sub("", _LINK_TARGET.sub("]", body))))

@@ -53,6 +53,16 @@
         </message>
     </context>
     <context>
+        <name>MainWindow</name>
+        <message numerus="yes">
+            <source>%n words</source>
+            <translation>
+                <numerusform>%n word</numerusform>
+                <numerusform>%n words</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>MergePartsDialog</name>
         <message numerus="yes">
             <source>• %n entries move over.</source>
