@@ -53,16 +53,6 @@
         </message>
     </context>
     <context>
-        <name>MainWindow</name>
-        <message numerus="yes">
-            <source>%n words</source>
-            <translation>
-                <numerusform>%n word</numerusform>
-                <numerusform>%n words</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
         <name>MergePartsDialog</name>
         <message numerus="yes">
             <source>• %n entries move over.</source>
@@ -137,6 +127,16 @@
             <translation>
                 <numerusform>%n minute</numerusform>
                 <numerusform>%n minutes</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>WordCount</name>
+        <message numerus="yes">
+            <source>%n words</source>
+            <translation>
+                <numerusform>%n word</numerusform>
+                <numerusform>%n words</numerusform>
             </translation>
         </message>
     </context>

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -38,12 +38,12 @@ from partsjournal.domain.words import fill
 from partsjournal.ui.app.edit_actions import EditActions
 from partsjournal.ui.app.menus import build_menus
 from partsjournal.ui.app.sidebar import SIDEBAR_WIDTH, Sidebar
+from partsjournal.ui.app.word_count import WordCount
 from partsjournal.ui.common.backup_file import back_up_to_chosen_file
 from partsjournal.ui.common.changes import Change, ChangeBus, Changes, Page
 from partsjournal.ui.common.icons import icon
 from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.plain_text import plain_status, set_tooltip
-from partsjournal.reports.text import count_words
 from partsjournal.ui.common.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL, scaled_font
 from partsjournal.ui.common.widgets import PageStack
 from partsjournal.ui.insights.insights_view import InsightsView
@@ -146,16 +146,8 @@ class MainWindow(QMainWindow):
         for each in self._pages():
             each.announced.connect(self.bus.changed)
         self.bus.changed.connect(self._deliver_changes)
-        self.word_count = QLabel(self)
-        self.word_count.setTextFormat(Qt.TextFormat.PlainText)
-        self.word_count.setAccessibleName(self.tr("Word count"))
+        self.word_count = WordCount(self.journal.editor, self.pages, self.journal, self)
         self.statusBar().addPermanentWidget(self.word_count)
-        self._count_later = QTimer(self)
-        self._count_later.setSingleShot(True)
-        self._count_later.setInterval(250)  # counted when typing pauses, not at each key
-        self._count_later.timeout.connect(self._count_words)
-        self.journal.editor.body.textChanged.connect(self._count_later.start)
-        self.pages.currentChanged.connect(lambda _index: self._count_words())
         self.show_journal()
         self.statusBar().showMessage(plain_status(self.tr("Your journal is unlocked.")), 4000)
 
@@ -559,15 +551,6 @@ class MainWindow(QMainWindow):
         self.insights.clear()
         if self.peer_session is not None:
             self.peer_session.clear()
-
-    def _count_words(self) -> None:
-        """The entry's word count in the status bar, while the journal page shows an entry."""
-        editor = self.journal.editor
-        if self.pages.currentWidget() is not self.journal or editor.entry_id is None:
-            self.word_count.clear()
-            return
-        words = count_words(editor.body.toPlainText())
-        self.word_count.setText(self.tr("%n words", "", words))
 
     def set_writing_font(self, family: str, point_size: int) -> None:
         """The face and size the person chose for writing (Settings ▸ Writing)."""
