@@ -279,3 +279,27 @@ def test_an_entry_opens_at_its_first_heading(qtbot, vault: Vault) -> None:  # ty
     assert heading.fontWeight() == QFont.Weight.Bold  # "## Find" reads as a heading
     assert heading.fontPointSize() > view.editor.body.document().defaultFont().pointSizeF()
     assert formats_at(view.editor.body, 2, 5).fontWeight() == QFont.Weight.Bold
+
+
+def test_a_word_taught_to_the_checker_loses_its_wave(qtbot, body: MarkdownBodyEdit) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QObject, Signal
+
+    class Teachable(QObject):
+        changed = Signal()
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.known: set[str] = set()
+
+        def misspelt(self, text: str) -> list[tuple[int, int]]:
+            return FakeChecker().misspelt(text) if "teh" not in self.known else []
+
+    checker = Teachable()
+    body.set_spelling(checker)
+    body.setPlainText("teh end")
+    wave = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+    assert formats_at(body, 0, 1).underlineStyle() == wave
+    checker.known.add("teh")
+    checker.changed.emit()  # as the spell-checker does after "Add to my dictionary"
+    assert formats_at(body, 0, 1).underlineStyle() != wave
+    assert body.toPlainText() == "teh end"

@@ -86,13 +86,15 @@ class MarkdownBodyEdit(QPlainTextEdit):
     def set_spelling(self, checker: MisspeltWords | None) -> None:
         """Underline the words ``checker`` finds misspelt; ``None`` takes the underlines away."""
         old = self.highlighter.checker
-        if old is not None and hasattr(old, "changed"):
+        if old is not None and old is not checker:
             try:
-                old.changed.disconnect(self.highlighter.rehighlight)
-            except (RuntimeError, TypeError):
+                old.changed.disconnect(self.highlighter.rehighlight)  # type: ignore[attr-defined]
+            except (AttributeError, RuntimeError, TypeError):  # no signal, or already gone
                 pass
-        if checker is not None and hasattr(checker, "changed"):  # a word was taught to it
-            checker.changed.connect(self.highlighter.rehighlight)
+        if checker is not None and checker is not old:
+            changed = getattr(checker, "changed", None)  # a word was taught to it
+            if changed is not None:
+                changed.connect(self.highlighter.rehighlight)
         self.highlighter.set_spelling(checker)
 
     def setPlainText(self, text: str) -> None:  # noqa: N802 (Qt's name)
