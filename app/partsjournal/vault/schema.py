@@ -232,6 +232,18 @@ CREATE TABLE personal_words (
 );
 """
 
+# Version 4 (entry templates): the person's own starting text for a kind of entry. A template can
+# hold personal prompts, so it lives here, encrypted, and never in the settings file; a kind with
+# no row starts from its default (domain/templates.py).
+SCHEMA_V4 = """
+CREATE TABLE entry_templates (
+    kind       TEXT PRIMARY KEY CHECK (kind IN
+                   ('solo_session','therapy_session','peer_session','check_in','note')),
+    body       TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+"""
+
 
 def _migrate_to_1(db: Database) -> None:
     for statement in _split(SCHEMA_V1):
@@ -248,6 +260,11 @@ def _migrate_to_2(db: Database) -> None:
 
 def _migrate_to_3(db: Database) -> None:
     for statement in _split(SCHEMA_V3):
+        db.execute(statement)
+
+
+def _migrate_to_4(db: Database) -> None:
+    for statement in _split(SCHEMA_V4):
         db.execute(statement)
 
 
@@ -272,7 +289,7 @@ def _split(script: str) -> list[str]:
 
 #: MIGRATIONS[n] brings a vault from version n to n + 1.
 MIGRATIONS: list[Callable[[Database], None]] = [_migrate_to_1, _migrate_to_2,
-                                                  _migrate_to_3]
+                                                  _migrate_to_3, _migrate_to_4]
 LATEST = len(MIGRATIONS)
 
 

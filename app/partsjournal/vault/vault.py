@@ -44,6 +44,7 @@ from partsjournal.vault.peers import (
     ensure_identity,
 )
 from partsjournal.vault.search import SearchService
+from partsjournal.vault.templates import EntryTemplates
 
 if TYPE_CHECKING:
     from partsjournal.vault.insight_queries import InsightQueries
@@ -111,6 +112,8 @@ class Vault:
         self.share_log = ShareLogRepository(db)
         #: The personal word list of the spell-checker (never Enchant's plain word files).
         self.dictionary = PersonalWords(db)
+        #: The person's own entry templates (vault/templates.py; the defaults are in domain/).
+        self.templates = EntryTemplates(db)
 
     # Creating and opening ------------------------------------------------------------------
 
