@@ -14,6 +14,7 @@ from typing import Any, NoReturn, TypeVar
 from partsjournal.domain.model import EntryKind, PeerRole, RelationKind, Role, Stage
 from partsjournal.domain.validation import check_name, check_text
 from partsjournal.errors import JournalError, ValidationError
+from partsjournal.vault.dictionary import check_word
 
 MAX_REVISION = 2**53 - 1
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -80,6 +81,25 @@ def name(value: Any, where: str) -> str:
     cleaned = checked(lambda: check_name(text, where, "This name"), where)
     if cleaned != text:
         fail(where, "This name starts or ends with spaces.")
+    return text
+
+
+def word(value: Any, where: str) -> str:
+    """A word of the personal dictionary, exactly as ``vault/dictionary.py`` stores one.
+
+    The dictionary's own check decides (one word, no spaces or invisible characters, at most
+    100 characters); a stored word is also already stripped and in Unicode form NFC, so a word
+    that check would change is refused rather than silently changed.
+    """
+    text = string(value, where)
+    if not text.strip():
+        fail(where, "This word is empty.")
+    cleaned = checked(lambda: check_word(text), where)
+    if cleaned != text:
+        if text != text.strip():
+            fail(where, "This word starts or ends with spaces.")
+        fail(where, "This word is not in the Unicode form (NFC) the dictionary stores "
+             f"words in; stored, it would be “{cleaned[:60]}”.")
     return text
 
 

@@ -24,9 +24,15 @@ from partsjournal.vault.timefmt import to_db
 from partsjournal.vault.vault import Vault
 
 FORMAT = "parts-journal-export"
-VERSION = 1
+#: The newest format version this release writes and reads.
+VERSION = 2
+#: The version of a file without personal words: exactly the first format, so every release
+#: reads it. Version 2 only adds the ``personal_words`` list, which a version-1 reader would
+#: refuse as an unknown key (docs/export-format.md, "Versions").
+VERSION_WITHOUT_WORDS = 1
 
-__all__ = ["FORMAT", "VERSION", "document_of", "export_json", "to_json_bytes", "write_json"]
+__all__ = ["FORMAT", "VERSION", "VERSION_WITHOUT_WORDS", "document_of", "export_json",
+           "to_json_bytes", "write_json"]
 
 
 def _time(moment: datetime | None) -> str | None:
@@ -67,10 +73,14 @@ def _entry(e: Entry) -> dict[str, Any]:
 
 
 def document_of(snapshot: Snapshot, exported_at: datetime | None = None) -> dict[str, Any]:
-    """The JSON object of an export (docs/export-format.md), keys in a readable order."""
-    return {
+    """The JSON object of an export (docs/export-format.md), keys in a readable order.
+
+    The personal spelling words are the last key, and only there when there are some: a file
+    without them is a version-1 file, exactly as before they existed.
+    """
+    document: dict[str, Any] = {
         "format": FORMAT,
-        "version": VERSION,
+        "version": VERSION if snapshot.personal_words else VERSION_WITHOUT_WORDS,
         "exported_at": _time(exported_at or utc_now()),
         "identity": {"display_name": snapshot.display_name},
         "parts": [_part(r) for r in snapshot.parts],
@@ -102,6 +112,10 @@ def document_of(snapshot: Snapshot, exported_at: datetime | None = None) -> dict
                        "withdrawn": [{"id": w.id, "name": w.name} for w in s.withdrawn]}
                       for s in snapshot.share_log],
     }
+    if snapshot.personal_words:
+        document["personal_words"] = [{"word": w.word, "added_at": _time(w.added_at)}
+                                      for w in snapshot.personal_words]
+    return document
 
 
 def to_json_bytes(document: dict[str, Any]) -> bytes:

@@ -21,7 +21,7 @@ from typing import Any, NoReturn
 
 from partsjournal.archive import checks as check
 from partsjournal.archive.checks import ImportRejected
-from partsjournal.archive.json_export import FORMAT, VERSION
+from partsjournal.archive.json_export import FORMAT, VERSION, VERSION_WITHOUT_WORDS
 from partsjournal.domain.model import (
     C_QUALITIES,
     PART_TEXT_FIELDS,
@@ -54,7 +54,7 @@ from partsjournal.vault.peers import (
     ShareLogEntry,
     WithdrawnRecord,
 )
-from partsjournal.vault.snapshot import PartRecord, ReceivedBundle, Snapshot
+from partsjournal.vault.snapshot import PartRecord, PersonalWord, ReceivedBundle, Snapshot
 from partsjournal.vault.vault import Vault
 
 #: An export bigger than this is refused before it is read (a 20,000-entry journal is ~250 MB).
@@ -80,6 +80,9 @@ _SHARE = ("id", "peer_id", "peer_name", "bundle_id", "shared_at", "parts", "fiel
           "withdrawn")
 _SHARED_PART = ("id", "name", "revision", "fields")
 _WITHDRAWN = ("id", "name")
+#: Version 2 adds this one optional top-level key (docs/export-format.md, "Versions").
+_WORDS_KEY = "personal_words"
+_WORD = ("word", "added_at")
 
 
 @dataclass(frozen=True)
@@ -179,9 +182,12 @@ def parse_document(doc: dict[str, Any]) -> Snapshot:
     if type(version) is int and version > VERSION:
         raise JournalError("This export was made by a newer version of Parts Journal. Update "
                            "Parts Journal, then import it again. Nothing was imported.")
-    if type(version) is not int or version != VERSION:
-        check.fail("version", f"The version must be {VERSION}.")
-    check.obj(doc, "the file", _TOP)
+    if type(version) is not int or version not in (VERSION_WITHOUT_WORDS, VERSION):
+        check.fail("version", f"The version must be {VERSION_WITHOUT_WORDS} or {VERSION}.")
+    if version == VERSION_WITHOUT_WORDS and _WORDS_KEY in doc:
+        check.fail(_WORDS_KEY, f"A file with personal words says version {VERSION}; in "
+                   f"version {VERSION_WITHOUT_WORDS} this key does not exist.")
+    check.obj(doc, "the file", (*_TOP, _WORDS_KEY) if _WORDS_KEY in doc else _TOP)
     check.moment(doc["exported_at"], "exported_at")
     identity = check.obj(doc["identity"], "identity", ("display_name",))
     display_name = check.string(identity["display_name"], "identity.display_name")
@@ -206,9 +212,11 @@ def parse_document(doc: dict[str, Any]) -> Snapshot:
     bundles = _bundles(doc["received_bundles"], peer_by_id)
     entries = _entries(doc["entries"], part_ids, received_by_id, peer_by_id)
     share_log = _share_log(doc["share_log"], peer_by_id)
+    words = _personal_words(doc.get(_WORDS_KEY, []))
     return Snapshot(display_name=display_name, parts=parts, relations=relations, peers=peers,
                     received_parts=received, received_relations=received_relations,
-                    received_bundles=bundles, entries=entries, share_log=share_log)
+                    received_bundles=bundles, entries=entries, share_log=share_log,
+                    personal_words=words)
 
 
 def _part(value: Any, where: str) -> PartRecord:
@@ -505,6 +513,20 @@ def _share_log(value: Any, peers: dict[str, Peer]) -> list[ShareLogEntry]:
         check.unique(ids, entry.id, f"{where}.id", "This share-log id")
         log.append(entry)
     return log
+
+
+def _personal_words(value: Any) -> tuple[PersonalWord, ...]:
+    """The personal spelling words; absent (a version-1 file) means none."""
+    words: list[PersonalWord] = []
+    seen: set[str] = set()
+    for n, item in enumerate(check.items(value, _WORDS_KEY)):
+        where = f"{_WORDS_KEY}[{n}]"
+        v = check.obj(item, where, _WORD)
+        word = PersonalWord(check.word(v["word"], f"{where}.word"),
+                            check.moment(v["added_at"], f"{where}.added_at"))
+        check.unique(seen, word.word, f"{where}.word", "This word")
+        words.append(word)
+    return tuple(words)
 
 
 def _field_names(value: Any, where: str) -> tuple[str, ...]:

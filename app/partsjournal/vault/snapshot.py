@@ -28,6 +28,14 @@ class ReceivedBundle:
     imported_at: datetime
 
 
+@dataclass(frozen=True)
+class PersonalWord:
+    """A word of the personal spelling dictionary (:mod:`partsjournal.vault.dictionary`)."""
+
+    word: str
+    added_at: datetime
+
+
 @dataclass
 class PartRecord:
     """A part with its whole stage history (oldest first) and where it sits on the map."""
@@ -50,3 +58,5 @@ class Snapshot:
     received_bundles: list[ReceivedBundle] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
     share_log: list[ShareLogEntry] = field(default_factory=list)
+    #: The personal spelling dictionary, in a stable alphabetical order (ignoring case).
+    personal_words: tuple[PersonalWord, ...] = ()

@@ -10,13 +10,17 @@ puts every row back with its original id, times and revision, which the reposito
 deliberately never do (adding a part there starts a fresh stage history, saving one bumps its
 revision). Writing is only allowed into an empty journal and runs
 in one transaction, so an import either restores everything or leaves the journal empty.
+Reading, too, is one (read) transaction, so the snapshot is the journal as it was at one moment
+even while another connection writes. The personal spelling dictionary (``personal_words``,
+schema version 3) is part of both, and a journal holding any word of it is not empty.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 
 from partsjournal.domain.model import (
     C_QUALITIES,
@@ -35,7 +39,7 @@ from partsjournal.vault.peers import (
     ReceivedPartRepository,
     ShareLogRepository,
 )
-from partsjournal.vault.snapshot import PartRecord, ReceivedBundle, Snapshot
+from partsjournal.vault.snapshot import PartRecord, PersonalWord, ReceivedBundle, Snapshot
 from partsjournal.vault.timefmt import from_db, to_db
 
 #: ``progress(done, total)`` while a snapshot is written.
@@ -54,14 +58,39 @@ _ENTRY_COLUMNS = ("id", "occurred_at", "kind", "title", "body", "trailhead", "se
 
 #: Tables that must be empty before a snapshot is written (the identity row always exists).
 _CONTENT_TABLES = ("parts", "relations", "peers", "received_parts", "received_relations",
-                   "received_bundles", "entries", "share_log")
+                   "received_bundles", "entries", "share_log", "personal_words")
 
 
 def read_snapshot(db: Database) -> Snapshot:
     """Read the whole journal, in a stable order (by time, then id), so equal journals read equal.
 
-    Stage histories and the parts of an entry keep their own order, which carries meaning.
+    Stage histories and the parts of an entry keep their own order, which carries meaning;
+    the personal words are in alphabetical order, ignoring case (as the dictionary lists them).
+    Everything is read in one read transaction: one consistent moment of the journal.
     """
+    with _read_transaction(db):
+        return _read(db)
+
+
+@contextmanager
+def _read_transaction(db: Database) -> Iterator[None]:
+    """One deferred (read) transaction: every query inside sees the same state of the file.
+
+    ``Database.transaction`` would say ``BEGIN IMMEDIATE`` and hold the write lock for the
+    whole read, making the window's saves wait; a deferred transaction on this connection takes
+    no write lock (in WAL mode other connections keep writing), it only pins what it reads.
+    """
+    db.execute("BEGIN DEFERRED")
+    try:
+        yield
+    except BaseException:
+        with suppress(JournalError):  # a closed connection has nothing left to roll back
+            db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def _read(db: Database) -> Snapshot:
     vault = _Repositories(db)
     positions = vault.parts.positions()
     parts = sorted(vault.parts.list(include_archived=True), key=lambda p: (p.created_at, p.id))
@@ -69,6 +98,9 @@ def read_snapshot(db: Database) -> Snapshot:
     rows = db.all("SELECT peer_id, bundle_id, created, imported_at FROM received_bundles")
     bundles = sorted((ReceivedBundle(r[0], r[1], from_db(r[2]), from_db(r[3])) for r in rows),
                      key=lambda b: (b.imported_at, b.peer_id, b.bundle_id))
+    words = sorted((PersonalWord(str(r[0]), from_db(r[1]))
+                    for r in db.all("SELECT word, added_at FROM personal_words")),
+                   key=lambda w: (w.word.casefold(), w.word))
     return Snapshot(
         display_name=vault.identity.get().display_name,
         parts=[PartRecord(p, vault.parts.history(p.id), positions.get(p.id)) for p in parts],
@@ -79,6 +111,7 @@ def read_snapshot(db: Database) -> Snapshot:
         received_bundles=bundles,
         entries=entries,
         share_log=sorted(vault.share_log.list(), key=lambda s: (s.shared_at, s.id)),
+        personal_words=tuple(words),
     )
 
 
@@ -217,6 +250,8 @@ def write_snapshot(db: Database, snapshot: Snapshot, progress: Progress | None =
               json.dumps(list(s.fields)),
               json.dumps([{"id": w.id, "name": w.name} for w in s.withdrawn],
                          ensure_ascii=False)) for s in snapshot.share_log])
+        db.executemany("INSERT INTO personal_words (word, added_at) VALUES (?, ?)",
+                       [(w.word, to_db(w.added_at)) for w in snapshot.personal_words])
         db.check_foreign_keys()
         _rebuild_index(db, "parts_fts")
         _rebuild_index(db, "entries_fts")
