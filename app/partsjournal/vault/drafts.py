@@ -2,10 +2,12 @@
 
 A draft is the JSON state of a plain-Python flow (e.g. :class:`partsjournal.flows.six_fs.
 SixFsFlow`) with a kind, a short title and two times. Drafts live as rows of the existing
-``meta`` key/value table under the key prefix ``draft:``, so they need no schema change (a new
-table would need schema version 3, and version 2 is pinned by the peer-exchange tests and
+``meta`` key/value table under the key prefix ``draft:``, so they need no table of their own
+and no schema migration: they came before schema version 3 and work unchanged in every version
+since (the versions and their migrations are in :mod:`partsjournal.vault.schema` and
 docs/vault-format.md). Like everything else in ``journal.db`` they are encrypted, covered by
-backups, and zeroed on delete (``secure_delete``).
+backups, and zeroed on delete (``secure_delete``). They are not part of the data export
+(:mod:`partsjournal.vault.snapshot`), which holds the journal's content, not paused sessions.
 """
 
 from __future__ import annotations
