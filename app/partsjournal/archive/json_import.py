@@ -4,8 +4,10 @@ Everything is checked before anything is written: the file's shape, every type, 
 time, every text limit of the journal itself, and every reference between records. The first
 problem found is reported as an :class:`ImportRejected` that says where in the file it is and
 what is wrong. The write is one transaction into an empty vault, so a failed import leaves the
-journal empty. Ids, times, revisions, stage histories and map positions are restored as they
-were, so exporting the imported journal gives the same file again (apart from ``exported_at``).
+journal empty. Ids, times, revisions, stage histories, map positions and the personal spelling
+words (each checked as ``vault/dictionary.py`` checks a word) are restored as they were, so
+exporting the imported journal gives the same file again (apart from ``exported_at``). Files of
+format version 1 (no personal words) and 2 are read.
 """
 
 from __future__ import annotations
