@@ -260,7 +260,7 @@ def test_a_peers_shared_part_can_be_present_in_an_entry(qtbot, vault: Vault, tmp
     qtbot.addWidget(view)
     view.new_entry(EntryKind.PEER_SESSION)
     editor = view.editor
-    labels = editor._part_names.stringList()
+    labels = editor.details.part_names.stringList()
     assert "Sam's Critic (Sam's)" in labels
     qtbot.keyClicks(editor.body, "Held space while Sam met their critic.")
     qtbot.keyClicks(editor.part_input, "Sam's Critic (Sam's)")

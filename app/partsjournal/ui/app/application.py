@@ -403,7 +403,7 @@ class AppController(QObject):
         if not (watched is self.shell and isinstance(event, QEvent)
                 and event.type() == QEvent.Type.Close):
             return False
-        if self.state is AppState.MAIN:
+        if self.state is AppState.MAIN and self.vault is not None:  # (closed: nothing to save)
             window = cast("MainWindowType", self.window)
             while not window.flush_all() and not window.unsaved_writing().is_empty:
                 choice = ask_to_quit_with_unsaved(window, self.vault_folder)

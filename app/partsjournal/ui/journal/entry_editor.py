@@ -10,33 +10,24 @@ from dataclasses import replace
 from datetime import datetime
 from typing import cast
 
-from PySide6.QtCore import QDate, QDateTime, QStringListModel, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QCompleter,
     QDateTimeEdit,
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
     QSpinBox,
     QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from partsjournal.domain.model import C_QUALITIES, Entry, EntryKind, Part, PartPresence, PeerRole
+from partsjournal.domain.model import Entry, EntryKind, Part, PartPresence, PeerRole
+from partsjournal.domain.templates import CONTEXT as TEMPLATE_WORDS
 from partsjournal.domain.words import fill
 from partsjournal.errors import JournalError
 from partsjournal.ui.common.changes import Change
@@ -44,25 +35,24 @@ from partsjournal.ui.common.dates import date_time_format
 from partsjournal.ui.common.messages import explain
 from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.plain_text import set_tooltip
-from partsjournal.ui.common.theme import SPACE_XS
-from partsjournal.ui.common.vocabulary import kind_label, peer_role_label, quality_label
+from partsjournal.ui.common.spelling import attach_spelling
+from partsjournal.ui.common.theme import SPACE_L, SPACE_S, scaled_font
+from partsjournal.ui.common.vocabulary import kind_label
 from partsjournal.ui.journal.body_edit import MarkdownBodyEdit
+from partsjournal.ui.journal.entry_details import NOT_RATED, EntryDetails
 from partsjournal.ui.journal.format_bar import FormatBar
-from partsjournal.ui.journal.journal_models import PresenceModel
 from partsjournal.vault import Vault
+from partsjournal.vault.templates import starting_body
 
 AUTOSAVE_MS = 800
-NOT_RATED = -1
+#: From this width on, the details sit beside the text; narrower, in a strip under it.
+SIDE_PANEL_FROM = 900
+DETAILS_WIDTH = 330
 
 
-def rating_spin(parent: QWidget, name: str) -> QSpinBox:
-    """A 0–10 spin box whose lowest value means 'not rated'."""
-    spin = QSpinBox(parent)
-    spin.setRange(NOT_RATED, 10)
-    spin.setSpecialValueText("—")
-    spin.setValue(NOT_RATED)
-    spin.setAccessibleName(name)
-    return spin
+def _template_words(text: str) -> str:
+    """The default templates in the person's language (their words are marked in domain/)."""
+    return QCoreApplication.translate(TEMPLATE_WORDS, text)
 
 
 def _rating(spin: QSpinBox) -> int | None:
@@ -77,6 +67,10 @@ class EntryEditor(QWidget):
     delete_requested = Signal(str)
     #: "Timer and agreements…": the window opens the peer-session panel beside the editor.
     peer_session_requested = Signal()
+    #: The details panel was shown or put away (the window keeps the choice).
+    details_shown_changed = Signal(bool)
+    #: "Focus" (or F11): the window shows only the text.
+    focus_requested = Signal()
 
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +80,9 @@ class EntryEditor(QWidget):
         self._is_new = False
         self._dirty = False
         self._loading = False
+        self._focus = False
+        self._kind_shown: EntryKind | None = None
+        self._template = ""  # the text a new entry started with (its kind's template)
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
@@ -98,197 +95,148 @@ class EntryEditor(QWidget):
 
     def _build(self) -> None:
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(12, 8, 12, 8)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        outer.addWidget(self.splitter)
+        writing = QWidget(self.splitter)
+        column = QVBoxLayout(writing)
+        column.setContentsMargins(SPACE_L, SPACE_S, SPACE_L, SPACE_S)
+        column.setSpacing(SPACE_S)
 
         header = QHBoxLayout()
-        self.title = QLineEdit(self)
+        self.title = QLineEdit(writing)
         self.title.setPlaceholderText(self.tr("Title (optional)"))
         self.title.setAccessibleName(self.tr("Title"))
-        title_font = QFont(self.title.font())
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
-        self.title.setFont(title_font)
+        self.title.setFont(scaled_font(self.title, "heading"))
         self.title.setMaxLength(200)
         header.addWidget(self.title, 1)
-        self.delete_button = QToolButton(self)
+        self.details_toggle = QToolButton(writing)
+        self.details_toggle.setText(self.tr("Details"))
+        self.details_toggle.setCheckable(True)
+        self.details_toggle.setChecked(True)
+        self.details_toggle.setAccessibleName(self.tr("Show the entry's details"))
+        set_tooltip(self.details_toggle, self.tr(
+            "Trailhead, Self-energy, parts present and the 8 C's: show or put away"))
+        self.details_toggle.toggled.connect(self.set_details_shown)
+        self.focus_button = QToolButton(writing)
+        self.focus_button.setText(self.tr("Focus"))
+        self.focus_button.setAccessibleName(self.tr("Focus mode: only the text"))
+        set_tooltip(self.focus_button, self.tr("Only the text, nothing else (F11; Esc returns)"))
+        self.focus_button.clicked.connect(self.focus_requested)
+        self.delete_button = QToolButton(writing)
         self.delete_button.setText(self.tr("Delete…"))
         self.delete_button.setAccessibleName(self.tr("Delete this entry"))
         self.delete_button.clicked.connect(self._ask_delete)
-        header.addWidget(self.delete_button)
-        outer.addLayout(header)
+        for button in (self.details_toggle, self.focus_button, self.delete_button):
+            button.setAutoRaise(True)
+            header.addWidget(button)
+        column.addLayout(header)
 
-        meta = QHBoxLayout()
-        self.when = QDateTimeEdit(self)
+        self.meta = QWidget(writing)
+        meta = QHBoxLayout(self.meta)
+        meta.setContentsMargins(0, 0, 0, 0)
+        self.when = QDateTimeEdit(self.meta)
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat(date_time_format())
         self.when.setAccessibleName(self.tr("Date and time"))
-        when_label = QLabel(self.tr("&When"), self)
+        when_label = QLabel(self.tr("&When"), self.meta)
         when_label.setBuddy(self.when)
-        self.kind = QComboBox(self)
+        self.kind = QComboBox(self.meta)
         for kind in EntryKind:
             self.kind.addItem(kind_label(kind), kind.value)
         self.kind.setAccessibleName(self.tr("Kind of entry"))
-        kind_label_widget = QLabel(self.tr("&Kind"), self)
+        kind_label_widget = QLabel(self.tr("&Kind"), self.meta)
         kind_label_widget.setBuddy(self.kind)
-        self.save_state = QLabel(self)
+        self.save_state = QLabel(self.meta)
         self.save_state.setTextFormat(Qt.TextFormat.PlainText)
         self.save_state.setAccessibleName(self.tr("Save status"))
         for widget in (when_label, self.when, kind_label_widget, self.kind):
             meta.addWidget(widget)
         meta.addStretch(1)
         meta.addWidget(self.save_state)
-        outer.addLayout(meta)
+        column.addWidget(self.meta)
 
-        self.problem = QLabel(self)
+        self.problem = QLabel(writing)
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setWordWrap(True)
         self.problem.setVisible(False)
         self.problem.setAccessibleName(self.tr("Problem saving"))
-        outer.addWidget(self.problem)
+        column.addWidget(self.problem)
 
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        body_area = QWidget(splitter)
-        body_layout = QVBoxLayout(body_area)
-        body_layout.setContentsMargins(0, 0, 0, 0)
-        body_layout.setSpacing(SPACE_XS)
-        self.body = MarkdownBodyEdit(body_area)  # Markdown styled as it is typed
+        self.body = MarkdownBodyEdit(writing)  # Markdown styled as it is typed
         self.body.setPlaceholderText(self.tr(
             "What happened? Which parts showed up, and what did they want you to know?\n\n"
             "Markdown works: *emphasis*, **strong**, lists with -, headings with #."))
         self.body.setAccessibleName(self.tr("Entry text"))
         self.body.setTabChangesFocus(True)
-        self.format_bar = FormatBar(self.body, body_area)
-        body_layout.addWidget(self.format_bar)
-        body_layout.addWidget(self.body, 1)
-        splitter.addWidget(body_area)
-        splitter.addWidget(self._details())
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        outer.addWidget(splitter, 1)
+        self.format_bar = FormatBar(self.body, writing)
+        column.addWidget(self.format_bar)
+        column.addWidget(self.body, 1)
+        self.splitter.addWidget(writing)
 
-    def _details(self) -> QWidget:
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        inner = QWidget(scroll)
-        layout = QVBoxLayout(inner)
-        layout.setContentsMargins(0, 6, 0, 0)
+        self.details = EntryDetails(self.splitter)
+        self.details.peer_session_requested.connect(self.peer_session_requested)
+        self.details.part_input.returnPressed.connect(self._add_typed_part)
+        self.details.add_part.clicked.connect(self._add_typed_part)
+        self.details.remove_part.clicked.connect(self._remove_selected_part)
+        # The fields live in the panel; the editor reads and fills them by these names.
+        d = self.details
+        self.trailhead, self.self_energy = d.trailhead, d.self_energy
+        self.part_input, self.remove_part = d.part_input, d.remove_part
+        self.presences, self.presence_view = d.presences, d.presence_view
+        self.qualities_toggle, self.qualities_box = d.qualities_toggle, d.qualities_box
+        self.quality_spins, self.peer_box = d.quality_spins, d.peer_box
+        self.peer_session_button, self.my_role = d.peer_session_button, d.my_role
+        self.planned, self.agreements, self.debrief = d.planned, d.agreements, d.debrief
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self._fit_details()
+        for field in (self.title, self.body, self.trailhead, self.agreements, self.debrief):
+            attach_spelling(field, self._vault)
 
-        form = QFormLayout()
-        self.trailhead = QLineEdit(inner)
-        self.trailhead.setPlaceholderText(self.tr(
-            "A feeling, sensation or thought that led you inward"))
-        self.trailhead.setAccessibleName(self.tr("Trailhead"))
-        form.addRow(self.tr("&Trailhead"), self.trailhead)
-        self.self_energy = rating_spin(inner, self.tr("Self-energy"))
-        set_tooltip(self.self_energy, self.tr(
-            "How present was Self — calm, curious, compassionate — from 0 to 10?"))
-        energy_row = QHBoxLayout()
-        energy_row.addWidget(self.self_energy)
-        energy_row.addStretch(1)
-        energy_label = QLabel(self.tr("&Self-energy (0–10)"), inner)
-        energy_label.setBuddy(self.self_energy)
-        form.addRow(energy_label, energy_row)
-        layout.addLayout(form)
+    # Where the details go ----------------------------------------------------------------
 
-        parts_box = QGroupBox(self.tr("Parts present"), inner)
-        parts_layout = QVBoxLayout(parts_box)
-        adder = QHBoxLayout()
-        self.part_input = QLineEdit(parts_box)
-        self.part_input.setPlaceholderText(self.tr("Type a part's name and press Enter"))
-        self.part_input.setAccessibleName(self.tr("Add a part present"))
-        self._part_names = QStringListModel(self)
-        completer = QCompleter(self._part_names, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.part_input.setCompleter(completer)
-        self.part_input.returnPressed.connect(self._add_typed_part)
-        add = QPushButton(self.tr("&Add"), parts_box)
-        add.setAccessibleName(self.tr("Add part"))
-        add.clicked.connect(self._add_typed_part)
-        self.remove_part = QPushButton(self.tr("Remove"), parts_box)
-        self.remove_part.setAccessibleName(self.tr("Remove the selected part from this entry"))
-        self.remove_part.clicked.connect(self._remove_selected_part)
-        adder.addWidget(self.part_input, 1)
-        adder.addWidget(add)
-        adder.addWidget(self.remove_part)
-        parts_layout.addLayout(adder)
-        self.presences = PresenceModel(self)
-        self.presence_view = QTableView(parts_box)
-        self.presence_view.setModel(self.presences)
-        self.presence_view.setAccessibleName(self.tr("Parts present in this entry"))
-        self.presence_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.presence_view.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents)
-        self.presence_view.horizontalHeader().setStretchLastSection(True)
-        self.presence_view.verticalHeader().setVisible(False)
-        self.presence_view.setMinimumHeight(90)
-        # ResizeToContents alone keeps the width measured before the first part was added (it
-        # showed "In…" for "Inner Critic"): measure again whenever the parts change.
-        for signal in (self.presences.rowsInserted, self.presences.rowsRemoved,
-                       self.presences.modelReset):
-            signal.connect(self._fit_part_column)
-        parts_layout.addWidget(self.presence_view)
-        layout.addWidget(parts_box)
+    def set_details_shown(self, shown: bool) -> None:
+        """Show or put away the details panel (the person's choice, kept across entries)."""
+        if self.details_toggle.isChecked() != shown:
+            self.details_toggle.setChecked(shown)  # comes back here through toggled
+            return
+        self.details.setVisible(shown and not self._focus)
+        self.details_shown_changed.emit(shown)
 
-        self.qualities_toggle = QToolButton(inner)
-        self.qualities_toggle.setText(self.tr("The 8 C's of Self (optional)"))
-        self.qualities_toggle.setCheckable(True)
-        self.qualities_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.qualities_toggle.setArrowType(Qt.ArrowType.RightArrow)
-        self.qualities_toggle.setAccessibleName(self.tr("Show the 8 C's ratings"))
-        layout.addWidget(self.qualities_toggle)
-        self.qualities_box = QWidget(inner)
-        grid = QGridLayout(self.qualities_box)
-        grid.setContentsMargins(16, 0, 0, 0)
-        self.quality_spins: dict[str, QSpinBox] = {}
-        for i, quality in enumerate(C_QUALITIES):
-            spin = rating_spin(self.qualities_box, quality_label(quality))
-            label = QLabel(quality_label(quality), self.qualities_box)
-            label.setBuddy(spin)
-            grid.addWidget(label, i // 4, (i % 4) * 2)
-            grid.addWidget(spin, i // 4, (i % 4) * 2 + 1)
-            self.quality_spins[quality] = spin
-        self.qualities_box.setVisible(False)
-        self.qualities_toggle.toggled.connect(self._toggle_qualities)
-        layout.addWidget(self.qualities_box)
+    @property
+    def details_shown(self) -> bool:
+        """Whether the person keeps the details panel out."""
+        return self.details_toggle.isChecked()
 
-        self.peer_box = QGroupBox(self.tr("Peer session"), inner)
-        peer_form = QFormLayout(self.peer_box)
-        self.peer_session_button = QPushButton(self.tr("Open the session timer and agreements…"),
-                                               self.peer_box)
-        self.peer_session_button.setAccessibleName(self.tr("Open the peer-session panel"))
-        self.peer_session_button.clicked.connect(self.peer_session_requested)
-        peer_form.addRow(self.peer_session_button)
-        self.my_role = QComboBox(self.peer_box)
-        self.my_role.addItem(self.tr("—"), "")
-        for role in PeerRole:
-            self.my_role.addItem(peer_role_label(role), role.value)
-        self.my_role.setAccessibleName(self.tr("My role"))
-        peer_form.addRow(self.tr("My &role"), self.my_role)
-        self.planned = QSpinBox(self.peer_box)
-        self.planned.setRange(0, 24 * 60)
-        self.planned.setSingleStep(5)
-        self.planned.setSpecialValueText("—")
-        self.planned.setSuffix(self.tr(" min"))
-        self.planned.setAccessibleName(self.tr("Planned minutes"))
-        peer_form.addRow(self.tr("&Planned time"), self.planned)
-        self.agreements = QPlainTextEdit(self.peer_box)
-        self.agreements.setPlaceholderText(self.tr(
-            "What you agreed: confidentiality, equal footing, either can pause…"))
-        self.agreements.setAccessibleName(self.tr("Agreements"))
-        self.agreements.setTabChangesFocus(True)
-        self.agreements.setMaximumHeight(90)
-        peer_form.addRow(self.tr("A&greements"), self.agreements)
-        self.debrief = QPlainTextEdit(self.peer_box)
-        self.debrief.setPlaceholderText(self.tr("How was it for each of you?"))
-        self.debrief.setAccessibleName(self.tr("Debrief"))
-        self.debrief.setTabChangesFocus(True)
-        self.debrief.setMaximumHeight(90)
-        peer_form.addRow(self.tr("&Debrief"), self.debrief)
-        layout.addWidget(self.peer_box)
-        layout.addStretch(1)
-        scroll.setWidget(inner)
-        return scroll
+    def set_focus_mode(self, on: bool) -> None:
+        """Only the text: no title row, time, formatting bar or details."""
+        self._focus = on
+        for widget in (self.title, self.details_toggle, self.focus_button, self.delete_button,
+                       self.meta, self.format_bar):
+            widget.setVisible(not on)
+        self.details.setVisible(self.details_shown and not on)
+        if on:
+            self.body.setFocus()
+
+    def _fit_details(self) -> None:
+        """Beside the text when there is room for both, below it when there is not."""
+        wide = self.width() >= SIDE_PANEL_FROM
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.splitter.orientation() == orientation:
+            return
+        self.splitter.setOrientation(orientation)
+        if wide:
+            self.details.setMaximumHeight(16_777_215)
+            self.splitter.setSizes([max(1, self.width() - DETAILS_WIDTH), DETAILS_WIDTH])
+        else:
+            self.splitter.setSizes([max(1, self.height() * 3 // 5), self.height() * 2 // 5])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_details()
 
     def _connect_changes(self) -> None:
         for line in (self.title, self.trailhead):
@@ -326,6 +274,8 @@ class EntryEditor(QWidget):
         self.when.setDateTime(QDateTime(QDate(local.year, local.month, local.day),
                                         QTime(local.hour, local.minute, local.second)))
         self.kind.setCurrentIndex(self.kind.findData(entry.kind.value))
+        self._kind_shown = entry.kind
+        self._template = ""
         self.body.setPlainText(entry.body)
         self.trailhead.setText(entry.trailhead)
         self.self_energy.setValue(NOT_RATED if entry.self_energy is None else entry.self_energy)
@@ -349,9 +299,21 @@ class EntryEditor(QWidget):
         self.setEnabled(True)
 
     def new_entry(self, kind: EntryKind = EntryKind.NOTE) -> None:
-        """Start a new entry now; it is stored once something is written in it."""
-        self.load(Entry(kind=kind), is_new=True)
+        """Start a new entry from its kind's template; it is stored once the person writes."""
+        template = starting_body(self._vault, kind, _template_words)
+        self.load(Entry(kind=kind, body=template), is_new=True)
+        self._template = template
+        self.body.moveCursor(QTextCursor.MoveOperation.End)
         self.body.setFocus()
+
+    def _nothing_written(self, entry: Entry) -> bool:
+        """A new entry with no title, no parts and its template untouched is not yet stored."""
+        return self._is_new and not (entry.title.strip() or entry.parts) and self._untouched(
+            entry.body)
+
+    def _untouched(self, body: str) -> bool:
+        """Still only the template it started with (read then: the vault may be locked now)."""
+        return not body.strip() or body.rstrip() == self._template.rstrip()
 
     def clear(self) -> None:
         """Forget the entry and empty every field (used when locking)."""
@@ -364,7 +326,7 @@ class EntryEditor(QWidget):
             text.clear()
             text.document().clearUndoRedoStacks()
         self.presences.set_presences([])
-        self._part_names.setStringList([])
+        self.details.part_names.setStringList([])
         self._loading = False
         self._dirty = False
         self.save_state.clear()
@@ -396,7 +358,8 @@ class EntryEditor(QWidget):
                 received_part_id=received.id, name=received.name))
             self._received_labels[label.casefold()] = label
         names = [p.name for p in self._parts_by_name.values() if p.part_id]
-        self._part_names.setStringList(sorted(names) + sorted(self._received_labels.values()))
+        shared = sorted(self._received_labels.values())
+        self.details.part_names.setStringList(sorted(names) + shared)
 
     # Editing ---------------------------------------------------------------------------------
 
@@ -410,12 +373,14 @@ class EntryEditor(QWidget):
     def _kind_changed(self, *_args: object) -> None:
         kind = EntryKind(self.kind.currentData())
         self.peer_box.setVisible(kind is EntryKind.PEER_SESSION)
+        before, self._kind_shown = self._kind_shown, kind
+        if (not self._loading and self._is_new and before is not None and before != kind
+                and self._untouched(self.body.toPlainText())):
+            # Nothing written yet: the new kind's template takes the old one's place.
+            self._template = starting_body(self._vault, kind, _template_words)
+            self.body.setPlainText(self._template)
+            self.body.moveCursor(QTextCursor.MoveOperation.End)
         self._changed()
-
-    def _toggle_qualities(self, shown: bool) -> None:
-        self.qualities_box.setVisible(shown)
-        self.qualities_toggle.setArrowType(Qt.ArrowType.DownArrow if shown
-                                           else Qt.ArrowType.RightArrow)
 
     def set_writing_font(self, family: str, size: int) -> None:
         """The body's writing face and size ("" family: the app's reading face)."""
@@ -455,9 +420,6 @@ class EntryEditor(QWidget):
             found = PartPresence(part_id=part.id, name=part.name)
         self.presences.add(PartPresence(found.part_id, found.received_part_id, "", found.name))
         self.part_input.clear()
-
-    def _fit_part_column(self, *_args: object) -> None:
-        self.presence_view.resizeColumnToContents(0)
 
     def _remove_selected_part(self) -> None:
         rows = sorted({i.row() for i in self.presence_view.selectionModel().selectedRows()},
@@ -521,8 +483,7 @@ class EntryEditor(QWidget):
         if not self._dirty or self._entry is None:
             return None
         entry = self.collect()
-        if entry is None or (self._is_new and not (entry.title.strip() or entry.body.strip()
-                                                   or entry.parts)):
+        if entry is None or self._nothing_written(entry):
             return None
         return entry
 
@@ -533,7 +494,7 @@ class EntryEditor(QWidget):
             return True
         entry = self.collect()
         assert entry is not None
-        if self._is_new and not (entry.title.strip() or entry.body.strip() or entry.parts):
+        if self._nothing_written(entry):
             return True
         self.save_state.setText(self.tr("Saving…"))
         try:

@@ -59,6 +59,10 @@ _LINK = re.compile(r"(!?)(\[)([^\]\n]*)(\]\()([^)\s]*(?:[ \t]+\"[^\"\n]*\")?)(\)
 Layer = tuple[int, int, QTextCharFormat]  # start, end (code points), format
 
 
+#: Paragraphs longer than this (a pasted log, a whole book in one line) are not spell-checked.
+SPELL_CHECK_UP_TO = 20_000
+
+
 class MarkdownHighlighter(QSyntaxHighlighter):
     """Styles one text block at a time; a fenced code block carries over in the block state."""
 
@@ -214,6 +218,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
     def _spelling_layers(self, text: str, code: list[tuple[int, int]]) -> list[Layer]:
         assert self._checker is not None
+        if len(text) > SPELL_CHECK_UP_TO:
+            return []  # a pasted wall of text: typing in it stays quick, unchecked
         points = _code_points(text)
         layers: list[Layer] = []
         for start16, length16 in self._checker.misspelt(text):
