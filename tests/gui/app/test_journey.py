@@ -283,16 +283,17 @@ def test_damage_found_after_unlock_locks_and_names_the_backup(
         monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     from partsjournal.domain import Entry
     from partsjournal.ui.app import application as app_module
+    from partsjournal.vault.keyslots import KeySlots
+
+    from ...damage import damage_a_data_page
 
     vault = Vault.create(vault_dir, PASSPHRASE, profile=FAST_KDF)[0]
     for i in range(40):
         vault.entries.add(Entry(title=f"e{i}", body="words " * 300))
     vault.backup_now()
     vault.lock()
-    data = bytearray((vault_dir / "journal.db").read_bytes())
-    for offset in range(len(data) // 2, len(data) // 2 + 64):
-        data[offset] ^= 0xFF
-    (vault_dir / "journal.db").write_bytes(bytes(data))
+    key = KeySlots.load(vault_dir / "keyslots.json").unlock_with_passphrase(PASSPHRASE)
+    damage_a_data_page(vault_dir / "journal.db", key)
     shown: list[str] = []
     monkeypatch.setattr(app_module, "show_error", lambda parent, error: shown.append(str(error)))
     controller.start(vault_dir)

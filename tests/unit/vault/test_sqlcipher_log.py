@@ -16,10 +16,10 @@ import pytest
 
 from partsjournal.domain import Entry
 from partsjournal.vault import Vault
+from partsjournal.vault.keyslots import KeySlots
 
 from ...conftest import PASSPHRASE
-
-PAGE = 4096
+from ...damage import PAGE, damage_a_data_page
 
 
 @pytest.fixture
@@ -29,11 +29,9 @@ def damaged_vault(vault: Vault, vault_dir: Path) -> Path:
         vault.entries.add(Entry(title=f"entry {i}", body="the part that keeps watch " * 60))
     vault.lock()
     db = vault_dir / "journal.db"
-    data = bytearray(db.read_bytes())
-    assert len(data) >= 6 * PAGE
-    middle = (len(data) // PAGE // 2) * PAGE
-    data[middle + 100:middle + 200] = bytes(b ^ 0xFF for b in data[middle + 100:middle + 200])
-    db.write_bytes(bytes(data))
+    assert db.stat().st_size >= 6 * PAGE
+    key = KeySlots.load(vault_dir / "keyslots.json").unlock_with_passphrase(PASSPHRASE)
+    damage_a_data_page(db, key)
     return vault_dir
 
 
