@@ -53,7 +53,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 from partsjournal.domain.words import fill
 from partsjournal.errors import JournalError, VaultLocked
 from partsjournal.ui.common.operation import perform
-from partsjournal.ui.common.spelling_marks import utf16_length
+from partsjournal.ui.common.spelling_marks import SPELL_CHECK_UP_TO, utf16_length
 
 if TYPE_CHECKING:
     from partsjournal.vault import Vault
@@ -73,7 +73,9 @@ UNDERLINE = QColor(220, 30, 30)
 # A word: letters, with apostrophes inside (don't, part's); not touching digits or underscores.
 _WORD = re.compile(r"(?<![\w'’])[^\W\d_]+(?:['’][^\W\d_]+)*(?!\w)")
 # What is never checked: inline code, web addresses and e-mail addresses.
-_SKIP = re.compile(r"`[^`\n]*`?|\b(?:https?://|ftp://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# The e-mail branch starts only where a run starts (else a long run is rescanned at every place).
+_SKIP = re.compile(r"`[^`\n]*`?|\b(?:https?://|ftp://|www\.)\S+"
+                   r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 
 
@@ -172,7 +174,7 @@ class SpellChecker(QObject):
 
     def misspelt(self, text: str) -> list[tuple[int, int]]:
         """``(start, length)`` in UTF-16 code units of each misspelt word in ``text``."""
-        if not self._check_vault() or not text:
+        if not self._check_vault() or not text or len(text) > SPELL_CHECK_UP_TO:
             return []
         skipped = [m.span() for m in _SKIP.finditer(text)]
         found: list[tuple[int, int]] = []

@@ -12,6 +12,10 @@ from __future__ import annotations
 
 from typing import Protocol
 
+#: Paragraphs longer than this (a pasted log, a whole book in one line) are not spell-checked:
+#: typing in them stays quick, and they are rarely prose.
+SPELL_CHECK_UP_TO = 20_000
+
 
 class MisspeltWords(Protocol):
     """Finds the misspelt words in one line (one text block) of a text field."""

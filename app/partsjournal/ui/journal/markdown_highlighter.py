@@ -32,7 +32,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from partsjournal.ui.common.spelling_marks import MisspeltWords
+from partsjournal.ui.common.spelling_marks import SPELL_CHECK_UP_TO, MisspeltWords
 from partsjournal.ui.common.theme import muted
 
 #: The wave under a misspelt word: a red that reads on light and dark inputs alike.
@@ -57,10 +57,6 @@ _EMPHASIS = re.compile(r"(?<![*\w\\])\*(?=[^\s*])(.*?[^\s*])?\*(?!\*)"
 _LINK = re.compile(r"(!?)(\[)([^\]\n]*)(\]\()([^)\s]*(?:[ \t]+\"[^\"\n]*\")?)(\))")
 
 Layer = tuple[int, int, QTextCharFormat]  # start, end (code points), format
-
-
-#: Paragraphs longer than this (a pasted log, a whole book in one line) are not spell-checked.
-SPELL_CHECK_UP_TO = 20_000
 
 
 class MarkdownHighlighter(QSyntaxHighlighter):
