@@ -272,7 +272,8 @@ def child_gui(vault: Path, canary: str, out: Path, scan_root: Path) -> int:
         QTest.keyClick(unlock.secret, Qt.Key.Key_Return)
         yield from wait_for("the main window", lambda: visible(MainWindow))
         window = visible(MainWindow)
-        yield from wait_for("the window to be active", lambda: app.activeWindow() is window.window(), 5)
+        yield from wait_for("the window to be active",
+                            lambda: app.activeWindow() is window.window(), 5)
         socket_file = Path(tempfile.gettempdir()) / server_name()
         yield from wait_for("the single-instance socket", socket_file.exists, 10)
         report["socket_file"] = str(socket_file)

@@ -1,4 +1,4 @@
-"""The settings dialog: locking, appearance, writing, backups, passphrase and recovery code.
+"""The settings dialog: locking, appearance, writing, templates, backups, passphrase, recovery.
 
 Preferences are written only when the person presses OK; Cancel discards them and takes back a
 theme that was being previewed. Actions on the vault itself (back up now, change passphrase, new
@@ -66,6 +66,7 @@ from partsjournal.ui.settings.settings import (
     THEMES,
     Settings,
 )
+from partsjournal.ui.settings.templates_page import TemplatesPage
 from partsjournal.ui.settings.writing_settings import WritingPage
 from partsjournal.vault import Vault
 from partsjournal.vault.backup import list_backups, taken_at
@@ -133,7 +134,7 @@ def _hint(text: str) -> QLabel:
 
 
 class SettingsDialog(QDialog):
-    """Preferences and the vault's protection, grouped in five tabs.
+    """Preferences, entry templates and the vault's protection, grouped in tabs.
 
     ``vault`` is None when no journal is open; then the backup and passphrase actions are
     unavailable and say why. ``settings_changed`` is emitted after OK has saved the preferences.
@@ -156,10 +157,18 @@ class SettingsDialog(QDialog):
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Settings sections"))
+        # Every section's name in sight: the dialog widens to its tabs rather than hiding
+        # "Passphrase & recovery" behind scroll arrows.
+        self.tabs.tabBar().setUsesScrollButtons(False)
+        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
         self.tabs.addTab(self._privacy_page(), self.tr("&Privacy && locking"))
         self.tabs.addTab(self._appearance_page(), self.tr("&Appearance"))
         self.writing_page = WritingPage(settings, vault)
         self.tabs.addTab(self.writing_page, self.tr("&Writing"))
+        #: Entry templates are journal data: the tab is there only while a journal is open.
+        self.templates_page = TemplatesPage(vault) if vault is not None else None
+        if self.templates_page is not None:
+            self.tabs.addTab(self.templates_page, self.tr("T&emplates"))
         self.backups_page = self._backups_page()
         self.tabs.addTab(self.backups_page, self.tr("&Backups"))
         self.tabs.addTab(self._passphrase_page(), self.tr("Pa&ssphrase && recovery"))
@@ -177,7 +186,9 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(text_width(self, 100))
+        margins = layout.contentsMargins()
+        self.setMinimumWidth(max(text_width(self, 100), self.tabs.tabBar().sizeHint().width()
+                                 + margins.left() + margins.right() + 8))
         self._load()
         self.refresh_backups()
         self.auto_lock_spin.setFocus()  # the first thing on the first page
@@ -349,6 +360,8 @@ class SettingsDialog(QDialog):
         self.keep_spin.setValue(int(s.get(BACKUPS_KEEP)))
         self.copy_dir_edit.setText(str(s.get(BACKUP_COPY_DIR)))
         self.writing_page.load()
+        if self.templates_page is not None:
+            self.templates_page.load()
 
     def _copy_dir_problem(self) -> str:
         text = self.copy_dir_edit.text().strip()
@@ -365,6 +378,9 @@ class SettingsDialog(QDialog):
             self.copy_dir_problem.show()
             self.tabs.setCurrentWidget(self.backups_page)
             self.copy_dir_edit.setFocus()
+            return
+        if self.templates_page is not None and not self.templates_page.save():
+            self.tabs.setCurrentWidget(self.templates_page)  # it says what was refused
             return
         s = self._settings
         s.set(AUTO_LOCK_MINUTES, self.auto_lock_spin.value())
