@@ -36,6 +36,7 @@ from partsjournal import APP_NAME
 from partsjournal.domain.model import Entry, EntryKind
 from partsjournal.domain.words import fill
 from partsjournal.ui.app.edit_actions import EditActions
+from partsjournal.ui.app.focus_mode import FocusMode
 from partsjournal.ui.app.menus import build_menus
 from partsjournal.ui.app.sidebar import SIDEBAR_WIDTH, Sidebar
 from partsjournal.ui.app.word_count import WordCount
@@ -108,7 +109,8 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         row.addLayout(layout, 1)
-        layout.addWidget(self._build_header())
+        chrome: list[QWidget] = [self.sidebar, self._build_header()]
+        layout.addWidget(chrome[1])
         if sample:
             banner = QLabel(self.tr(
                 "This is a sample journal with made-up parts and entries, so you can look "
@@ -119,8 +121,10 @@ class MainWindow(QMainWindow):
             banner.setBackgroundRole(banner.palette().ColorRole.AlternateBase)
             banner.setAccessibleName(self.tr("Sample journal notice"))
             layout.addWidget(banner)
+            chrome.append(banner)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+        self.focus_mode = FocusMode(self, self.journal, chrome, self.show_journal)
 
         build_menus(self)
         self.journal.status.connect(self._status)
@@ -541,6 +545,7 @@ class MainWindow(QMainWindow):
         for dialog in self.findChildren(QDialog):
             if dialog.isVisible():
                 dialog.reject()
+        self.focus_mode.set_on(False)
         self.journal.clear()
         self.search.clear()
         self.search_field.clear()

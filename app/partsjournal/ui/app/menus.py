@@ -80,6 +80,8 @@ def build_menus(window: MainWindow) -> None:
     for action in (window.journal_action, window.parts_action, window.map_action,
                    window.peers_action, window.insights_action):
         view.addAction(action)
+    view.addSeparator()
+    view.addAction(window.focus_mode.action)
 
     practice = menu.addMenu(tr("P&ractice"))
     guided = practice.addAction(tr("&Guided self-session (the 6 F's)…"))

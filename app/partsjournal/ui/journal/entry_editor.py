@@ -69,8 +69,9 @@ class EntryEditor(QWidget):
     peer_session_requested = Signal()
     #: The details panel was shown or put away (the window keeps the choice).
     details_shown_changed = Signal(bool)
-    #: "Focus" (or F11): the window shows only the text.
-    focus_requested = Signal()
+    #: "Focus" (True) or "Leave focus" (False) was pressed: the window shows only the text, or
+    #: everything again (the window owns the mode; F11 and Esc reach it there too).
+    focus_requested = Signal(bool)
 
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,7 +124,13 @@ class EntryEditor(QWidget):
         self.focus_button.setText(self.tr("Focus"))
         self.focus_button.setAccessibleName(self.tr("Focus mode: only the text"))
         set_tooltip(self.focus_button, self.tr("Only the text, nothing else (F11; Esc returns)"))
-        self.focus_button.clicked.connect(self.focus_requested)
+        self.focus_button.clicked.connect(lambda: self.focus_requested.emit(True))
+        self.leave_focus_button = QToolButton(writing)
+        self.leave_focus_button.setText(self.tr("Leave focus"))
+        self.leave_focus_button.setAccessibleName(self.tr("Leave focus mode"))
+        set_tooltip(self.leave_focus_button, self.tr("Everything back (Esc or F11)"))
+        self.leave_focus_button.clicked.connect(lambda: self.focus_requested.emit(False))
+        self.leave_focus_button.hide()
         self.delete_button = QToolButton(writing)
         self.delete_button.setText(self.tr("Delete…"))
         self.delete_button.setAccessibleName(self.tr("Delete this entry"))
@@ -131,6 +138,9 @@ class EntryEditor(QWidget):
         for button in (self.details_toggle, self.focus_button, self.delete_button):
             button.setAutoRaise(True)
             header.addWidget(button)
+        header.addStretch(0)  # in focus mode, with the title away, it keeps Leave on the right
+        self.leave_focus_button.setAutoRaise(True)
+        header.addWidget(self.leave_focus_button)
         column.addLayout(header)
 
         self.meta = QWidget(writing)
@@ -212,14 +222,20 @@ class EntryEditor(QWidget):
         return self.details_toggle.isChecked()
 
     def set_focus_mode(self, on: bool) -> None:
-        """Only the text: no title row, time, formatting bar or details."""
+        """Only the text: no title, time, formatting bar or details; a quiet way back."""
         self._focus = on
         for widget in (self.title, self.details_toggle, self.focus_button, self.delete_button,
                        self.meta, self.format_bar):
             widget.setVisible(not on)
+        self.leave_focus_button.setVisible(on)
         self.details.setVisible(self.details_shown and not on)
         if on:
             self.body.setFocus()
+
+    @property
+    def in_focus_mode(self) -> bool:
+        """Whether only the text is shown."""
+        return self._focus
 
     def _fit_details(self) -> None:
         """Beside the text when there is room for both, below it when there is not."""

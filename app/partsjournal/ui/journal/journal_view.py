@@ -62,6 +62,8 @@ class JournalView(QWidget):
         layout.addWidget(splitter)
 
         left = QWidget(splitter)
+        #: The filters, the list and its count (put away in focus mode).
+        self.list_pane = left
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(8, 8, 4, 8)
         self.new_button = QPushButton(self.tr("New entry"), left)
