@@ -347,6 +347,10 @@ class AppController(QObject):
         self._set_window(window, AppState.MAIN)
         window.set_writing_font(self.settings.get(keys.WRITING_FONT_FAMILY),
                                 self.settings.get(keys.WRITING_FONT_SIZE))
+        editor = window.journal.editor
+        editor.set_details_shown(self.settings.get(keys.ENTRY_DETAILS_SHOWN))
+        editor.details_shown_changed.connect(
+            lambda shown: self.settings.set(keys.ENTRY_DETAILS_SHOWN, shown))
         self.idle.start(self.settings.get(keys.AUTO_LOCK_MINUTES) * 60_000)
         if self.pending_file is not None:
             path, self.pending_file = self.pending_file, None

@@ -54,6 +54,9 @@ WRITING_FONT_SIZE: Setting[int] = Setting("writing/font_size", 13)
 #: The personal word list is journal data and lives in the vault, never here.
 SPELLING_ON: Setting[bool] = Setting("writing/spelling_on", True)
 SPELLING_LANGUAGE: Setting[str] = Setting("writing/spelling_language", "")
+#: Whether the entry's details panel (when, kind, parts present, the 8 C's…) is out beside the
+#: text: the person's choice, kept from entry to entry and from one unlock to the next.
+ENTRY_DETAILS_SHOWN: Setting[bool] = Setting("layout/entry_details_shown", True)
 
 THEMES = ("system", "light", "dark")
 
