@@ -125,6 +125,16 @@ def render_all(out: Path, theme: str) -> None:
                            (window.show_insights, "insights")):
             show()
             _grab(window, name(f"{page}-{label}"), small_or_large)
+    # The editor with a guided session's entry, as written and in focus mode, at both sizes.
+    window.show_journal()
+    solo = next(e for e in vault.entries.list() if e.kind.value == "solo_session")
+    window.open_entry(solo.id)
+    for small_or_large in (QSize(1024, 700), QSize(1920, 1080)):
+        label = f"{small_or_large.width()}x{small_or_large.height()}"
+        _grab(window, name(f"editor-{label}"), small_or_large)
+        window.focus_mode.set_on(True)
+        _grab(window, name(f"editor-focus-{label}"), small_or_large)
+        window.focus_mode.set_on(False)
 
     from partsjournal.ui.export.export_dialog import ExportDialog
     from partsjournal.ui.export.export_dialogs import SummaryDialog

@@ -15,6 +15,7 @@ from PySide6.QtGui import QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -228,6 +229,8 @@ class EntryEditor(QWidget):
                        self.meta, self.format_bar):
             widget.setVisible(not on)
         self.leave_focus_button.setVisible(on)
+        # A page on the desk, without the box drawn round a field.
+        self.body.setFrameShape(QFrame.Shape.NoFrame if on else QFrame.Shape.StyledPanel)
         self.details.setVisible(self.details_shown and not on)
         if on:
             self.body.setFocus()
@@ -248,7 +251,8 @@ class EntryEditor(QWidget):
             self.details.setMaximumHeight(16_777_215)
             self.splitter.setSizes([max(1, self.width() - DETAILS_WIDTH), DETAILS_WIDTH])
         else:
-            self.splitter.setSizes([max(1, self.height() * 3 // 5), self.height() * 2 // 5])
+            # Writing first on a small screen too: the text keeps three quarters of the height.
+            self.splitter.setSizes([max(1, self.height() * 3 // 4), self.height() // 4])
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
