@@ -10,6 +10,11 @@ What is stored is exactly what was typed (plain Markdown); the look comes from
 - Enter in a list item (``- ``, ``* ``, ``+ ``, ``1. ``) or a quote (``> ``) starts the next one;
   Enter on an empty item ends the list. Tab and Shift+Tab indent and outdent a list item; outside
   a list Tab leaves the field, as everywhere else in the window.
+- Dialogue with parts (:mod:`partsjournal.domain.dialogue`): once :meth:`set_speakers` has named
+  Self and the parts, typing the start of a name at the start of a line offers the names (Up and
+  Down choose, Enter or Tab writes ``Name: ``, Escape declines); Enter at the end of a turn
+  starts the next line with whoever answers (Self ↔ the part), and Enter on a turn with nothing
+  said yet takes its name away again, as with a list.
 
 The document never loads anything: Qt's own text document would read an image's ``file:`` URL
 from disk when asked for it, so the body uses the same refusing document as the old preview.
@@ -18,18 +23,26 @@ from disk when asked for it, so the body uses the same refusing document as the 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QKeyEvent,
     QResizeEvent,
+    QTextBlock,
     QTextCursor,
 )
-from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QCompleter,
+    QListView,
+    QPlainTextDocumentLayout,
+    QPlainTextEdit,
+    QWidget,
+)
 
+from partsjournal.domain.dialogue import Cast, Speaker, next_speaker
 from partsjournal.ui.common.spelling_marks import MisspeltWords
 from partsjournal.ui.common.theme import SPACE_L, SPACE_XL
 from partsjournal.ui.journal.markdown_highlighter import MarkdownHighlighter
@@ -51,6 +64,11 @@ _CTRL = Qt.KeyboardModifier.ControlModifier
 _ALT = Qt.KeyboardModifier.AltModifier
 _SHIFT = Qt.KeyboardModifier.ShiftModifier
 _HEADING_KEYS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3}
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+#: Names are offered once this much of one is typed (one letter would interrupt every line).
+COMPLETE_AFTER = 2
+#: How far back Enter looks for who spoke before, in lines.
+_LOOK_BACK = 200
 
 
 class MarkdownBodyEdit(QPlainTextEdit):
@@ -64,6 +82,15 @@ class MarkdownBodyEdit(QPlainTextEdit):
         self.setDocument(document)
         self.highlighter = MarkdownHighlighter(document, self.palette)
         self._changed_connection: QObject | None = None
+        self._cast = Cast()
+        self._names = QStringListModel(self)
+        self.completer = QCompleter(self._names, self)
+        self.completer.setWidget(self)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.names_popup = QListView()
+        self.names_popup.setAccessibleName(self.tr("Who speaks"))
+        self.completer.setPopup(self.names_popup)  # the completer owns it from here
+        self.completer.activated[str].connect(self._complete)  # type: ignore[index]
         self.set_writing_font("", DEFAULT_SIZE)
 
     # Look --------------------------------------------------------------------------------------
@@ -96,6 +123,17 @@ class MarkdownBodyEdit(QPlainTextEdit):
             if changed is not None:
                 changed.connect(self.highlighter.rehighlight)
         self.highlighter.set_spelling(checker)
+
+    def set_speakers(self, speakers: Iterable[Speaker]) -> None:
+        """Who can speak in a dialogue (Self and the parts): shown in colour, offered by name."""
+        self._cast = Cast(speakers)
+        self.names_popup.hide()
+        self.highlighter.set_cast(self._cast)
+
+    @property
+    def cast(self) -> Cast:
+        """The speakers :meth:`set_speakers` gave."""
+        return self._cast
 
     def setPlainText(self, text: str) -> None:  # noqa: N802 (Qt's name)
         """Replace the text and show its beginning.
@@ -130,6 +168,11 @@ class MarkdownBodyEdit(QPlainTextEdit):
                 event.accept()
                 return True
         if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Tab and self._offering()
+                and not event.modifiers() & (_CTRL | _ALT | _SHIFT)):
+            self._complete()
+            return True
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
                 and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
                 and not event.modifiers() & (_CTRL | _ALT) and self._in_list()):
             outdent = event.key() == Qt.Key.Key_Backtab or bool(event.modifiers() & _SHIFT)
@@ -147,6 +190,12 @@ class MarkdownBodyEdit(QPlainTextEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         mods = event.modifiers() & (_CTRL | _ALT | _SHIFT)
         key = event.key()
+        if self._offering() and key in (*_ENTER, Qt.Key.Key_Escape):
+            if key == Qt.Key.Key_Escape:
+                self.names_popup.hide()
+            else:
+                self._complete()
+            return
         if mods == _CTRL and key == Qt.Key.Key_B:
             self.toggle_wrap("**")
         elif mods == _CTRL and key == Qt.Key.Key_I:
@@ -155,11 +204,130 @@ class MarkdownBodyEdit(QPlainTextEdit):
             self.make_link()
         elif mods == _CTRL | _ALT and key in _HEADING_KEYS:
             self.toggle_heading(_HEADING_KEYS[Qt.Key(key)])
-        elif (key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not mods & (_SHIFT | _CTRL)
-              and self._continue_list()):
+        elif (key in _ENTER and not mods & (_SHIFT | _CTRL)
+              and (self._continue_list() or self._continue_dialogue())):
             self.ensureCursorVisible()
         else:
             super().keyPressEvent(event)
+            if self._cast and (event.text() or self._offering()):
+                self._offer_names()
+
+    # Dialogue ----------------------------------------------------------------------------------
+
+    def insert_speaker(self, speaker: Speaker) -> None:
+        """Start the cursor's line with ``Name: ``; one undo step.
+
+        Another speaker's name there is replaced; the same speaker again takes the name away.
+        """
+        cast = self._cast if self._cast.find(speaker.name) else Cast([speaker])
+        prefix = f"{speaker.name}: "
+
+        def change(text: str) -> tuple[int, str]:
+            turn = cast.match(text)
+            if turn is not None:
+                same = turn.speaker.name.casefold() == speaker.name.casefold()
+                return turn.said_start, text[:turn.name_start] + ("" if same else prefix)
+            indent = len(text) - len(text.lstrip(" "))
+            return (indent, text[:indent] + prefix) if indent <= 3 else (0, prefix)
+        self._edit_line_starts(change, every_line=False)
+        cursor = self.textCursor()
+        turn = cast.match(cursor.block().text())
+        if turn is not None and cursor.positionInBlock() < turn.said_start:
+            cursor.setPosition(cursor.block().position() + turn.said_start)
+            self.setTextCursor(cursor)
+
+    def _offering(self) -> bool:
+        """Are names on offer (the completion list is showing)?"""
+        return self.names_popup.isVisible()
+
+    def _offer_names(self) -> None:
+        """Offer the names that start as the line does, while only a name is being typed."""
+        popup = self.names_popup
+        cursor = self.textCursor()
+        text = cursor.block().text()
+        typed = text.lstrip(" ")
+        matches = []
+        if (not cursor.hasSelection() and cursor.positionInBlock() == len(text)
+                and len(text) - len(typed) <= 3 and COMPLETE_AFTER <= len(typed)
+                and len(typed) <= self._cast.longest and not self._cast.match(text)):
+            matches = [s.name for s in self._cast.completions(typed)]
+        if not matches:
+            popup.hide()
+            return
+        self._names.setStringList(matches)
+        rect = self.cursorRect()
+        rect.setWidth(popup.sizeHintForColumn(0) + popup.verticalScrollBar().sizeHint().width()
+                      + 2 * popup.frameWidth())
+        self.completer.complete(rect)
+        popup.setCurrentIndex(self.completer.completionModel().index(0, 0))
+
+    def _complete(self, name: str = "") -> None:
+        """Write the chosen name (or the highlighted one) as the line's speaker."""
+        popup = self.names_popup
+        if not name:
+            index = popup.currentIndex()
+            name = str(index.data()) if index.isValid() else ""
+        popup.hide()
+        speaker = self._cast.find(name)
+        if speaker is None:
+            return
+        cursor = self.textCursor()
+        block = cursor.block()
+        text = block.text()
+        indent = len(text) - len(text.lstrip(" "))
+        cursor.beginEditBlock()
+        cursor.setPosition(block.position() + min(indent, 3))
+        cursor.setPosition(block.position() + len(text), QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(f"{speaker.name}: ")
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+
+    def _continue_dialogue(self) -> bool:
+        """Enter at the end of a turn: the next line starts with whoever answers."""
+        cursor = self.textCursor()
+        if cursor.hasSelection() or not self._cast:
+            return False
+        block = cursor.block()
+        text = block.text()
+        turn = self._cast.match(text)
+        if turn is None or cursor.positionInBlock() < max(turn.name_end, len(text.rstrip())):
+            return False
+        cursor.beginEditBlock()
+        if not turn.said:  # a turn with nothing said: the conversation pauses here
+            cursor.setPosition(block.position())
+            cursor.setPosition(block.position() + len(text), QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            cursor.endEditBlock()
+            self.setTextCursor(cursor)
+            return True
+        answer = next_speaker(turn.speaker, self._earlier_speakers(block), self._cast)
+        if answer is None:
+            cursor.endEditBlock()
+            return False
+        cursor.insertText(f"\n{text[:turn.name_start]}{answer.name}: ")
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        return True
+
+    def _earlier_speakers(self, block: QTextBlock) -> list[Speaker]:
+        """Speakers of the turns above ``block``, nearest last.
+
+        Blank lines between turns are fine; any other line ends the conversation.
+        """
+        found: list[Speaker] = []
+        current = block.previous()
+        for _ in range(_LOOK_BACK):
+            if not current.isValid():
+                break
+            text = current.text()
+            if text.strip():
+                turn = self._cast.match(text)
+                if turn is None:
+                    break
+                found.append(turn.speaker)
+            current = current.previous()
+        found.reverse()
+        return found
 
     # Editing (each one undo step) --------------------------------------------------------------
 

@@ -3,6 +3,8 @@
 Each button types the same plain Markdown a writer could type by hand (``**``, ``# ``, ``- ``,
 ``> ``, ``Q: ``) into the body it belongs to, then gives the focus back to the text. The buttons
 are flat, reachable with Tab, and named for screen readers; their tooltips give the shortcut.
+"Who speaks" opens a menu of Self and the parts (Space or Enter opens it, the arrows choose) and
+starts the line with that speaker's ``Name: ``, for a dialogue with parts.
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QFont, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QWidget
 
+from partsjournal.domain.dialogue import Speaker
 from partsjournal.domain.words import fill
 from partsjournal.ui.common.plain_text import set_tooltip
 from partsjournal.ui.common.theme import SPACE_XS
@@ -19,7 +22,7 @@ from partsjournal.ui.journal.body_edit import MarkdownBodyEdit
 
 
 class FormatBar(QWidget):
-    """Bold, Italic, Heading, List, Quote, Link and "Question for my therapist"."""
+    """Bold, Italic, Heading, List, Quote, Link, "Question for my therapist", "Who speaks"."""
 
     def __init__(self, body: MarkdownBodyEdit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,7 +66,43 @@ class FormatBar(QWidget):
         italic = self.buttons["italic"].font()
         italic.setItalic(True)
         self.buttons["italic"].setFont(italic)
+        layout.addWidget(self._speaker_button())
         layout.addStretch(1)
+
+    def _speaker_button(self) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(self.tr("Who speaks"))
+        button.setAutoRaise(True)
+        button.setAccessibleName(self.tr("Who speaks"))
+        set_tooltip(button, self.tr("Who speaks: starts the line with Self's or a part's name, "
+                                    "for a dialogue with your parts"))
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        menu.setAccessibleName(self.tr("Who speaks"))
+        menu.aboutToShow.connect(self._fill_speakers)
+        button.setMenu(menu)
+        self.buttons["speaker"] = button
+        return button
+
+    def _fill_speakers(self) -> None:
+        """The menu lists the body's speakers as they are now: Self first, then by name."""
+        menu = self.buttons["speaker"].menu()
+        if menu is None:
+            return
+        menu.clear()
+        cast = self.body.cast
+        first_self = cast.self_speaker  # Self once, even when known by two names
+        speakers = sorted((s for s in cast.speakers if not s.is_self or s is first_self),
+                          key=lambda s: (not s.is_self, s.name.casefold()))
+        if not speakers:
+            empty = menu.addAction(self.tr("No parts yet"))
+            empty.setEnabled(False)
+        for speaker in speakers:
+            action = menu.addAction(speaker.name.replace("&", "&&"))  # no accelerator
+            action.triggered.connect(self._run(self._speak(speaker)))
+
+    def _speak(self, speaker: Speaker) -> Callable[[], None]:
+        return lambda: self.body.insert_speaker(speaker)
 
     def _run(self, action: Callable[[], None]) -> Callable[[], None]:
         def run() -> None:

@@ -1,6 +1,6 @@
 """Live Markdown in the entry body, styled as it is typed (as Apostrophe or iA Writer do).
 
-Headings, emphasis, code, quotes, lists, links, rules and ``Q:`` lines.
+Headings, emphasis, code, quotes, lists, links, rules, ``Q:`` lines and dialogue.
 
 Only the *look* changes. The highlighter draws extra formats on top of the text (Qt's layout
 formats); it never edits the document, so what is stored stays plain Markdown, byte for byte.
@@ -10,7 +10,9 @@ always sees what they wrote. Nothing is followed or loaded: a link is coloured, 
 Colours come from the widget's palette (its placeholder and link colours, and the theme's muted
 text), so light, dark and the system theme all work. A line starting ``Q:`` is a question the
 person wants to bring to their therapist; it is drawn in the link colour, bold marker, so it can
-be found again at a glance.
+be found again at a glance. A line of dialogue (``The Critic: …``, see
+:mod:`partsjournal.domain.dialogue`) shows its speaker's name in bold, in that part's colour —
+Self in Self-energy's teal — made dark or light enough to read on the page; the words stay plain.
 
 The spell-checker (``MisspeltWords``) adds a red wave under misspelt words, merged with the
 Markdown format and never inside code. Qt counts positions in UTF-16 code units; Python's
@@ -32,14 +34,18 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from partsjournal.domain.dialogue import Cast, Speaker
 from partsjournal.ui.common.spelling_marks import SPELL_CHECK_UP_TO, MisspeltWords
-from partsjournal.ui.common.theme import muted
+from partsjournal.ui.common.theme import SELF_COLOR, _contrast, blend, muted
 
 #: The wave under a misspelt word: a red that reads on light and dark inputs alike.
 SPELLING_UNDERLINE = QColor(220, 30, 30)
 
 #: Heading size by level, as factors of the body's point size (a major third apart, then bold).
 HEADING_SCALE = {1: 1.6, 2: 1.35, 3: 1.15, 4: 1.05, 5: 1.0, 6: 1.0}
+
+#: WCAG's contrast for text: a speaker's name reads at least this well on the page.
+SPEAKER_CONTRAST = 4.5
 
 NORMAL, IN_FENCE = 0, 1
 
@@ -67,6 +73,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self._palette = palette
         self._checker = checker
+        self._cast = Cast()
+        self._speaker_formats: dict[str, QTextCharFormat] = {}
         self._formats: dict[str, QTextCharFormat] = {}
         self._headings: dict[int, QTextCharFormat] = {}
         self.refresh_formats(rehighlight=False)
@@ -83,6 +91,16 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     @property
     def checker(self) -> MisspeltWords | None:
         return self._checker
+
+    def set_cast(self, cast: Cast) -> None:
+        """Recognise the dialogue of ``cast``'s speakers and redraw every block."""
+        self._cast = cast
+        self._speaker_formats = {}
+        self.rehighlight()
+
+    @property
+    def cast(self) -> Cast:
+        return self._cast
 
     def refresh_formats(self, *, rehighlight: bool = True) -> None:
         """Take the palette's colours and the document's font again (theme or font changed)."""
@@ -123,6 +141,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         spelling.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
         spelling.setUnderlineColor(SPELLING_UNDERLINE)
         self._formats["spelling"] = spelling
+        self._speaker_formats = {}
         self._headings = {}
         for level, factor in HEADING_SCALE.items():
             heading = fmt(bold=True)
@@ -179,7 +198,19 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         elif question := _QUESTION.match(text, start):
             layers += [(question.start(1), len(text), f["question"]),
                        (question.start(1), question.end(1), f["question_marker"])]
+        elif not start and self._cast and (turn := self._cast.match(text)):
+            layers.append((turn.name_start, turn.name_end, self._speaker_format(turn.speaker)))
         return layers
+
+    def _speaker_format(self, speaker: Speaker) -> QTextCharFormat:
+        key = speaker.name.casefold()
+        found = self._speaker_formats.get(key)
+        if found is None:
+            found = QTextCharFormat()
+            found.setFontWeight(QFont.Weight.Bold)
+            found.setForeground(speaker_colour(speaker, self._palette()))
+            self._speaker_formats[key] = found
+        return found
 
     def _inline_layers(self, text: str, code: list[tuple[int, int]]) -> list[Layer]:
         """Code spans, links, strong and emphasis; ``code`` collects where code (and URLs) are."""
@@ -255,6 +286,28 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                     merged.merge(layers[index][2])
                 merged_for[key] = merged
             self.setFormat(units(left), units(right) - units(left), merged)
+
+
+def speaker_colour(speaker: Speaker, palette: QPalette) -> QColor:
+    """The colour a speaker's name is drawn in: its own, made readable on ``palette``'s page.
+
+    Part colours are mid-tones (chosen for chips and graphics), which read at only 3–4:1 as text
+    on white or on the dark theme's inputs. The colour is moved toward the text colour — darker
+    in light themes, lighter in dark ones — just far enough to reach ``SPEAKER_CONTRAST``, so
+    it stays recognisably that part's colour. Self without a colour of its own is Self-energy's
+    teal; a part without one is the plain text colour.
+    """
+    text = palette.color(QPalette.ColorRole.Text)
+    base = palette.color(QPalette.ColorRole.Base)
+    hex_colour = speaker.colour or (SELF_COLOR if speaker.is_self else None)
+    colour = QColor(hex_colour) if hex_colour else QColor()
+    if not colour.isValid():
+        return text
+    for step in range(11):
+        candidate = blend(colour, text, step / 10)
+        if _contrast(candidate, base) >= SPEAKER_CONTRAST:
+            return candidate
+    return text
 
 
 def _utf16_units(text: str) -> Callable[[int], int]:
