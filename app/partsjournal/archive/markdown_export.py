@@ -4,7 +4,10 @@ For reading in any text editor, not for importing back (the JSON export is the o
 imported; docs/export-format.md). Writing (:func:`write_markdown_folder`) touches no database and
 can run in a worker; the journal is read first with ``Vault.read_snapshot``.
 
-Entry bodies are copied verbatim (they are the person's own Markdown); every other piece of
+Entry bodies are copied verbatim (they are the person's own Markdown) — except that a line of
+dialogue with a part (``Self: …``, ``The Critic: …``; :mod:`partsjournal.domain.dialogue`) and
+the line next to it end in Markdown's hard line break (two spaces), so a Markdown viewer shows
+each turn on its own line instead of running the conversation together. Every other piece of
 journal text is escaped (:func:`partsjournal.reports.text.escape_markdown`) so it shows as
 written and can never become a link, an image or markup. The files are plaintext, on purpose.
 """
@@ -17,6 +20,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 
 from partsjournal import APP_NAME
+from partsjournal.domain.dialogue import Cast, dialogue_lines, speakers_for
 from partsjournal.domain.model import (
     C_QUALITIES,
     PART_TEXT_FIELDS,
@@ -71,6 +75,27 @@ class _Names:
                                 f"{rp.id[:8]}.md" for rp in snapshot.received_parts}
         self.entries = {e.id: f"{_day(e.occurred_at, tz)}-{slug(e.title, 'entry')}-"
                               f"{e.id[:8]}.md" for e in snapshot.entries}
+        self.cast = Cast(speakers_for(r.part for r in snapshot.parts))
+
+
+def _turns_on_their_own_lines(body: str, cast: Cast) -> str:
+    """``body`` with a hard line break after each turn and before it, where a line follows.
+
+    Only the ends of lines change (two spaces, invisible in a text editor); a body with line
+    separators other than the newline is left exactly as it is.
+    """
+    lines = body.split("\n")
+    if len(body.splitlines()) != len(lines) - (1 if body.endswith("\n") else 0):
+        return body
+    turns = {t.number for t in dialogue_lines(body, cast)}
+    if not turns:
+        return body
+    for number in range(len(lines) - 1):
+        line, after = lines[number], lines[number + 1]
+        if ((number in turns or number + 1 in turns) and line.strip() and after.strip()
+                and not line.endswith(("  ", "\\"))):
+            lines[number] = line.rstrip() + "  "
+    return "\n".join(lines)
 
 
 def _write_text(path: Path, lines: list[str]) -> None:
@@ -83,8 +108,9 @@ def write_markdown_folder(snapshot: Snapshot, folder: Path, *, tz: tzinfo | None
                           now: datetime | None = None) -> Path:
     """Write ``index.md``, ``parts/``, ``received/`` and ``entries/`` into a new or empty folder.
 
-    Entry bodies are copied verbatim (they are the person's own Markdown); every other piece of
-    journal text is escaped so it shows as written. Returns the path of ``index.md``.
+    Entry bodies are copied verbatim (they are the person's own Markdown; a dialogue's turns
+    get hard line breaks); every other piece of journal text is escaped so it shows as written.
+    Returns the path of ``index.md``.
     """
     folder = Path(folder)
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
@@ -233,7 +259,7 @@ def _entry_page(entry: Entry, snapshot: Snapshot, names: _Names, tz: tzinfo | No
         lines.append(f"  - {_link(presence.name, target)}{note}")
     lines.append("")
     if entry.body.strip():
-        lines += [entry.body.strip("\n"), ""]
+        lines += [_turns_on_their_own_lines(entry.body.strip("\n"), names.cast), ""]
     for heading, text in (("Agreements", entry.agreements), ("Debrief", entry.debrief)):
         if text.strip():
             lines += [f"## {heading}", "", *_paragraphs(text), ""]

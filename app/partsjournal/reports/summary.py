@@ -1,7 +1,8 @@
 """The therapy-prep summary: what happened between two dates, to bring to a session.
 
 :func:`build_summary` gathers the facts (entries, the parts that showed up, stage changes, the
-Self-energy trend, the 8 C's, the questions the person marked with ``Q:``) into a plain
+Self-energy trend, the 8 C's, the questions the person marked with ``Q:``, the dialogue with
+parts in each entry) into a plain
 :class:`Summary`; :func:`to_markdown` writes it up as a warm, readable Markdown document. Journal
 text inside it is escaped (:mod:`partsjournal.reports.text`), so nothing the person wrote can
 turn into markup, a link or an image when the document is rendered.
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from statistics import fmean
 
+from partsjournal.domain.dialogue import SELF_NAME, Cast, dialogue_lines, speakers_for
 from partsjournal.domain.model import (
     C_QUALITIES,
     Entry,
@@ -35,8 +37,21 @@ FormatDate = Callable[[date], str]
 
 
 @dataclass(frozen=True)
+class Turn:
+    """One line of a dialogue with a part: who spoke (Self or the part's name) and what."""
+
+    speaker: str
+    said: str
+    is_self: bool
+
+
+@dataclass(frozen=True)
 class EntryDigest:
-    """One entry as the summary shows it: never the whole body, only its beginning."""
+    """One entry as the summary shows it: never the whole body, only its beginning.
+
+    ``excerpt`` is the prose (dialogue left out); ``dialogue`` its turns, in order, so the
+    summary can show a conversation as one, a speaker to a line.
+    """
 
     id: str
     occurred_at: datetime
@@ -45,6 +60,7 @@ class EntryDigest:
     excerpt: str
     self_energy: int | None
     part_names: tuple[str, ...]
+    dialogue: tuple[Turn, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -159,14 +175,17 @@ def _start_of(day: date, tz: tzinfo | None) -> datetime:
 def build_summary(vault: Vault, since: date | datetime, until: date | datetime | None = None,
                   part_ids: Sequence[str] | None = None, *, tz: tzinfo | None = None,
                   now: datetime | None = None,
-                  progress: Callable[[int, int], None] | None = None) -> Summary:
+                  progress: Callable[[int, int], None] | None = None,
+                  self_names: Sequence[str] = (SELF_NAME,)) -> Summary:
     """Gather the summary of the days ``since`` to ``until``, both included.
 
     Days are calendar days in ``tz`` (default: this computer's time zone); ``until`` defaults to
     today. With ``part_ids`` (the person's own parts), only entries where at least one of them
     showed up count, and only those parts' stage changes are listed; None or an empty list means
     every part. ``progress(done, total)`` hears how many of the period's entries were read
-    (reading them is most of the work), every few dozen and once at the end.
+    (reading them is most of the work), every few dozen and once at the end. A dialogue turn
+    is a line starting with one of ``self_names`` or a part's name (archived parts included,
+    their old conversations still count) and a colon; the app adds Self's translated name.
     """
     now = now or utc_now()
     first_day = _as_date(since, tz)
@@ -184,6 +203,7 @@ def build_summary(vault: Vault, since: date | datetime, until: date | datetime |
             raise NotFound("One of the chosen parts no longer exists; choose the parts "
                            "again.") from exc
 
+    cast = Cast(speakers_for(vault.parts.list(include_archived=True), self_names=self_names))
     listed = vault.entries.list(EntryFilter(since=start, until=end))
     entries = []
     for done, summary in enumerate(reversed(listed), 1):  # oldest first
@@ -196,7 +216,7 @@ def build_summary(vault: Vault, since: date | datetime, until: date | datetime |
 
     return Summary(
         since=first_day, until=last_day, part_names=tuple(names),
-        entries=tuple(_digest(e) for e in entries),
+        entries=tuple(_digest(e, cast) for e in entries),
         active_parts=_active_parts(vault, entries, set(chosen)),
         stage_changes=_stage_changes(vault, chosen, start, end),
         self_energy=_trend(entries, tz),
@@ -206,11 +226,15 @@ def build_summary(vault: Vault, since: date | datetime, until: date | datetime |
     )
 
 
-def _digest(entry: Entry) -> EntryDigest:
+def _digest(entry: Entry, cast: Cast) -> EntryDigest:
+    turns = tuple(Turn(t.speaker.name, t.said, t.speaker.is_self)
+                  for t in dialogue_lines(entry.body, cast) if t.said)
+    excerpt = plain_excerpt(entry.body,
+                            skip=(lambda line: cast.match(line) is not None) if cast else None)
     return EntryDigest(id=entry.id, occurred_at=entry.occurred_at, kind=entry.kind,
-                       title=entry.title, excerpt=plain_excerpt(entry.body),
-                       self_energy=entry.self_energy,
-                       part_names=tuple(p.name for p in entry.parts if p.name))
+                       title=entry.title, excerpt=excerpt, self_energy=entry.self_energy,
+                       part_names=tuple(p.name for p in entry.parts if p.name),
+                       dialogue=turns)
 
 
 def _active_parts(vault: Vault, entries: Iterable[Entry], chosen: set[str]
@@ -480,4 +504,25 @@ def _entry_lines(summary: Summary, w: _Writer) -> list[str]:
             lines += ["*" + escape_markdown(" · ".join(facts)) + "*", ""]
         if entry.excerpt:
             lines += [escape_markdown(entry.excerpt), ""]
+        lines += _dialogue_lines(entry, w)
     return lines
+
+
+#: The most turns of one entry's dialogue the summary shows (the summary is not the journal).
+DIALOGUE_TURNS = 12
+
+
+def _dialogue_lines(entry: EntryDigest, w: _Writer) -> list[str]:
+    """A conversation as one: each turn on its own line, the speaker's name first, in bold."""
+    if not entry.dialogue:
+        return []
+    lines = []
+    for turn in entry.dialogue[:DIALOGUE_TURNS]:
+        said = plain_excerpt(turn.said)
+        lines.append(f"- **{escape_markdown(turn.speaker)}:** {escape_markdown(said)}")
+    more = len(entry.dialogue) - DIALOGUE_TURNS
+    if more > 0:
+        lines.append("- *" + escape_markdown(w.count(more, "… and %1 more line of dialogue in "
+                                                      "the entry.", "… and %1 more lines of "
+                                                      "dialogue in the entry.")) + "*")
+    return lines + [""]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 # Inline characters with a meaning in CommonMark/GFM: emphasis, code, links and images (an
 # escaped "[" also defuses "!["), raw HTML, strikethrough, and "&" only where it would start an
@@ -52,7 +53,8 @@ def is_question(line: str) -> bool:
     return line.lstrip().startswith("Q:")
 
 
-def plain_excerpt(body: str, limit: int = 280) -> str:
+def plain_excerpt(body: str, limit: int = 280, *,
+                  skip: Callable[[str], bool] | None = None) -> str:
     """The start of a Markdown body as one line of plain text, at most ``limit`` characters.
 
     Markdown syntax is dropped rather than escaped (an excerpt should read like prose); headings
@@ -61,6 +63,8 @@ def plain_excerpt(body: str, limit: int = 280) -> str:
     items become sentences — a label ending in ":" runs on into what follows, so a guided
     session's "What asked for attention: a tight chest" reads as it was meant. A long body is
     cut after its last whole sentence that fits (or at a word, when no sentence does).
+    Lines for which ``skip`` is true are left out too: the summary shows a dialogue's turns on
+    their own, one per line, rather than run together into the prose.
     """
     blocks: list[str] = []
     current: list[str] = []
@@ -71,7 +75,7 @@ def plain_excerpt(body: str, limit: int = 280) -> str:
             current.clear()
 
     for line in body.splitlines():
-        if is_question(line):
+        if is_question(line) or (skip is not None and skip(line)):
             continue
         if not line.strip() or _HEADING.match(line):
             close()
