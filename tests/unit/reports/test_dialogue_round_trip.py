@@ -3,6 +3,7 @@ import into another journal, the Markdown export, and the therapy-prep summary."
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -86,3 +87,28 @@ def test_a_dialogue_line_round_trips(vault: Vault, tmp_path: Path, fast_kdf: Kdf
     assert "Self: Thank you for working so hard.  \nNote: not a part, so not dialogue\nQ:" \
         in written  # "Note:" is not a turn: only the turn before it ends in a hard break
     assert "I sat down after the meeting.\n\nSelf:" in written  # nothing added where not needed
+
+
+def test_a_long_dialogue_is_shortened_and_names_stay_text(vault: Vault) -> None:
+    little = vault.parts.add(Part(name="Little <one>", role=Role.EXILE))
+    archived = vault.parts.add(Part(name="Old Guard", archived=True))
+    turns = "\n".join(f"Self: Are you there {n}?\nlittle <ONE>: *yes* {n}" for n in range(10))
+    body = f"Old Guard: still counts\n{turns}\nSelbst: auf Deutsch"
+    vault.entries.add(Entry(occurred_at=datetime(2026, 3, 10, 9, tzinfo=UTC),
+                            kind=EntryKind.NOTE, title="Long", body=body,
+                            parts=[PartPresence(part_id=little.id),
+                                   PartPresence(part_id=archived.id)]))
+    summary = build_summary(vault, date(2026, 3, 1), date(2026, 3, 31), tz=UTC, now=NOW,
+                            self_names=("Self", "Selbst"))
+    digest = summary.entries[0]
+    assert len(digest.dialogue) == 22
+    assert digest.dialogue[0] == Turn("Old Guard", "still counts", False)
+    assert digest.dialogue[2] == Turn("Little <one>", "*yes* 0", False)
+    assert digest.dialogue[-1] == Turn("Selbst", "auf Deutsch", True)
+    assert digest.excerpt == ""
+    text = to_markdown(summary, tz=UTC)
+    assert "- **Little \\<one>:** yes 0\n" in text  # a name is text, never markup
+    turn = re.compile(r"^- \*\*(Self|Selbst|Little \\<one>|Old Guard):\*\* ")
+    shown = [line for line in text.splitlines() if turn.match(line)]
+    assert len(shown) == 12
+    assert "- *… and 10 more lines of dialogue in the entry.*" in text
