@@ -68,10 +68,10 @@ class AppWindow(QWidget):
             if old_page is not None:
                 old_page.windowTitleChanged.disconnect(self._title_changed)
             old_holder.deleteLater()
-        page.setFocus()
+        # The field the page chose while it was built (the passphrase, say); asking the page
+        # itself for the focus first would take it away from that field.
         focus = page.focusWidget()
-        if focus is not None:
-            focus.setFocus()
+        (focus if focus is not None else page).setFocus()
 
     def _centred(self, page: QWidget) -> QWidget:
         holder = QWidget(self)

@@ -191,6 +191,9 @@ class UnlockWindow(QWidget):
             self.toggle.setText(self.tr("Use your passphrase instead"))
         self.secret.clear()
         self._say("")
+        # The page passes the keyboard on to the field: the first key typed after the page is
+        # shown (at start, after a lock) is part of the passphrase, with no click first.
+        self.setFocusProxy(self.secret)
         self.secret.setFocus()
 
     def _toggle_method(self) -> None:

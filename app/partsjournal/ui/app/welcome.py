@@ -84,6 +84,7 @@ class WelcomeWindow(QWidget):
             button.setIcon(arrow_icon(self.palette().color(QPalette.ColorRole.ButtonText)))
             layout.addWidget(button)
         layout.addStretch(1)
+        self.setFocusProxy(self.create_button)  # shown as a page, the keyboard starts here
         self.create_button.setFocus()
 
     def _choose_folder(self) -> None:
