@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QResizeEvent, QTextCursor
+from PySide6.QtGui import QResizeEvent, QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -83,6 +83,8 @@ class EntryEditor(QWidget):
         self._dirty = False
         self._loading = False
         self._focus = False
+        #: Whether the split was sized for a laid-out editor (then the person's drags are kept).
+        self._split_sized = False
         self._kind_shown: EntryKind | None = None
         self._template = ""  # the text a new entry started with (its kind's template)
         self._autosave = QTimer(self)
@@ -241,11 +243,17 @@ class EntryEditor(QWidget):
         return self._focus
 
     def _fit_details(self) -> None:
-        """Beside the text when there is room for both, below it when there is not."""
+        """Beside the text when there is room for both, below it when there is not.
+
+        The split is sized when the orientation changes and once the editor has its real size
+        (sized while it was still a few pixels tall, the strip kept those few pixels).
+        """
         wide = self.width() >= SIDE_PANEL_FROM
         orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
-        if self.splitter.orientation() == orientation:
+        laid_out = self.isVisible() and self.height() >= 300
+        if self.splitter.orientation() == orientation and (self._split_sized or not laid_out):
             return
+        self._split_sized = laid_out
         self.splitter.setOrientation(orientation)
         if wide:
             self.details.setMaximumHeight(16_777_215)
@@ -257,6 +265,10 @@ class EntryEditor(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._fit_details()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._fit_details()  # a page of a stack is resized while hidden: size it when shown
 
     def _connect_changes(self) -> None:
         for line in (self.title, self.trailhead):
