@@ -40,6 +40,7 @@ def test_the_warning_is_on_screen_beside_the_buttons(qtbot: QtBot) -> None:
     assert sheet.warning.isVisible()
     text = sheet.warning.text()
     assert "Anyone holding the printout" in text and "passport" in text and "cloud" in text
+    assert "may keep a copy in its queue" in text
     assert sheet.warning.textFormat() == Qt.TextFormat.PlainText
 
 

@@ -184,7 +184,8 @@ class RecoverySheetButtons(QWidget):
         self.warning = QLabel(self.tr(
             "Anyone holding the printout or the PDF can open your journal: keep it as safely as "
             "the code itself (for example with your passport), and never store the PDF in a "
-            "cloud folder."))
+            "cloud folder. A shared or office printer may keep a copy in its queue: print at "
+            "home."))
         self.warning.setTextFormat(Qt.TextFormat.PlainText)
         self.warning.setWordWrap(True)
         self.warning.setAccessibleName(self.tr("About the printout"))
