@@ -15,6 +15,7 @@ from partsjournal.domain.model import EntryKind, PeerRole, RelationKind, Role, S
 from partsjournal.domain.validation import check_name, check_text
 from partsjournal.errors import JournalError, ValidationError
 from partsjournal.vault.dictionary import check_word
+from partsjournal.vault.templates import check_template
 
 MAX_REVISION = 2**53 - 1
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -101,6 +102,16 @@ def word(value: Any, where: str) -> str:
         fail(where, "This word is not in the Unicode form (NFC) the dictionary stores "
              f"words in; stored, it would be “{cleaned[:60]}”.")
     return text
+
+
+def template(value: Any, where: str) -> str:
+    """The text of an own entry template, checked exactly as ``vault/templates.py`` checks one.
+
+    ``check_template`` decides (at most 10,000 characters, no control characters but tab and
+    line breaks); it never changes a template, and an empty one is allowed ("start empty").
+    """
+    text = string(value, where)
+    return str(checked(lambda: check_template(text), where))
 
 
 def checked(check: Callable[[], Any], where: str) -> Any:

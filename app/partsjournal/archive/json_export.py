@@ -25,14 +25,19 @@ from partsjournal.vault.vault import Vault
 
 FORMAT = "parts-journal-export"
 #: The newest format version this release writes and reads.
-VERSION = 2
-#: The version of a file without personal words: exactly the first format, so every release
-#: reads it. Version 2 only adds the ``personal_words`` list, which a version-1 reader would
-#: refuse as an unknown key (docs/export-format.md, "Versions").
+VERSION = 3
+#: A file says the lowest version that reads it (docs/export-format.md, "Versions"). Each
+#: version only adds one optional top-level key, which every older reader refuses as unknown:
+#: version 1 is the first format (neither key), every release reads it;
 VERSION_WITHOUT_WORDS = 1
+#: version 2 adds ``personal_words``, written when the journal has at least one word;
+VERSION_WITH_WORDS = 2
+#: version 3 adds ``entry_templates``, written when the person has at least one own template.
+VERSION_WITH_TEMPLATES = 3
 
-__all__ = ["FORMAT", "VERSION", "VERSION_WITHOUT_WORDS", "document_of", "export_json",
-           "to_json_bytes", "write_json"]
+__all__ = ["FORMAT", "VERSION", "VERSION_WITHOUT_WORDS", "VERSION_WITH_TEMPLATES",
+           "VERSION_WITH_WORDS", "document_of", "export_json", "to_json_bytes", "version_of",
+           "write_json"]
 
 
 def _time(moment: datetime | None) -> str | None:
@@ -72,15 +77,27 @@ def _entry(e: Entry) -> dict[str, Any]:
     }
 
 
+def version_of(snapshot: Snapshot) -> int:
+    """The lowest format version that reads ``snapshot``'s file (docs/export-format.md).
+
+    3 exactly when it has an own entry template, else 2 exactly when it has a personal word,
+    else 1.
+    """
+    if snapshot.entry_templates:
+        return VERSION_WITH_TEMPLATES
+    return VERSION_WITH_WORDS if snapshot.personal_words else VERSION_WITHOUT_WORDS
+
+
 def document_of(snapshot: Snapshot, exported_at: datetime | None = None) -> dict[str, Any]:
     """The JSON object of an export (docs/export-format.md), keys in a readable order.
 
-    The personal spelling words are the last key, and only there when there are some: a file
-    without them is a version-1 file, exactly as before they existed.
+    The personal spelling words and then the person's own entry templates are the last keys,
+    each only there when there are some: a file without either is a version-1 file, exactly as
+    before they existed (:func:`version_of`).
     """
     document: dict[str, Any] = {
         "format": FORMAT,
-        "version": VERSION if snapshot.personal_words else VERSION_WITHOUT_WORDS,
+        "version": version_of(snapshot),
         "exported_at": _time(exported_at or utc_now()),
         "identity": {"display_name": snapshot.display_name},
         "parts": [_part(r) for r in snapshot.parts],
@@ -115,6 +132,11 @@ def document_of(snapshot: Snapshot, exported_at: datetime | None = None) -> dict
     if snapshot.personal_words:
         document["personal_words"] = [{"word": w.word, "added_at": _time(w.added_at)}
                                       for w in snapshot.personal_words]
+    if snapshot.entry_templates:
+        document["entry_templates"] = [{"kind": t.kind.value, "body": t.body,
+                                        "updated_at": _time(t.updated_at)}
+                                       for t in sorted(snapshot.entry_templates,
+                                                       key=lambda t: t.kind.value)]
     return document
 
 

@@ -4,10 +4,11 @@ Everything is checked before anything is written: the file's shape, every type, 
 time, every text limit of the journal itself, and every reference between records. The first
 problem found is reported as an :class:`ImportRejected` that says where in the file it is and
 what is wrong. The write is one transaction into an empty vault, so a failed import leaves the
-journal empty. Ids, times, revisions, stage histories, map positions and the personal spelling
-words (each checked as ``vault/dictionary.py`` checks a word) are restored as they were, so
+journal empty. Ids, times, revisions, stage histories, map positions, the personal spelling
+words (each checked as ``vault/dictionary.py`` checks a word) and the person's own entry
+templates (each checked as ``vault/templates.py`` checks one) are restored as they were, so
 exporting the imported journal gives the same file again (apart from ``exported_at``). Files of
-format version 1 (no personal words) and 2 are read.
+format version 1 (neither), 2 (personal words) and 3 (own templates too) are read.
 """
 
 from __future__ import annotations
@@ -23,7 +24,13 @@ from typing import Any, NoReturn
 
 from partsjournal.archive import checks as check
 from partsjournal.archive.checks import ImportRejected
-from partsjournal.archive.json_export import FORMAT, VERSION, VERSION_WITHOUT_WORDS
+from partsjournal.archive.json_export import (
+    FORMAT,
+    VERSION,
+    VERSION_WITH_TEMPLATES,
+    VERSION_WITH_WORDS,
+    VERSION_WITHOUT_WORDS,
+)
 from partsjournal.domain.model import (
     C_QUALITIES,
     PART_TEXT_FIELDS,
@@ -56,7 +63,13 @@ from partsjournal.vault.peers import (
     ShareLogEntry,
     WithdrawnRecord,
 )
-from partsjournal.vault.snapshot import PartRecord, PersonalWord, ReceivedBundle, Snapshot
+from partsjournal.vault.snapshot import (
+    OwnTemplate,
+    PartRecord,
+    PersonalWord,
+    ReceivedBundle,
+    Snapshot,
+)
 from partsjournal.vault.vault import Vault
 
 #: An export bigger than this is refused before it is read (a 20,000-entry journal is ~250 MB).
@@ -82,9 +95,15 @@ _SHARE = ("id", "peer_id", "peer_name", "bundle_id", "shared_at", "parts", "fiel
           "withdrawn")
 _SHARED_PART = ("id", "name", "revision", "fields")
 _WITHDRAWN = ("id", "name")
-#: Version 2 adds this one optional top-level key (docs/export-format.md, "Versions").
+#: Version 2 adds this optional top-level key, version 3 the next (docs/export-format.md,
+#: "Versions"); absent means none. Each: (key, the version that adds it, what it holds).
 _WORDS_KEY = "personal_words"
 _WORD = ("word", "added_at")
+_TEMPLATES_KEY = "entry_templates"
+_TEMPLATE = ("kind", "body", "updated_at")
+_OPTIONAL = ((_WORDS_KEY, VERSION_WITH_WORDS, "personal words"),
+             (_TEMPLATES_KEY, VERSION_WITH_TEMPLATES, "own entry templates"))
+_VERSIONS = (VERSION_WITHOUT_WORDS, VERSION_WITH_WORDS, VERSION_WITH_TEMPLATES)
 
 
 @dataclass(frozen=True)
@@ -184,12 +203,14 @@ def parse_document(doc: dict[str, Any]) -> Snapshot:
     if type(version) is int and version > VERSION:
         raise JournalError("This export was made by a newer version of Parts Journal. Update "
                            "Parts Journal, then import it again. Nothing was imported.")
-    if type(version) is not int or version not in (VERSION_WITHOUT_WORDS, VERSION):
-        check.fail("version", f"The version must be {VERSION_WITHOUT_WORDS} or {VERSION}.")
-    if version == VERSION_WITHOUT_WORDS and _WORDS_KEY in doc:
-        check.fail(_WORDS_KEY, f"A file with personal words says version {VERSION}; in "
-                   f"version {VERSION_WITHOUT_WORDS} this key does not exist.")
-    check.obj(doc, "the file", (*_TOP, _WORDS_KEY) if _WORDS_KEY in doc else _TOP)
+    if type(version) is not int or version not in _VERSIONS:
+        check.fail("version", f"The version must be {', '.join(map(str, _VERSIONS[:-1]))} or "
+                   f"{_VERSIONS[-1]}.")
+    for key, since, what in _OPTIONAL:
+        if key in doc and version < since:
+            check.fail(key, f"A file with {what} says version {since}; in version {version} "
+                       "this key does not exist.")
+    check.obj(doc, "the file", (*_TOP, *(key for key, _, _ in _OPTIONAL if key in doc)))
     check.moment(doc["exported_at"], "exported_at")
     identity = check.obj(doc["identity"], "identity", ("display_name",))
     display_name = check.string(identity["display_name"], "identity.display_name")
@@ -215,10 +236,11 @@ def parse_document(doc: dict[str, Any]) -> Snapshot:
     entries = _entries(doc["entries"], part_ids, received_by_id, peer_by_id)
     share_log = _share_log(doc["share_log"], peer_by_id)
     words = _personal_words(doc.get(_WORDS_KEY, []))
+    templates = _entry_templates(doc.get(_TEMPLATES_KEY, []))
     return Snapshot(display_name=display_name, parts=parts, relations=relations, peers=peers,
                     received_parts=received, received_relations=received_relations,
                     received_bundles=bundles, entries=entries, share_log=share_log,
-                    personal_words=words)
+                    personal_words=words, entry_templates=templates)
 
 
 def _part(value: Any, where: str) -> PartRecord:
@@ -529,6 +551,21 @@ def _personal_words(value: Any) -> tuple[PersonalWord, ...]:
         check.unique(seen, word.word, f"{where}.word", "This word")
         words.append(word)
     return tuple(words)
+
+
+def _entry_templates(value: Any) -> tuple[OwnTemplate, ...]:
+    """The person's own entry templates, at most one per kind; absent (version 1, 2): none."""
+    templates: list[OwnTemplate] = []
+    seen: set[EntryKind] = set()
+    for n, item in enumerate(check.items(value, _TEMPLATES_KEY)):
+        where = f"{_TEMPLATES_KEY}[{n}]"
+        v = check.obj(item, where, _TEMPLATE)
+        template = OwnTemplate(check.choice(EntryKind, v["kind"], f"{where}.kind"),
+                               check.template(v["body"], f"{where}.body"),
+                               check.moment(v["updated_at"], f"{where}.updated_at"))
+        check.unique(seen, template.kind, f"{where}.kind", "A template for this kind")
+        templates.append(template)
+    return tuple(sorted(templates, key=lambda t: t.kind.value))
 
 
 def _field_names(value: Any, where: str) -> tuple[str, ...]:

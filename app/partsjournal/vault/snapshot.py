@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from partsjournal.domain.model import Entry, Part, Relation, StageEvent
+from partsjournal.domain.model import Entry, EntryKind, Part, Relation, StageEvent
 from partsjournal.vault.peers import Peer, ReceivedPart, ReceivedRelation, ShareLogEntry
 
 
@@ -34,6 +34,19 @@ class PersonalWord:
 
     word: str
     added_at: datetime
+
+
+@dataclass(frozen=True)
+class OwnTemplate:
+    """The person's own template for one kind of entry (:mod:`partsjournal.vault.templates`).
+
+    Only a kind the person made their own template for has one (an empty body counts); a kind
+    without one starts from its default, which is not journal data and is never exported.
+    """
+
+    kind: EntryKind
+    body: str
+    updated_at: datetime
 
 
 @dataclass
@@ -60,3 +73,5 @@ class Snapshot:
     share_log: list[ShareLogEntry] = field(default_factory=list)
     #: The personal spelling dictionary, in a stable alphabetical order (ignoring case).
     personal_words: tuple[PersonalWord, ...] = ()
+    #: The person's own entry templates, at most one per kind, by the kind's value (code points).
+    entry_templates: tuple[OwnTemplate, ...] = ()

@@ -12,7 +12,8 @@ revision). Writing is only allowed into an empty journal and runs
 in one transaction, so an import either restores everything or leaves the journal empty.
 Reading, too, is one (read) transaction, so the snapshot is the journal as it was at one moment
 even while another connection writes. The personal spelling dictionary (``personal_words``,
-schema version 3) is part of both, and a journal holding any word of it is not empty.
+schema version 3) and the person's own entry templates (``entry_templates``, schema version 4)
+are part of both, and a journal holding any word or own template is not empty.
 """
 
 from __future__ import annotations
@@ -39,7 +40,13 @@ from partsjournal.vault.peers import (
     ReceivedPartRepository,
     ShareLogRepository,
 )
-from partsjournal.vault.snapshot import PartRecord, PersonalWord, ReceivedBundle, Snapshot
+from partsjournal.vault.snapshot import (
+    OwnTemplate,
+    PartRecord,
+    PersonalWord,
+    ReceivedBundle,
+    Snapshot,
+)
 from partsjournal.vault.timefmt import from_db, to_db
 
 #: ``progress(done, total)`` while a snapshot is written.
@@ -58,14 +65,16 @@ _ENTRY_COLUMNS = ("id", "occurred_at", "kind", "title", "body", "trailhead", "se
 
 #: Tables that must be empty before a snapshot is written (the identity row always exists).
 _CONTENT_TABLES = ("parts", "relations", "peers", "received_parts", "received_relations",
-                   "received_bundles", "entries", "share_log", "personal_words")
+                   "received_bundles", "entries", "share_log", "personal_words",
+                   "entry_templates")
 
 
 def read_snapshot(db: Database) -> Snapshot:
     """Read the whole journal, in a stable order (by time, then id), so equal journals read equal.
 
     Stage histories and the parts of an entry keep their own order, which carries meaning;
-    the personal words are in alphabetical order, ignoring case (as the dictionary lists them).
+    the personal words are in alphabetical order, ignoring case (as the dictionary lists them),
+    and the own entry templates by the kind's value (code points).
     Everything is read in one read transaction: one consistent moment of the journal.
     """
     with _read_transaction(db):
@@ -101,6 +110,9 @@ def _read(db: Database) -> Snapshot:
     words = sorted((PersonalWord(str(r[0]), from_db(r[1]))
                     for r in db.all("SELECT word, added_at FROM personal_words")),
                    key=lambda w: (w.word.casefold(), w.word))
+    templates = sorted((OwnTemplate(EntryKind(r[0]), str(r[1]), from_db(r[2]))
+                        for r in db.all("SELECT kind, body, updated_at FROM entry_templates")),
+                       key=lambda t: t.kind.value)
     return Snapshot(
         display_name=vault.identity.get().display_name,
         parts=[PartRecord(p, vault.parts.history(p.id), positions.get(p.id)) for p in parts],
@@ -112,6 +124,7 @@ def _read(db: Database) -> Snapshot:
         entries=entries,
         share_log=sorted(vault.share_log.list(), key=lambda s: (s.shared_at, s.id)),
         personal_words=tuple(words),
+        entry_templates=tuple(templates),
     )
 
 
@@ -252,6 +265,9 @@ def write_snapshot(db: Database, snapshot: Snapshot, progress: Progress | None =
                          ensure_ascii=False)) for s in snapshot.share_log])
         db.executemany("INSERT INTO personal_words (word, added_at) VALUES (?, ?)",
                        [(w.word, to_db(w.added_at)) for w in snapshot.personal_words])
+        db.executemany("INSERT INTO entry_templates (kind, body, updated_at) VALUES (?, ?, ?)",
+                       [(t.kind.value, t.body, to_db(t.updated_at))
+                        for t in snapshot.entry_templates])
         db.check_foreign_keys()
         _rebuild_index(db, "parts_fts")
         _rebuild_index(db, "entries_fts")
