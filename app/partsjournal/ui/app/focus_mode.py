@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from partsjournal.ui.common.plain_text import plain_status
 from partsjournal.ui.journal.journal_view import JournalView
 
 
@@ -36,8 +37,8 @@ class FocusMode(QObject):
         self.action = QAction(self.tr("&Focus mode"), window)
         self.action.setCheckable(True)
         self.action.setShortcut(QKeySequence(Qt.Key.Key_F11))
-        self.action.setStatusTip(self.tr("Only the text of the entry; F11 or Esc brings "
-                                         "everything back"))
+        self.action.setStatusTip(plain_status(self.tr(
+            "Only the text of the entry; F11 or Esc brings everything back")))
         self.action.toggled.connect(self.set_on)
         # The menu bar is hidden in focus mode and a hidden menu's shortcut is dead: the
         # window itself carries the action too, so F11 always answers.
