@@ -5,8 +5,9 @@ Modelled on keepassxc-cli. Passphrases come from the terminal without echo, or f
 where other users could read them in the process list.
 
 This module is what runs first, so it stays small: opening the app does not build the parser,
-and the command modules (``vault_commands``, ``peer_commands``, ``export_commands``) are imported
-only when a command runs. The parser, the secret input and the exit codes are in ``base``.
+nor even import it: ``base`` (the parser, the secret input and the errors they report) and the
+command modules (``vault_commands``, ``peer_commands``, ``export_commands``) are imported only
+when a command runs. The exit codes are in ``exits``, which imports nothing.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from partsjournal.cli.base import (
+from partsjournal.cli.exits import (
     EXIT_DAMAGED,
     EXIT_ERROR,
     EXIT_INTERRUPTED,
@@ -25,12 +26,7 @@ from partsjournal.cli.base import (
     EXIT_REFUSED,
     EXIT_USAGE,
     EXIT_WRONG_PASSPHRASE,
-    CliError,
-    build_parser,
-    command_names,
-    exit_code_for,
 )
-from partsjournal.errors import JournalError
 from partsjournal.hardening import harden
 
 __all__ = [
@@ -112,6 +108,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from partsjournal.ui.app.application import run_app
 
         return int(run_app(vault=launch[0], open_file=launch[1]))
+    from partsjournal.cli.base import CliError, build_parser, command_names, exit_code_for
+    from partsjournal.errors import JournalError
+
     parser = build_parser()
     remaining, open_file = split_file_argument(sys.argv[1:] if argv is None else argv,
                                                command_names(parser))

@@ -22,6 +22,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from partsjournal import __version__
+from partsjournal.cli.exits import EXIT_DAMAGED as EXIT_DAMAGED
+from partsjournal.cli.exits import EXIT_ERROR as EXIT_ERROR
+from partsjournal.cli.exits import EXIT_INTERRUPTED as EXIT_INTERRUPTED
+from partsjournal.cli.exits import EXIT_NEWER_VERSION as EXIT_NEWER_VERSION
+from partsjournal.cli.exits import EXIT_NOT_FOUND as EXIT_NOT_FOUND
+from partsjournal.cli.exits import EXIT_OK as EXIT_OK
+from partsjournal.cli.exits import EXIT_REFUSED as EXIT_REFUSED
+from partsjournal.cli.exits import EXIT_USAGE as EXIT_USAGE
+from partsjournal.cli.exits import EXIT_WRONG_PASSPHRASE as EXIT_WRONG_PASSPHRASE
 from partsjournal.errors import (
     BackupError,
     ExchangeError,
@@ -37,17 +46,7 @@ from partsjournal.vault.locations import default_vault_dir
 if TYPE_CHECKING:
     from partsjournal.vault import Vault
 
-# Exit codes ---------------------------------------------------------------------------------
-
-EXIT_OK = 0
-EXIT_ERROR = 1
-EXIT_USAGE = 2
-EXIT_WRONG_PASSPHRASE = 3
-EXIT_DAMAGED = 4
-EXIT_NOT_FOUND = 5
-EXIT_NEWER_VERSION = 6
-EXIT_REFUSED = 7
-EXIT_INTERRUPTED = 130
+# Exit codes (defined in ``exits``, which opening the app reads without this module) -------
 
 EXIT_CODES_HELP = """\
 exit codes:

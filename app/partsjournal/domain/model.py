@@ -7,19 +7,25 @@ Ids are UUID strings; times are timezone-aware UTC datetimes (stored as ISO-8601
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # (annotations only) uuid and datetime load when first used, not at import:
+    from datetime import datetime  # the first window imports this module and needs neither
 
 
 def new_id() -> str:
     """Return a fresh random UUID as text, the id format of every record."""
+    import uuid
+
     return str(uuid.uuid4())
 
 
 def utc_now() -> datetime:
     """Return the current time in UTC, to the second (what the journal shows and stores)."""
+    from datetime import UTC, datetime
+
     return datetime.now(UTC).replace(microsecond=0)
 
 

