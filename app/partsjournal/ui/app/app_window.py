@@ -11,10 +11,15 @@ width instead of being stretched across it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
+#: When the first page has not been painted by then (a window started minimised, say), what waits
+#: for it (``after_first_paint``) runs all the same.
+FIRST_PAINT_WAIT_MS = 1000
 #: The window's size at first start (less where the screen is smaller).
 START_SIZE = (1200, 780)
 #: The narrow pages (welcome, unlock) are never wider than this.
@@ -109,3 +114,36 @@ class AppWindow(QWidget):
         self.show()
         self.raise_()
         self.activateWindow()
+
+
+class _FirstPaint(QObject):
+    """Runs ``then`` once, on the event loop's next turn after ``window`` is first painted."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then: Callable[[], None] | None = then
+        window.installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)  # once the whole window is on screen
+        return False
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
+
+
+def after_first_paint(window: QWidget, then: Callable[[], None]) -> None:
+    """Call ``then`` once ``window`` has been painted for the first time.
+
+    Start-up work the first page does not need (listening for later launches, the window icon)
+    waits for this instead of the event loop's first turn: a window system shows the window
+    only after several turns (the expose event comes back from it), so work done on the first
+    turn delayed the page it did not need. ``then`` runs at the latest ``FIRST_PAINT_WAIT_MS``
+    after this call, even if the window is never painted (minimised at start).
+    """
+    _FirstPaint(window, then)

@@ -16,8 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtGui import QIcon, QImage, QPixmap
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from partsjournal import APP_NAME, __version__
 from partsjournal.errors import JournalError
@@ -35,6 +34,8 @@ from partsjournal.ui.settings.settings import Settings
 from partsjournal.vault.locations import default_vault_dir, is_vault
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
     from partsjournal.ui.app.app_window import AppWindow
     from partsjournal.ui.app.main_window import MainWindow as MainWindowType
     from partsjournal.vault import Vault
@@ -43,6 +44,8 @@ if TYPE_CHECKING:
 
 # The main window, the welcome screen and the passphrase estimator are imported when first
 # needed, so the unlock window — what most starts show — appears as fast as a bare Qt window.
+# So are the Qt classes it does not show (dialogs, icons): PySide makes a class's Python type on
+# first use, each costing up to ~2 ms, and ``Qt``'s enum namespace ~15 ms (docs/performance.md).
 
 log = logging.getLogger("partsjournal")
 SAMPLE_PASSPHRASE = "sample journal"
@@ -191,6 +194,8 @@ class AppController(QObject):
 
     def create_vault(self) -> None:
         """Run the create-a-journal dialog."""
+        from PySide6.QtWidgets import QDialog
+
         from partsjournal.ui.app.welcome import CreateVaultDialog
 
         dialog = CreateVaultDialog(profile=self.kdf_profile, parent=self.window)
@@ -200,6 +205,8 @@ class AppController(QObject):
 
     def restore_backup(self) -> None:
         """Pick a backup file and a folder, then restore with the backup's passphrase."""
+        from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
+
         parent = self.window
         path, _ = QFileDialog.getOpenFileName(parent, self.tr("Choose a backup"),
                                               start_in(FileKind.BACKUP),
@@ -250,6 +257,8 @@ class AppController(QObject):
     def _unlocked(self, vault: Vault) -> None:
         self.settings.set(keys.LAST_VAULT, str(vault.folder))
         if vault.needs_new_passphrase:
+            from PySide6.QtWidgets import QDialog
+
             from partsjournal.ui.common.passphrase_widgets import ChangePassphraseDialog
 
             while vault.needs_new_passphrase:
@@ -479,6 +488,7 @@ class AppController(QObject):
 def app_icon() -> QIcon:
     """The app's icon, from the SVGs in partsjournal/data/icons (small variant for ≤ 32 px)."""
     from PySide6.QtCore import Qt
+    from PySide6.QtGui import QIcon, QImage, QPixmap
 
     from partsjournal.data import icon_svg
 
@@ -523,7 +533,7 @@ def run_app(vault: Path | None = None, argv: list[str] | None = None,
     servers: list[InstanceServer] = []
 
     def after_first_window() -> None:
-        """Listening for later launches, and the window icon, once the first window shows."""
+        """Listening for later launches, and the window icon, once the first page is painted."""
         server = InstanceServer(parent=app)
         server.vault_requested.connect(controller.open_vault_from_elsewhere)
         server.file_opened.connect(controller.open_file)
@@ -531,7 +541,12 @@ def run_app(vault: Path | None = None, argv: list[str] | None = None,
         servers.append(server)
         app.setWindowIcon(app_icon())
 
-    QTimer.singleShot(0, after_first_window)
+    if controller.shell is not None:
+        from partsjournal.ui.app.app_window import after_first_paint
+
+        after_first_paint(controller.shell, after_first_window)
+    else:
+        QTimer.singleShot(0, after_first_window)
     if open_file is not None:
         controller.open_file(open_file)
     code = app.exec()

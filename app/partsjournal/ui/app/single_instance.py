@@ -10,8 +10,6 @@ No journal content ever passes through it; only a path the person chose to open.
 from __future__ import annotations
 
 import getpass
-import hashlib
-import json
 import logging
 import sys
 import tempfile
@@ -26,7 +24,11 @@ TIMEOUT_MS = 1500
 
 def server_name(tag: str = "") -> str:
     """A per-user name, so two people on one machine each get their own app."""
-    digest = hashlib.sha256(f"{getpass.getuser()}:{tag}".encode()).hexdigest()[:16]
+    try:  # Python's own SHA-256: the same digest, without loading OpenSSL before the first window
+        from _sha256 import sha256  # type: ignore[import-not-found]
+    except ImportError:  # a Python built without it (or 3.12+, where it is _sha2)
+        from hashlib import sha256
+    digest = sha256(f"{getpass.getuser()}:{tag}".encode()).hexdigest()[:16]
     return f"parts-journal-{digest}"
 
 
@@ -46,6 +48,8 @@ def send_to_running(path: Path | None, name: str | None = None, *,
     """Hand ``path`` (and the journal folder asked for) to a running app; False if none answers."""
     if not might_be_running(name):
         return False
+    import json
+
     from PySide6.QtNetwork import QLocalSocket
 
     socket = QLocalSocket()
@@ -102,6 +106,8 @@ class InstanceServer(QObject):
             socket.readyRead.connect(self._read)
 
     def _read(self) -> None:
+        import json
+
         from PySide6.QtNetwork import QLocalSocket
 
         socket = self.sender()
