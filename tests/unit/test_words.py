@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from partsjournal.domain import words
+from partsjournal.domain.agreements import AgreementStatus
 from partsjournal.domain.model import (
     PART_FEELINGS,
     SELF_FEELINGS,
@@ -28,7 +29,7 @@ TABLES: list[tuple[Mapping[StrEnum, str], type[StrEnum]]] = [
     (words.ROLE_LABELS, Role), (words.ROLE_GROUP_LABELS, Role), (words.KIND_LABELS, EntryKind),
     (words.STAGE_LABELS, Stage), (words.RELATION_LABELS, RelationKind),
     (words.PEER_ROLE_LABELS, PeerRole), (words.QUALITY_LABELS, Quality),
-    (words.FEELING_LABELS, Feeling),
+    (words.FEELING_LABELS, Feeling), (words.AGREEMENT_STATUS_LABELS, AgreementStatus),
 ]
 ROOT = Path(words.__file__).parents[1]
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
+from partsjournal.domain.agreements import AgreementStatus
 from partsjournal.domain.model import (
     EntryKind,
     Feeling,
@@ -109,4 +110,12 @@ FEELING_LABELS: Final[Mapping[Feeling, str]] = {
     Feeling.SORRY_FOR_IT: QT_TRANSLATE_NOOP("Vocabulary", "Sorry for it"),
     Feeling.NUMB: QT_TRANSLATE_NOOP("Vocabulary", "Numb or blank"),
     Feeling.NOT_SURE: QT_TRANSLATE_NOOP("Vocabulary", "Not sure"),
+}
+
+#: Where an agreement with a part stands (domain/agreements.py); "let go", not "broken": an
+#: agreement that no longer fits is released without blame.
+AGREEMENT_STATUS_LABELS: Final[Mapping[AgreementStatus, str]] = {
+    AgreementStatus.OPEN: QT_TRANSLATE_NOOP("Vocabulary", "Open"),
+    AgreementStatus.KEPT: QT_TRANSLATE_NOOP("Vocabulary", "Kept"),
+    AgreementStatus.RELEASED: QT_TRANSLATE_NOOP("Vocabulary", "Let go"),
 }

@@ -62,6 +62,8 @@ class MergeUndo:
     relation_rows: tuple[RowData, ...]
     entry_ids: tuple[str, ...]
     presence_rows: tuple[RowData, ...]
+    #: The absorbed part's agreements, which the merge gave to the kept part.
+    moved_agreement_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -166,15 +168,21 @@ class PartSurgery:
                                         (absorb_id, absorb_id)))
             moved_events = tuple(r[0] for r in self._db.all(
                 "SELECT id FROM stage_events WHERE part_id = ? ORDER BY rowid", (absorb_id,)))
+            moved_agreements = tuple(str(r[0]) for r in self._db.all(
+                "SELECT id FROM agreements WHERE part_id = ? ORDER BY rowid", (absorb_id,)))
 
             self._move_presences(entry_ids, keep_id, absorb_id)
             self._move_relations(keep_id, absorb_id)
             self._db.execute("UPDATE stage_events SET part_id = ? WHERE part_id = ?",
                              (keep_id, absorb_id))
+            # What was promised to the absorbed part is now promised to the one that remains
+            # (before the delete, which would otherwise take the agreements with it).
+            self._db.execute("UPDATE agreements SET part_id = ? WHERE part_id = ?",
+                             (keep_id, absorb_id))
             self._db.execute("DELETE FROM parts WHERE id = ?", (absorb_id,))
             self._write_merged_profile(keep, absorb, at)
         return MergeUndo(keep_id, absorb_id, at, keep_row, absorbed_row, moved_events,
-                         relation_rows, entry_ids, presence_rows)
+                         relation_rows, entry_ids, presence_rows, moved_agreements)
 
     def undo_merge(self, undo: MergeUndo) -> None:
         """Put both parts back exactly as they were before :meth:`merge`."""
@@ -186,6 +194,9 @@ class PartSurgery:
             for event_id in undo.moved_event_ids:
                 self._db.execute("UPDATE stage_events SET part_id = ? WHERE id = ?",
                                  (undo.absorb_id, event_id))
+            for agreement_id in undo.moved_agreement_ids:
+                self._db.execute("UPDATE agreements SET part_id = ? WHERE id = ?",
+                                 (undo.absorb_id, agreement_id))
             for row in undo.relation_rows:
                 self._db.execute("DELETE FROM relations WHERE id = ?", (row["id"],))
             for row in undo.relation_rows:
@@ -350,6 +361,10 @@ class PartSurgery:
             for entry_id in undo.moved_entry_ids:
                 self._db.execute("UPDATE entry_parts SET part_id = ? WHERE entry_id = ? AND "
                                  "part_id = ?", (undo.source_id, entry_id, undo.new_part_id))
+            # Agreements made with the split-off part since go back to the source part rather
+            # than vanish with it (a split keeps every agreement with the source part).
+            self._db.execute("UPDATE agreements SET part_id = ? WHERE part_id = ?",
+                             (undo.source_id, undo.new_part_id))
             self._db.execute("DELETE FROM parts WHERE id = ?", (undo.new_part_id,))
             self._restore_part(undo.source_row)
 

@@ -244,6 +244,29 @@ CREATE TABLE entry_templates (
 );
 """
 
+# Version 5 (agreements ledger): what Self and a part agreed (domain/agreements.py). It goes with
+# the part (deleting the part deletes them) but outlives the entry it was made in (the entry's
+# id is then forgotten). One index finds a part's open ones (and all of a part's, for its
+# ledger), a partial one the open ones ending this week however many kept ones pile up; the entry
+# index keeps deleting an entry quick.
+SCHEMA_V5 = """
+CREATE TABLE agreements (
+    id        TEXT PRIMARY KEY,
+    part_id   TEXT NOT NULL REFERENCES parts (id) ON DELETE CASCADE,
+    entry_id  TEXT REFERENCES entries (id) ON DELETE SET NULL,
+    text      TEXT NOT NULL,
+    made_at   TEXT NOT NULL,
+    ends_on   TEXT CHECK (ends_on IS NULL OR ends_on GLOB
+                  '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    status    TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','kept','released')),
+    closed_at TEXT,
+    CHECK ((status = 'open') = (closed_at IS NULL))
+);
+CREATE INDEX agreements_open_by_part ON agreements (part_id, status, ends_on);
+CREATE INDEX agreements_open_by_end ON agreements (ends_on) WHERE status = 'open';
+CREATE INDEX agreements_by_entry ON agreements (entry_id) WHERE entry_id IS NOT NULL;
+"""
+
 
 def _migrate_to_1(db: Database) -> None:
     for statement in _split(SCHEMA_V1):
@@ -268,6 +291,11 @@ def _migrate_to_4(db: Database) -> None:
         db.execute(statement)
 
 
+def _migrate_to_5(db: Database) -> None:
+    for statement in _split(SCHEMA_V5):
+        db.execute(statement)
+
+
 def _split(script: str) -> list[str]:
     """Split a schema script into statements, keeping trigger bodies whole."""
     statements: list[str] = []
@@ -289,7 +317,7 @@ def _split(script: str) -> list[str]:
 
 #: MIGRATIONS[n] brings a vault from version n to n + 1.
 MIGRATIONS: list[Callable[[Database], None]] = [_migrate_to_1, _migrate_to_2,
-                                                  _migrate_to_3, _migrate_to_4]
+                                                  _migrate_to_3, _migrate_to_4, _migrate_to_5]
 LATEST = len(MIGRATIONS)
 
 

@@ -29,6 +29,7 @@ from partsjournal.errors import (
 )
 from partsjournal.vault import backup as backups
 from partsjournal.vault import keyslots, recovery, schema, unsaved
+from partsjournal.vault.agreements import AgreementRepository
 from partsjournal.vault.database import Database
 from partsjournal.vault.dictionary import PersonalWords
 from partsjournal.vault.entries import EntryRepository
@@ -114,6 +115,8 @@ class Vault:
         self.dictionary = PersonalWords(db)
         #: The person's own entry templates (vault/templates.py; the defaults are in domain/).
         self.templates = EntryTemplates(db)
+        #: The agreements ledger: what Self and a part agreed (vault/agreements.py).
+        self.agreements = AgreementRepository(db)
 
     # Creating and opening ------------------------------------------------------------------
 
