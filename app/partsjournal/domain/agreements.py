@@ -14,13 +14,15 @@ The tables and the export are in docs/vault-format.md and docs/export-format.md.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from partsjournal.domain.model import new_id, utc_now
 from partsjournal.errors import ValidationError
+
+if TYPE_CHECKING:  # (annotations only) datetime and unicodedata load when first used: the
+    from datetime import date, datetime  # vocabulary imports this module, as start-up does
 
 #: An agreement is a sentence or two: long enough to say it, short enough to see it in a list.
 MAX_AGREEMENT = 500
@@ -64,6 +66,8 @@ def check_agreement_text(value: str) -> str:
     characters and bidi overrides are refused as in a part's name, since an agreement is shown
     next to it and could otherwise make the row read as something else.
     """
+    import unicodedata
+
     if not isinstance(value, str):
         raise ValidationError("text", "An agreement is text.")
     value = value.strip()
@@ -86,6 +90,8 @@ def validate_agreement(agreement: Agreement) -> Agreement:
     An open agreement has no ``closed_at`` and a closed one has one: the two always go together,
     so "when was it kept?" always has an answer and an open one never looks closed.
     """
+    from datetime import date, datetime
+
     agreement.text = check_agreement_text(agreement.text)
     if not agreement.part_id:
         raise ValidationError("part_id", "An agreement is made with one of your parts.")
@@ -110,6 +116,8 @@ def in_this_week(agreement: Agreement, today: date) -> bool:
     One whose last day has already passed but is still open counts too: it is exactly the one
     the person still has to look at (kept? let go?).
     """
+    from datetime import timedelta
+
     if not agreement.is_open:
         return False
     return agreement.ends_on is None or agreement.ends_on <= today + timedelta(days=WEEK_DAYS)
