@@ -1,12 +1,12 @@
 """Process start → first window painted, for the app's unlock window or a minimal Qt window.
 
 Run as a subprocess by run.py; prints the seconds from just before the parent started the
-process (passed in PJ_BENCH_T0) to the first window being painted, then exits. "Painted" is the
-first paint event of a top-level window, and the figure is read on the event loop's next turn,
-once that whole window is drawn: a window system shows a window only some turns after ``show()``
-(the expose comes back from it), so work queued for the loop's first turn still counts. Both
-windows are measured the same way. The app is started through its real entry point
-(``partsjournal.cli.main``), with only a hook that watches for that first paint.
+process (passed in PJ_BENCH_T0) to the first window being painted, then exits: the last paint
+event of the window's first frame (the window, then each widget in it). A window system paints
+a window only some event-loop turns after ``show()`` (the expose comes back from it), so work
+queued for the loop's first turn still counts. Both windows are measured the same way. The app
+is started through its real entry point (``partsjournal.cli.main``), with only a hook that
+watches for that first paint.
 """
 
 from __future__ import annotations
@@ -23,39 +23,43 @@ def main() -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
-    class FirstPaint(QObject):
-        """Watches for the first paint of one top-level window.
+    class FirstFrame(QObject):
+        """Notes when the window and each widget in it are painted, in the first frame.
 
-        A filter on the application sees each event before the window's own filters do, so
-        the figure is read on the very next turn, before work that the app itself queued for
-        after that paint (listening for later launches, the window icon) runs.
+        A filter on each of those widgets (not on the application, which would hand every
+        object's events to Python, and so cost the app more than the bare window). The figure
+        is the last paint of that frame, printed on the event loop's next turn: work the app
+        queued for after its first paint (listening for later launches, the window icon) is
+        not counted, however its timers are ordered.
         """
 
-        def __init__(self, window: QWidget) -> None:
+        def __init__(self) -> None:
             super().__init__()
-            self.window = window
+            self.painted_at: float | None = None
+
+            self.reported = False
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-            if watched is self.window and event.type() == QEvent.Type.Paint:
-                app = QApplication.instance()
-                assert app is not None
-                app.removeEventFilter(self)
-                QTimer.singleShot(0, report)
+            if event.type() == QEvent.Type.Paint and not self.reported:
+                if self.painted_at is None:
+                    QTimer.singleShot(0, self.report)
+                self.painted_at = time.time()
             return False
 
-    def report() -> None:
-        print(f"{time.time() - started:.6f}", flush=True)
-        app = QApplication.instance()
-        assert app is not None
-        app.quit()
+        def report(self) -> None:
+            self.reported = True
+            assert self.painted_at is not None
+            print(f"{self.painted_at - started:.6f}", flush=True)
+            app = QApplication.instance()
+            assert app is not None
+            app.quit()
 
-    watchers: list[FirstPaint] = []
+    watcher = FirstFrame()
 
     def watch(window: QWidget) -> None:
-        app = QApplication.instance()
-        assert app is not None and window.isVisible()
-        watchers.append(FirstPaint(window))
-        app.installEventFilter(watchers[-1])
+        assert window.isVisible()  # shown, not yet painted: that waits for the expose
+        for widget in (window, *window.findChildren(QWidget)):
+            widget.installEventFilter(watcher)
 
     if which == "minimal":
         from PySide6.QtWidgets import QLabel
@@ -74,7 +78,6 @@ def main() -> None:
 
     def start_then_watch(self: AppController, vault_dir: object = None) -> None:
         original(self, vault_dir)  # type: ignore[arg-type]
-        # Shown, not yet painted: that takes the window system's expose, a later turn.
         assert self.shell is not None
         watch(self.shell)
 
