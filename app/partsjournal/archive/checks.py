@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, NoReturn, TypeVar
 
+from partsjournal.domain.agreements import AgreementStatus, check_agreement_text
 from partsjournal.domain.model import EntryKind, PeerRole, RelationKind, Role, Stage
 from partsjournal.domain.validation import check_name, check_text
 from partsjournal.errors import JournalError, ValidationError
@@ -19,7 +20,8 @@ from partsjournal.vault.templates import check_template
 
 MAX_REVISION = 2**53 - 1
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-_E = TypeVar("_E", Role, Stage, RelationKind, EntryKind, PeerRole)
+_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_E = TypeVar("_E", Role, Stage, RelationKind, EntryKind, PeerRole, AgreementStatus)
 
 
 class ImportRejected(JournalError):
@@ -112,6 +114,32 @@ def template(value: Any, where: str) -> str:
     """
     text = string(value, where)
     return str(checked(lambda: check_template(text), where))
+
+
+def agreement(value: Any, where: str) -> str:
+    """The words of an agreement, exactly as ``domain/agreements.py`` stores them.
+
+    Its own check decides (1–500 characters, one line, no control or bidi characters); a stored
+    agreement is already stripped, so one with spaces around it is refused, not changed.
+    """
+    text = string(value, where)
+    cleaned = checked(lambda: check_agreement_text(text), where)
+    if cleaned != text:
+        fail(where, "This agreement starts or ends with spaces.")
+    return text
+
+
+def opt_day(value: Any, where: str) -> date | None:
+    """A calendar day written ``YYYY-MM-DD`` (no time, no zone), or null."""
+    if value is None:
+        return None
+    text = string(value, where)
+    try:
+        if not _DAY.match(text):
+            raise ValueError(text)
+        return date.fromisoformat(text)
+    except ValueError:
+        fail(where, f"“{text[:40]}” is not a day written like 2026-03-01.")
 
 
 def checked(check: Callable[[], Any], where: str) -> Any:

@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from partsjournal.archive import agreements_json
 from partsjournal.domain.model import C_QUALITIES, PART_TEXT_FIELDS, Entry, StageEvent, utc_now
 from partsjournal.errors import JournalError
 from partsjournal.vault.fsutil import atomic_write
@@ -25,17 +26,20 @@ from partsjournal.vault.vault import Vault
 
 FORMAT = "parts-journal-export"
 #: The newest format version this release writes and reads.
-VERSION = 3
+VERSION = 4
 #: A file says the lowest version that reads it (docs/export-format.md, "Versions"). Each
 #: version only adds one optional top-level key, which every older reader refuses as unknown:
 #: version 1 is the first format (neither key), every release reads it;
 VERSION_WITHOUT_WORDS = 1
 #: version 2 adds ``personal_words``, written when the journal has at least one word;
 VERSION_WITH_WORDS = 2
-#: version 3 adds ``entry_templates``, written when the person has at least one own template.
+#: version 3 adds ``entry_templates``, written when the person has at least one own template;
 VERSION_WITH_TEMPLATES = 3
+#: version 4 adds ``agreements`` (the agreements ledger), written when there is at least one.
+VERSION_WITH_AGREEMENTS = 4
 
-__all__ = ["FORMAT", "VERSION", "VERSION_WITHOUT_WORDS", "VERSION_WITH_TEMPLATES",
+__all__ = ["FORMAT", "VERSION", "VERSION_WITHOUT_WORDS", "VERSION_WITH_AGREEMENTS",
+           "VERSION_WITH_TEMPLATES",
            "VERSION_WITH_WORDS", "document_of", "export_json", "to_json_bytes", "version_of",
            "write_json"]
 
@@ -80,9 +84,11 @@ def _entry(e: Entry) -> dict[str, Any]:
 def version_of(snapshot: Snapshot) -> int:
     """The lowest format version that reads ``snapshot``'s file (docs/export-format.md).
 
-    3 exactly when it has an own entry template, else 2 exactly when it has a personal word,
-    else 1.
+    4 exactly when it has an agreement, else 3 exactly when it has an own entry template, else 2
+    exactly when it has a personal word, else 1.
     """
+    if snapshot.agreements:
+        return VERSION_WITH_AGREEMENTS
     if snapshot.entry_templates:
         return VERSION_WITH_TEMPLATES
     return VERSION_WITH_WORDS if snapshot.personal_words else VERSION_WITHOUT_WORDS
@@ -91,9 +97,9 @@ def version_of(snapshot: Snapshot) -> int:
 def document_of(snapshot: Snapshot, exported_at: datetime | None = None) -> dict[str, Any]:
     """The JSON object of an export (docs/export-format.md), keys in a readable order.
 
-    The personal spelling words and then the person's own entry templates are the last keys,
-    each only there when there are some: a file without either is a version-1 file, exactly as
-    before they existed (:func:`version_of`).
+    The personal spelling words, the person's own entry templates and the agreements ledger are
+    the last keys, each only there when there are some: a file without any is a version-1 file,
+    exactly as before they existed (:func:`version_of`).
     """
     document: dict[str, Any] = {
         "format": FORMAT,
@@ -137,6 +143,8 @@ def document_of(snapshot: Snapshot, exported_at: datetime | None = None) -> dict
                                         "updated_at": _time(t.updated_at)}
                                        for t in sorted(snapshot.entry_templates,
                                                        key=lambda t: t.kind.value)]
+    if snapshot.agreements:
+        document[agreements_json.KEY] = agreements_json.to_json(snapshot.agreements)
     return document
 
 

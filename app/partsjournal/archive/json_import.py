@@ -6,9 +6,10 @@ problem found is reported as an :class:`ImportRejected` that says where in the f
 what is wrong. The write is one transaction into an empty vault, so a failed import leaves the
 journal empty. Ids, times, revisions, stage histories, map positions, the personal spelling
 words (each checked as ``vault/dictionary.py`` checks a word) and the person's own entry
-templates (each checked as ``vault/templates.py`` checks one) are restored as they were, so
-exporting the imported journal gives the same file again (apart from ``exported_at``). Files of
-format version 1 (neither), 2 (personal words) and 3 (own templates too) are read.
+templates (each checked as ``vault/templates.py`` checks one) and the agreements ledger
+(archive/agreements_json.py) are restored as they were, so exporting the imported journal gives
+the same file again (apart from ``exported_at``). Files of format version 1 (none of these), 2
+(personal words), 3 (own templates too) and 4 (agreements too) are read.
 """
 
 from __future__ import annotations
@@ -22,11 +23,13 @@ from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
 
+from partsjournal.archive import agreements_json
 from partsjournal.archive import checks as check
 from partsjournal.archive.checks import ImportRejected
 from partsjournal.archive.json_export import (
     FORMAT,
     VERSION,
+    VERSION_WITH_AGREEMENTS,
     VERSION_WITH_TEMPLATES,
     VERSION_WITH_WORDS,
     VERSION_WITHOUT_WORDS,
@@ -102,8 +105,10 @@ _WORD = ("word", "added_at")
 _TEMPLATES_KEY = "entry_templates"
 _TEMPLATE = ("kind", "body", "updated_at")
 _OPTIONAL = ((_WORDS_KEY, VERSION_WITH_WORDS, "personal words"),
-             (_TEMPLATES_KEY, VERSION_WITH_TEMPLATES, "own entry templates"))
-_VERSIONS = (VERSION_WITHOUT_WORDS, VERSION_WITH_WORDS, VERSION_WITH_TEMPLATES)
+             (_TEMPLATES_KEY, VERSION_WITH_TEMPLATES, "own entry templates"),
+             (agreements_json.KEY, VERSION_WITH_AGREEMENTS, "agreements"))
+_VERSIONS = (VERSION_WITHOUT_WORDS, VERSION_WITH_WORDS, VERSION_WITH_TEMPLATES,
+             VERSION_WITH_AGREEMENTS)
 
 
 @dataclass(frozen=True)
@@ -237,10 +242,12 @@ def parse_document(doc: dict[str, Any]) -> Snapshot:
     share_log = _share_log(doc["share_log"], peer_by_id)
     words = _personal_words(doc.get(_WORDS_KEY, []))
     templates = _entry_templates(doc.get(_TEMPLATES_KEY, []))
+    agreements = agreements_json.from_json(doc.get(agreements_json.KEY, []), part_ids,
+                                           {e.id for e in entries})
     return Snapshot(display_name=display_name, parts=parts, relations=relations, peers=peers,
                     received_parts=received, received_relations=received_relations,
                     received_bundles=bundles, entries=entries, share_log=share_log,
-                    personal_words=words, entry_templates=templates)
+                    personal_words=words, entry_templates=templates, agreements=agreements)
 
 
 def _part(value: Any, where: str) -> PartRecord:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from partsjournal.domain.agreements import Agreement
 from partsjournal.domain.model import Entry, EntryKind, Part, Relation, StageEvent
 from partsjournal.vault.peers import Peer, ReceivedPart, ReceivedRelation, ShareLogEntry
 
@@ -75,3 +76,5 @@ class Snapshot:
     personal_words: tuple[PersonalWord, ...] = ()
     #: The person's own entry templates, at most one per kind, by the kind's value (code points).
     entry_templates: tuple[OwnTemplate, ...] = ()
+    #: The agreements ledger (vault/agreements.py), oldest made first, then by id.
+    agreements: tuple[Agreement, ...] = ()

@@ -12,8 +12,9 @@ revision). Writing is only allowed into an empty journal and runs
 in one transaction, so an import either restores everything or leaves the journal empty.
 Reading, too, is one (read) transaction, so the snapshot is the journal as it was at one moment
 even while another connection writes. The personal spelling dictionary (``personal_words``,
-schema version 3) and the person's own entry templates (``entry_templates``, schema version 4)
-are part of both, and a journal holding any word or own template is not empty.
+schema version 3), the person's own entry templates (``entry_templates``, schema version 4) and
+the agreements ledger (``agreements``, schema version 5) are part of both, and a journal holding
+any word, own template or agreement is not empty.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from partsjournal.domain.model import (
     PeerRole,
 )
 from partsjournal.errors import JournalError
+from partsjournal.vault.agreements import INSERT as AGREEMENT_INSERT
+from partsjournal.vault.agreements import AgreementRepository, agreement_row
 from partsjournal.vault.database import Database
 from partsjournal.vault.parts import PartRepository, RelationRepository
 from partsjournal.vault.peers import (
@@ -66,7 +69,7 @@ _ENTRY_COLUMNS = ("id", "occurred_at", "kind", "title", "body", "trailhead", "se
 #: Tables that must be empty before a snapshot is written (the identity row always exists).
 _CONTENT_TABLES = ("parts", "relations", "peers", "received_parts", "received_relations",
                    "received_bundles", "entries", "share_log", "personal_words",
-                   "entry_templates")
+                   "entry_templates", "agreements")
 
 
 def read_snapshot(db: Database) -> Snapshot:
@@ -125,6 +128,7 @@ def _read(db: Database) -> Snapshot:
         share_log=sorted(vault.share_log.list(), key=lambda s: (s.shared_at, s.id)),
         personal_words=tuple(words),
         entry_templates=tuple(templates),
+        agreements=tuple(AgreementRepository(db).list()),
     )
 
 
@@ -268,6 +272,7 @@ def write_snapshot(db: Database, snapshot: Snapshot, progress: Progress | None =
         db.executemany("INSERT INTO entry_templates (kind, body, updated_at) VALUES (?, ?, ?)",
                        [(t.kind.value, t.body, to_db(t.updated_at))
                         for t in snapshot.entry_templates])
+        db.executemany(AGREEMENT_INSERT, [agreement_row(a) for a in snapshot.agreements])
         db.check_foreign_keys()
         _rebuild_index(db, "parts_fts")
         _rebuild_index(db, "entries_fts")
