@@ -51,7 +51,8 @@ from partsjournal.ui.common.vocabulary import kind_label
 from partsjournal.ui.common.widgets import named, plain_label
 from partsjournal.ui.parts.delete_dialog import DeleteChoice, ask_how_to_delete
 from partsjournal.ui.parts.part_editor import ProfileForm, RelationsPanel
-from partsjournal.ui.parts.part_models import PartTreeModel, StageHistoryModel
+from partsjournal.ui.parts.part_models import PartTreeModel
+from partsjournal.ui.parts.part_path import PartPathModel
 from partsjournal.vault import Vault
 from partsjournal.vault.entries import EntryFilter
 from partsjournal.vault.unsaved import PartEdit
@@ -201,10 +202,11 @@ class PartsView(QWidget):
         self._form.stage_note_finished.connect(lambda: self._save(commit_stage=True))
         self._form.delete_requested.connect(self._delete)
 
-        self._history_model = StageHistoryModel(self)
+        self._history_model = PartPathModel(self)
         self._history = named(QTableView(), "historyTable")
         self._history.setModel(self._history_model)
-        self._history.setAccessibleName(self.tr("Stage history"))
+        self._history.setAccessibleName(self.tr("This part's path: stages and entries"))
+        self._history.activated.connect(self._entry_activated)  # an entry's row opens it
         self._history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self._history.verticalHeader().hide()
@@ -215,8 +217,9 @@ class PartsView(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         history_hint = plain_label(self.tr(
-            "How your relationship with this part has grown. Change its stage on the Profile "
-            "tab to add the next step."))
+            "How your relationship with this part has grown: each stage, when it was reached, "
+            "and the entries written with it from then on (Enter or a double-click opens one). "
+            "Change its stage on the Profile tab to add the next step."))
         history_hint.setWordWrap(True)
         history_page = QWidget()
         history_layout = QVBoxLayout(history_page)
@@ -415,7 +418,8 @@ class PartsView(QWidget):
         if self._part is None:
             return
         part_id = self._part.id
-        self._history_model.set_events(self._vault.parts.history(part_id))
+        self._history_model.set_events(self._vault.parts.history(part_id),
+                                       self._vault.parts.appears_in(part_id))
         self._history.scrollToBottom()
         self._relations.show_part(part_id, self._vault.parts.list(include_archived=True))
         self._entries_model.set_filter(EntryFilter(part_id=part_id))
