@@ -20,6 +20,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 
 from partsjournal import APP_NAME
+from partsjournal.domain.agreements import Agreement
 from partsjournal.domain.dialogue import Cast, dialogue_lines, speakers_for
 from partsjournal.domain.model import (
     C_QUALITIES,
@@ -30,7 +31,13 @@ from partsjournal.domain.model import (
     Role,
     utc_now,
 )
-from partsjournal.domain.words import KIND_LABELS, ROLE_GROUP_LABELS, ROLE_LABELS, STAGE_LABELS
+from partsjournal.domain.words import (
+    AGREEMENT_STATUS_LABELS,
+    KIND_LABELS,
+    ROLE_GROUP_LABELS,
+    ROLE_LABELS,
+    STAGE_LABELS,
+)
 from partsjournal.errors import JournalError
 from partsjournal.reports.text import escape_markdown, slug
 from partsjournal.vault.fsutil import FILE_MODE, ensure_dir_exists_private
@@ -75,6 +82,7 @@ class _Names:
                                 f"{rp.id[:8]}.md" for rp in snapshot.received_parts}
         self.entries = {e.id: f"{_day(e.occurred_at, tz)}-{slug(e.title, 'entry')}-"
                               f"{e.id[:8]}.md" for e in snapshot.entries}
+        self.entry_titles = {e.id: e.title or "Untitled" for e in snapshot.entries}
         self.cast = Cast(speakers_for(r.part for r in snapshot.parts))
 
 
@@ -188,8 +196,27 @@ def _part_page(record: PartRecord, snapshot: Snapshot, names: _Names,
             note = f": {escape_markdown(r.note)}" if r.note.strip() else ""
             lines.append(f"- {what}{note}")
         lines.append("")
+    lines += _agreements([a for a in snapshot.agreements if a.part_id == p.id], names, tz)
     lines += _appearances(appears.get(p.id, []), names, tz)
     return lines
+
+
+def _agreements(agreements: list[Agreement], names: _Names, tz: tzinfo | None) -> list[str]:
+    """The part's agreements, oldest made first: status, words, last day, where it was made."""
+    if not agreements:
+        return []
+    lines = ["## Agreements", ""]
+    for a in agreements:
+        status = AGREEMENT_STATUS_LABELS[a.status]
+        if a.closed_at is not None:
+            status = f"{status} {_day(a.closed_at, tz)}"
+        until = "" if a.ends_on is None else f" (until {a.ends_on.isoformat()})"
+        made = f"made {_when(a.made_at, tz)}"
+        if a.entry_id is not None and a.entry_id in names.entries:
+            target = "../entries/" + names.entries[a.entry_id]
+            made += f" in {_link(names.entry_titles[a.entry_id], target)}"
+        lines.append(f"- **{status}:** {escape_markdown(a.text)}{until}, {made}")
+    return lines + [""]
 
 
 def _appearances(entries: list[Entry], names: _Names, tz: tzinfo | None) -> list[str]:

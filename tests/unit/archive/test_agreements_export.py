@@ -224,3 +224,27 @@ def test_version_5_is_made_by_a_newer_version(rich_vault: Vault, tmp_path: Path)
     path.write_text(json.dumps(_with_agreements(rich_vault, [], version=5)), encoding="utf-8")
     with pytest.raises(JournalError, match="made by a newer version of Parts Journal"):
         read_export(path)
+
+
+def test_the_markdown_folder_lists_each_parts_agreements_as_plain_words(
+        rich_vault: Vault, tmp_path: Path) -> None:
+    from partsjournal.archive.markdown_export import export_markdown
+
+    made = record_agreements(rich_vault)
+    loud = rich_vault.agreements.add(Agreement(made[0].part_id, "[click](file:///etc/passwd) *now*",
+                                               made_at=CLOSED))
+    assert loud.text.startswith("[click]")
+    folder = export_markdown(rich_vault, tmp_path / "out", tz=UTC).parent
+    part = rich_vault.parts.get(made[0].part_id)
+    page = next(folder.glob(f"parts/*-{part.id[:8]}.md")).read_text(encoding="utf-8")
+    entry = rich_vault.entries.get(made[0].entry_id or "")
+    section = page[page.index("## Agreements"):]
+    lines = section.splitlines()[2:5]
+    assert lines[0].startswith(f"- **Open:** {WORDS} (until 2026-03-27), made 2026-03-20 19:30 "
+                               f"in [{entry.title}](../entries/")
+    assert lines[1] == "- **Let go 2026-03-25:** Walk at lunch, made 2026-03-25 08:00"
+    assert lines[2] == ("- **Open:** \\[click\\](file:///etc/passwd) \\*now\\*, made "
+                        "2026-03-25 08:00")
+    other = next(folder.glob(f"parts/*-{made[1].part_id[:8]}.md")).read_text(encoding="utf-8")
+    assert ("- **Kept 2026-03-25:** Step back during presentations, made 2026-03-20 19:45"
+            in other)
