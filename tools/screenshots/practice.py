@@ -1,4 +1,6 @@
-"""Screenshots of the practice tools: guided session, peer session, insights, merge/split, guide.
+"""Screenshots of the practice tools, and a part's path on its History tab.
+
+Guided session, unburdening path, peer session, insights, merge/split, guide.
 
 ``tools.screenshots.render`` calls :func:`render_for_screenshots` with its sample vault; run
 alone, ``python -m tools.screenshots.practice --out DIR`` makes its own sample vault.
@@ -11,7 +13,9 @@ import argparse
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QWidget
@@ -58,6 +62,7 @@ def render_for_screenshots(vault: Vault, out_dir: Path, theme: str) -> list[Path
     from partsjournal.ui.practice.guide import GuideDialog
     from partsjournal.ui.practice.guided_session import GuidedSessionDialog
     from partsjournal.ui.practice.peer_session import PeerSessionPanel
+    from partsjournal.ui.practice.unburdening_dialog import UnburdeningDialog
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -102,6 +107,8 @@ def render_for_screenshots(vault: Vault, out_dir: Path, theme: str) -> list[Path
     written.append(_grab(dialog, name("guided-review")))
     dialog.discard()
     _dispose(dialog)
+
+    written += _unburdening(vault, UnburdeningDialog, name)
 
     # Peer session: ready, the half-time proposal, the end.
     clock = _Clock()
@@ -150,6 +157,70 @@ def render_for_screenshots(vault: Vault, out_dir: Path, theme: str) -> list[Path
         guide.show_page(page)
         written.append(_grab(guide, name(f"guide-{page.replace('_', '-')}")))
     _dispose(guide)
+    return written
+
+
+def _unburdening(vault: Vault, dialog_class: type[Any],
+                 name: Callable[[str], Path]) -> list[Path]:
+    """The unburdening path's pages with an exile of the sample, and an exile's path."""
+    from PySide6.QtWidgets import QTabWidget
+
+    from partsjournal.flows.unburdening import Element
+    from partsjournal.ui.parts.parts_view import PartsView
+
+    written: list[Path] = []
+    exiles = [p for p in vault.parts.list() if p.role is Role.EXILE]
+    if not exiles:
+        return written
+    befriended = next((p for p in exiles if p.stage.value == "befriended"), exiles[0])
+    dialog = dialog_class(vault, part_id=befriended.id)
+    written.append(_grab(dialog, name("unburdening-begin")))
+    dialog.go_next()
+    dialog.consent.agree_radio.setChecked(True)
+    dialog.consent.energy.setValue(3)
+    written.append(_grab(dialog, name("unburdening-consent-low")))
+    dialog.consent.energy.setValue(7)
+    dialog.go_next()
+    dialog.answer_edits["witness"].setPlainText(dialog.tr(
+        "The first day at the new school. Nobody sat with me at lunch, and I ate in the "
+        "toilets so nobody would see."))
+    dialog.answer_edits["witness_self"].setPlainText(dialog.tr("Sad for it, and close."))
+    written.append(_grab(dialog, name("unburdening-witness")))
+    dialog.go_next()
+    dialog.go_next()
+    dialog.go_next()
+    dialog.answer_edits["burden"].setPlainText(dialog.tr("That I'm too much for people."))
+    dialog.unburden.own.setText(dialog.tr("a paper boat on the river"))
+    dialog.unburden.buttons[Element.OWN].setChecked(True)
+    written.append(_grab(dialog, name("unburdening-release")))
+    dialog.go_next()
+    for quality in ("courage", "connectedness"):
+        dialog.invite.boxes[quality].setChecked(True)
+    dialog.invite.other.setText(dialog.tr("playfulness"))
+    written.append(_grab(dialog, name("unburdening-invite")))
+    dialog.go_next()
+    dialog.go_next()
+    written.append(_grab(dialog, name("unburdening-review")))
+    dialog.discard()
+    _dispose(dialog)
+
+    turning = dialog_class(vault, part_id=befriended.id)
+    turning.go_next()
+    turning.consent.not_yet_radio.setChecked(True)
+    turning.go_next()
+    written.append(_grab(turning, name("unburdening-protectors-not-ready")))
+    turning.discard()
+    _dispose(turning)
+
+    furthest = max(exiles, key=lambda p: len(vault.parts.history(p.id)))
+    view = PartsView(vault)
+    view.select_part(furthest.id)
+    tabs = view.findChild(QTabWidget, "partTabs")
+    if tabs is not None:
+        tabs.setCurrentIndex(1)
+    written.append(_grab(view, name("part-path"), QSize(1200, 780)))
+    view.clear()
+    _dispose(view)
     return written
 
 

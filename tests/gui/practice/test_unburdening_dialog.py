@@ -120,7 +120,9 @@ def test_a_whole_path_saves_an_entry_and_moves_the_stage(qtbot: QtBot, vault: Va
     assert "from “Befriended” to “Integrated”" in summary
     assert dialog.next_button.text() == "&Save to journal"
 
+    assert dialog.review.preview.toPlainText().startswith("## Before starting\n")
     rate(qtbot, dialog.review.energy, 8)
+    assert dialog.review.preview.toPlainText().endswith("**Self-energy at the end:** 8/10\n")
     with qtbot.waitSignal(dialog.entry_created) as created:
         click(qtbot, dialog.next_button)
     assert not dialog.isVisible()
@@ -183,6 +185,7 @@ def test_protectors_not_ready_turn_to_them_and_nothing_is_kept(qtbot: QtBot,
     assert [combo.itemText(i) for i in range(combo.count())] == [
         "Guard", "Busy One", "A protector I haven't met yet…"]
     assert not dialog.pause_button.isVisible() and not dialog.stop_button.isVisible()
+    assert not dialog.discard_button.isVisible()
     with qtbot.waitSignal(dialog.turn_to_protector) as turned:
         click(qtbot, dialog.protector.six_fs_button)
     assert turned.args == [guard.id]

@@ -118,6 +118,7 @@ class UnburdeningDialog(QDialog):
             self._page_index[step] = self.pages.addWidget(page)
         self.begin.resume_button.clicked.connect(self._resume_chosen)
         self.protector.six_fs_button.clicked.connect(self._to_protector)
+        self.review.energy.valueChanged.connect(self._refresh_preview)
         layout.addWidget(self.pages, 1)
 
         self.problem = named(plain_label("", self, wrap=True), "unburdeningProblem")
@@ -331,9 +332,11 @@ class UnburdeningDialog(QDialog):
             end = flow.self_energy_end
             self.review.energy.setValue(NOT_RATED if end is None else end)
             self.review.summary.setText(self._summary_text())
+            self._refresh_preview()
         self.back_button.setEnabled(flow.can_go_back)
         self.stop_button.setVisible(flow.can_stop_here)
-        self.pause_button.setVisible(step is not Step.PROTECTOR)
+        self.pause_button.setVisible(step is not Step.PROTECTOR)  # nothing to keep there
+        self.discard_button.setVisible(step is not Step.PROTECTOR)
         self.next_button.setText({Step.PROTECTOR: self.tr("&Close"),
                                   Step.REVIEW: self.tr("&Save to journal")}.get(
             step, self.tr("&Next ›")))
@@ -353,6 +356,12 @@ class UnburdeningDialog(QDialog):
             first = self.answer_edits[QUESTIONS[step][0]]
         if first is not None:
             first.setFocus()
+
+    def _refresh_preview(self) -> None:
+        """The entry as it will be saved, Self-energy at the end included as it is chosen."""
+        if self.flow.step is Step.REVIEW:
+            self.flow.set_self_energy_end(rating(self.review.energy))
+            self.review.preview.setPlainText(self.flow.compose_entry(entry_texts()).body)
 
     def _summary_text(self) -> str:
         flow = self.flow
