@@ -231,8 +231,8 @@ def test_the_markdown_folder_lists_each_parts_agreements_as_plain_words(
     from partsjournal.archive.markdown_export import export_markdown
 
     made = record_agreements(rich_vault)
-    loud = rich_vault.agreements.add(Agreement(made[0].part_id, "[click](file:///etc/passwd) *now*",
-                                               made_at=CLOSED))
+    loud = rich_vault.agreements.add(Agreement(
+        made[0].part_id, "[click](file:///etc/passwd) *now*", made_at=CLOSED.replace(hour=9)))
     assert loud.text.startswith("[click]")
     folder = export_markdown(rich_vault, tmp_path / "out", tz=UTC).parent
     part = rich_vault.parts.get(made[0].part_id)
@@ -244,7 +244,7 @@ def test_the_markdown_folder_lists_each_parts_agreements_as_plain_words(
                                f"in [{entry.title}](../entries/")
     assert lines[1] == "- **Let go 2026-03-25:** Walk at lunch, made 2026-03-25 08:00"
     assert lines[2] == ("- **Open:** \\[click\\](file:///etc/passwd) \\*now\\*, made "
-                        "2026-03-25 08:00")
+                        "2026-03-25 09:00")
     other = next(folder.glob(f"parts/*-{made[1].part_id[:8]}.md")).read_text(encoding="utf-8")
     assert ("- **Kept 2026-03-25:** Step back during presentations, made 2026-03-20 19:45"
             in other)
