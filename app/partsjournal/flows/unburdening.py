@@ -442,11 +442,26 @@ class UnburdeningFlow:
         self.step, self.draft_id = Step.DONE, None
         return PathOutcome(entry.id, part.id, before, target)
 
+    @property
+    def holds_healing_work(self) -> bool:
+        """True when something was written on the healing steps (a resumed session, say)."""
+        gate = set(QUESTIONS[Step.CONSENT])
+        return bool(self.element or self.qualities or self.qualities_other.strip()
+                    or any(key not in gate for key in self.answers))
+
     def end_kindly(self, vault: Vault) -> None:
-        """The protectors are not ready: end without storing anything (and forget the draft)."""
+        """The protectors are not ready: end, storing no entry and moving no stage.
+
+        A fresh session leaves nothing behind. One that already holds words from the healing
+        steps (resumed, then taken back to the gate) stays paused instead: those words are the
+        person's, and are never thrown away without asking.
+        """
         if self.step is not Step.PROTECTOR:
             raise JournalError("The protectors have not asked to wait.")
-        self.discard(vault)
+        if self.holds_healing_work:
+            self.pause(vault)
+        else:
+            self.discard(vault)
         self.step = Step.DONE
 
     def pause(self, vault: Vault) -> str:

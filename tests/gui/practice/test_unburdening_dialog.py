@@ -186,6 +186,7 @@ def test_protectors_not_ready_turn_to_them_and_nothing_is_kept(qtbot: QtBot,
         "Guard", "Busy One", "A protector I haven't met yet…"]
     assert not dialog.pause_button.isVisible() and not dialog.stop_button.isVisible()
     assert not dialog.discard_button.isVisible()
+    assert dialog.protector.nothing_kept.text().startswith("Nothing from this session is kept.")
     with qtbot.waitSignal(dialog.turn_to_protector) as turned:
         click(qtbot, dialog.protector.six_fs_button)
     assert turned.args == [guard.id]

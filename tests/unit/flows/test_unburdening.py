@@ -102,6 +102,21 @@ def test_protectors_not_ready_turns_to_them_and_ends_storing_nothing(vault: Vaul
     assert vault.parts.get(part.id).stage is Stage.BEFRIENDED
 
 
+def test_ending_kindly_keeps_words_already_written_on_the_path(vault: Vault) -> None:
+    flow = UnburdeningFlow()
+    through_gate(flow, exile(vault))
+    flow.answer("witness", "It showed me the stairs.")
+    draft_id = flow.pause(vault)
+    again = UnburdeningFlow.resume(vault, draft_id)
+    again.back()
+    again.set_protectors(Protectors.NOT_YET)
+    again.next()
+    again.end_kindly(vault)
+    (kept,) = UnburdeningFlow.paused(vault)
+    assert kept.id == draft_id
+    assert UnburdeningFlow.from_json(kept.state).answers == {"witness": "It showed me the stairs."}
+
+
 def test_low_self_energy_suggests_pausing_but_does_not_forbid(vault: Vault) -> None:
     flow = UnburdeningFlow()
     flow.choose_part(exile(vault))

@@ -323,7 +323,7 @@ class UnburdeningDialog(QDialog):
             self.consent.show_answer(flow.protectors, flow.self_energy_start)
             others = [p for p in self._parts if p not in protectors
                       and p.role is not Role.EXILE and p.id != flow.part_id]
-            self.protector.offer([*protectors, *others])
+            self.protector.offer([*protectors, *others], keeps_draft=flow.holds_healing_work)
         elif step is Step.UNBURDEN:
             self.unburden.show_element(flow.element, flow.element_own)
         elif step is Step.INVITE:

@@ -311,13 +311,17 @@ class ProtectorPage(QWidget):
         self.six_fs_button = named(QPushButton(tr("Get to know it with the six &F's…"), self),
                                    "unburdeningSixFs")
         column.addWidget(self.six_fs_button, 0, Qt.AlignmentFlag.AlignLeft)
-        column.addWidget(named(plain_label(tr(
-            "Nothing from this session is kept. You can come back to this path whenever the "
-            "protectors feel ready."), self, wrap=True), "unburdeningNothingKept"))
+        self.nothing_kept = named(plain_label("", self, wrap=True), "unburdeningNothingKept")
+        column.addWidget(self.nothing_kept)
         column.addStretch(1)
 
-    def offer(self, protectors: Sequence[Part]) -> None:
+    def offer(self, protectors: Sequence[Part], *, keeps_draft: bool) -> None:
         """The part's protectors first, then other protectors, then one not met yet."""
+        self.nothing_kept.setText(tr(
+            "What you wrote on the path before stays paused, for when the protectors feel "
+            "ready.") if keeps_draft else tr(
+            "Nothing from this session is kept. You can come back to this path whenever the "
+            "protectors feel ready."))
         self.protector_combo.clear()
         for part in protectors:
             self.protector_combo.addItem(swatch(role_color(part.role, part.color)), part.name,
