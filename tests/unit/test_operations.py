@@ -17,10 +17,10 @@ UI = Path(partsjournal.ui.__file__).parent
 
 #: The vault's repositories, as the ``Vault`` facade names them.
 REPOSITORIES = {"parts", "entries", "relations", "peers", "received", "share_log", "identity",
-                "drafts"}
+                "drafts", "agreements"}
 #: Their methods that change what is stored.
 WRITERS = {"add", "update", "delete", "remove", "rename", "set_positions", "mark_verified",
-           "mark_unverified", "set_display_name", "save", "discard", "import_bundle"}
+           "mark_unverified", "set_display_name", "save", "discard", "import_bundle", "mark"}
 HELPERS = {"perform", "perform_in_background"}
 
 

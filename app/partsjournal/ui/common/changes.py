@@ -27,6 +27,7 @@ class Change(StrEnum):
     POSITIONS = "positions"  # where parts sit on the map
     PEERS = "peers"  # peers, their received parts and the share log
     IDENTITY = "identity"  # the name on this journal's contact card
+    AGREEMENTS = "agreements"  # the agreements ledger: recorded, kept, let go, deleted
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """The entry's details beside (or below) the writing.
 
-Trailhead, Self-energy, parts present, the 8 C's and the peer-session fields.
+Trailhead, Self-energy, parts present, the open agreements with those parts (ui/agreements/),
+the 8 C's and the peer-session fields.
 
 They matter, but they are not the writing: the editor keeps them in a side panel on a wide window
 and in a strip under the text on a narrow one, and either way a person can put them away.
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from partsjournal.domain.model import C_QUALITIES, PeerRole
+from partsjournal.ui.agreements.entry_agreements import AgreementsPanel
 from partsjournal.ui.common.plain_text import set_tooltip
 from partsjournal.ui.common.theme import SPACE_L, SPACE_S
 from partsjournal.ui.common.vocabulary import peer_role_label, quality_label
@@ -119,6 +121,13 @@ class EntryDetails(QScrollArea):
         parts_layout.addWidget(self.presence_view)
         layout.addWidget(parts_box)
 
+        # What was agreed with the parts present follows them as they are added and removed.
+        self.agreements_panel = AgreementsPanel(inner)
+        for signal in (self.presences.rowsInserted, self.presences.rowsRemoved,
+                       self.presences.modelReset):
+            signal.connect(self._parts_changed)
+        layout.addWidget(self.agreements_panel)
+
         self.qualities_toggle = QToolButton(inner)
         self.qualities_toggle.setText(self.tr("The 8 C's of Self (optional)"))
         self.qualities_toggle.setCheckable(True)
@@ -177,6 +186,10 @@ class EntryDetails(QScrollArea):
         layout.addWidget(self.peer_box)
         layout.addStretch(1)
         self.setWidget(inner)
+
+    def _parts_changed(self, *_args: object) -> None:
+        self.agreements_panel.set_parts([p.part_id for p in self.presences.presences()
+                                         if p.part_id])
 
     def _fit_part_column(self, *_args: object) -> None:
         self.presence_view.resizeColumnToContents(0)

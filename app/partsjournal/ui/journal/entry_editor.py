@@ -190,6 +190,7 @@ class EntryEditor(QWidget):
 
         self.details = EntryDetails(self.splitter)
         self.details.peer_session_requested.connect(self.peer_session_requested)
+        self.details.agreements_panel.attach(self._vault, self.flush)
         self.details.part_input.returnPressed.connect(self._add_typed_part)
         self.details.add_part.clicked.connect(self._add_typed_part)
         self.details.remove_part.clicked.connect(self._remove_selected_part)
@@ -301,6 +302,7 @@ class EntryEditor(QWidget):
         self.flush()
         self._loading = True
         self._entry, self._is_new = entry, is_new
+        self.details.agreements_panel.set_entry(entry.id)
         self.title.setText(entry.title)
         local = entry.occurred_at.astimezone()
         self.when.setDateTime(QDateTime(QDate(local.year, local.month, local.day),
@@ -352,6 +354,7 @@ class EntryEditor(QWidget):
         self._autosave.stop()
         self._loading = True
         self._entry = None
+        self.details.agreements_panel.set_entry(None)
         for line in (self.title, self.trailhead, self.part_input):
             line.clear()
         for text in (self.body, self.agreements, self.debrief):
