@@ -202,3 +202,21 @@ def test_a_name_with_an_ampersand_is_shown_as_written(qtbot, body: MarkdownBodyE
     assert action.text().replace("&&", "&") == "Rock & Roll <b>"
     action.trigger()
     assert body.toPlainText() == "Rock & Roll <b>: "
+
+
+def test_who_speaks_steps_aside_in_a_narrow_column(qtbot, body: MarkdownBodyEdit) -> None:  # type: ignore[no-untyped-def]
+    bar: FormatBar = body.bar_for_test  # type: ignore[attr-defined]
+    speaker = bar.buttons["speaker"]
+    question = bar.buttons["question"]
+    assert speaker.isVisible()
+    narrow = bar.minimumSizeHint().width()
+    assert narrow < bar.sizeHint().width()  # the bar asks no room for it
+    window = body.window_for_test  # type: ignore[attr-defined]
+    window.setMinimumWidth(0)
+    window.resize(narrow + 30, 400)  # the layout's margins around the bar
+    qtbot.waitUntil(lambda: bar.width() < narrow + speaker.sizeHint().width())
+    qtbot.waitUntil(lambda: not speaker.isVisible())
+    assert question.isVisible()  # the other buttons stay, whole
+    assert question.geometry().right() <= bar.width()
+    window.resize(900, 400)
+    qtbot.waitUntil(speaker.isVisible)

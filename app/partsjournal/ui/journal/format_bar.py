@@ -4,14 +4,18 @@ Each button types the same plain Markdown a writer could type by hand (``**``, `
 ``> ``, ``Q: ``) into the body it belongs to, then gives the focus back to the text. The buttons
 are flat, reachable with Tab, and named for screen readers; their tooltips give the shortcut.
 "Who speaks" opens a menu of Self and the parts (Space or Enter opens it, the arrows choose) and
-starts the line with that speaker's ``Name: ``, for a dialogue with parts.
+starts the line with that speaker's ``Name: ``, for a dialogue with parts. It is the one button
+that steps aside when the column is too narrow for all of them (a peer session's panel open
+beside the entry, say): the bar never makes the window wider, and typing a name offers the
+speakers just the same.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QFont, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QWidget
 
 from partsjournal.domain.dialogue import Speaker
@@ -68,6 +72,26 @@ class FormatBar(QWidget):
         self.buttons["italic"].setFont(italic)
         layout.addWidget(self._speaker_button())
         layout.addStretch(1)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """As narrow as the other buttons: "Who speaks" folds away rather than widen the bar."""
+        hint = super().minimumSizeHint()
+        speaker = self.buttons["speaker"]
+        if not speaker.isHidden():
+            hint.setWidth(hint.width() - self._speaker_room())
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        fits = event.size().width() >= self.minimumSizeHint().width() + self._speaker_room()
+        speaker = self.buttons["speaker"]
+        if fits == speaker.isHidden():
+            speaker.setVisible(fits)
+
+    def _speaker_room(self) -> int:
+        layout = self.layout()
+        spacing = layout.spacing() if layout is not None else 0
+        return self.buttons["speaker"].sizeHint().width() + max(0, spacing)
 
     def _speaker_button(self) -> QToolButton:
         button = QToolButton(self)
