@@ -26,10 +26,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Final, Protocol
 
-#: The name Self speaks under when nothing else is given (the app adds its translation).
-SELF_NAME = "Self"
+from partsjournal.domain.words import QT_TRANSLATE_NOOP
+
+#: The name Self speaks under. The app recognises its translation ("Dialogue" context) too, and
+#: the guided session writes the translation, so a dialogue reads in the person's language.
+SELF_NAME: Final = QT_TRANSLATE_NOOP("Dialogue", "Self")
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _QUESTION = re.compile(r"^ {0,3}Q:")

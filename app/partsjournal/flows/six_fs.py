@@ -6,7 +6,11 @@ curiosity, compassion, calm or openness, another part has stepped in, and the fl
 asking that part to step back before checking again.
 
 The flow is plain Python: the dialog (``ui/practice/guided_session.py``) words every prompt and
-only shows this state. Answers become a solo-session journal entry with a heading per step; at the
+only shows this state. Answers become a solo-session journal entry with a heading per step; what
+Self asks the part itself (its job, what it wants Self to know, its fears and needs) is written as
+a dialogue with it (``Self: What do you want me to know?`` then ``<the part>: …``, see
+:mod:`partsjournal.domain.dialogue`), so the editor shows it in the part's colour and the summary
+as a conversation. At the
 end the flow proposes updates to the part's profile, which the person confirms field by field. A
 session can be paused at any point — its state goes into the encrypted vault as a draft — and
 resumed.
@@ -21,6 +25,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from partsjournal.domain.dialogue import SELF_NAME
 from partsjournal.domain.model import (
     PART_FEELINGS,
     SELF_FEELINGS,
@@ -146,6 +151,14 @@ class EntryTexts:
         "step_back": "What happened when I asked it to step back",
         "job": "Its job", "befriend": "What it wants me to know",
         "fears": "What it's afraid of", "needs": "What it needs from me"})
+    #: What Self asks the part, by answer key: these answers are written as a dialogue.
+    asked: Mapping[str, str] = field(default_factory=lambda: {
+        "job": "What do you do for me? What are you trying to achieve?",
+        "befriend": "What do you want me to know?",
+        "fears": "What are you afraid would happen if you stopped doing your job?",
+        "needs": "What do you need from me?"})
+    #: The name Self speaks under in that dialogue.
+    self_name: str = SELF_NAME
     feelings: Mapping[Feeling, str] = field(default_factory=lambda: dict(FEELING_LABELS))
     feelings_label: str = "Feelings toward it"
     self_energy_label: str = "Self-energy at the end"
@@ -337,12 +350,21 @@ class SixFsFlow:
             lines.append(f"{level} {texts.headings[step]}")
             lines.append("")
 
+        name = self.part_name.strip() or "?"
+
         def answers_of(keys: Sequence[str], source: Mapping[str, str]) -> None:
             written = [(k, source[k].strip()) for k in keys if source.get(k, "").strip()]
             if not written:
                 lines.extend([texts.nothing_written, ""])
             for key, text in written:
-                lines.extend([f"**{texts.labels[key]}:**", "", text, ""])
+                question = texts.asked.get(key, "").strip()
+                if question:  # Self asked the part: its answer is the part speaking
+                    lines.append(f"{texts.self_name}: {question}")
+                    lines.extend(f"{name}: {said.strip()}" for said in text.splitlines()
+                                 if said.strip())
+                    lines.append("")
+                else:
+                    lines.extend([f"**{texts.labels[key]}:**", "", text, ""])
 
         for step in SIX_FS:
             section(step)
@@ -363,7 +385,6 @@ class SixFsFlow:
             answers_of(QUESTIONS[step], self.answers)
         if self.self_energy is not None:
             lines.extend([f"**{texts.self_energy_label}:** {self.self_energy}/10", ""])
-        name = self.part_name.strip() or "?"
         title = fill(texts.title, name)[:200]
         trailhead = self.answers.get("trailhead", "").strip().splitlines()
         return Entry(occurred_at=self.started_at, kind=EntryKind.SOLO_SESSION, title=title,

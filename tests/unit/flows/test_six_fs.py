@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from partsjournal.domain import EntryKind, Part, Role, Stage
+from partsjournal.domain.dialogue import Cast, dialogue_lines, speakers_for
 from partsjournal.errors import JournalError, ValidationError
 from partsjournal.flows.six_fs import (
     DRAFT_KIND,
@@ -167,6 +168,41 @@ def test_entry_has_a_heading_per_step_and_the_step_back_round() -> None:
     assert "The Critic" in body and "It moved back a little" in body
     assert body.index("## Fears") < body.index("That I'll be humiliated")
     assert "**Self-energy at the end:** 6/10" in body
+    # What Self asked the part, and its answers, are a dialogue with it.
+    assert ("Self: What do you want me to know?\nThe Worrier: It is tired.\n") in body
+    assert ("Self: What are you afraid would happen if you stopped doing your job?\n"
+            "The Worrier: That I'll be humiliated\n") in body
+    assert ("Self: What do you need from me?\nThe Worrier: To know I can handle it\n") in body
+    assert "**What it wants me to know:**" not in body
+    # Observations stay labelled prose, not turns.
+    assert "**In the body:**\n\nA knot under the breastbone" in body
+    cast = Cast(speakers_for([Part(name="The Worrier")]))
+    turns = [(t.speaker.name, t.said) for t in dialogue_lines(body, cast)]
+    assert turns == [
+        ("Self", "What do you do for me? What are you trying to achieve?"),
+        ("The Worrier", "Keeps me prepared so I'm never caught out"),
+        ("Self", "What do you want me to know?"), ("The Worrier", "It is tired."),
+        ("Self", "What are you afraid would happen if you stopped doing your job?"),
+        ("The Worrier", "That I'll be humiliated"),
+        ("Self", "What do you need from me?"), ("The Worrier", "To know I can handle it")]
+    assert body.index("## beFriend") < body.index("Self: What do you do for me?") \
+        < body.index("## Fears")
+
+
+def test_a_long_answer_is_the_part_speaking_line_by_line() -> None:
+    flow = full_flow()
+    flow.answer("befriend", "It is tired.\n\n  It wants a rest.  ")
+    body = flow.compose_entry().body
+    assert ("Self: What do you want me to know?\nThe Worrier: It is tired.\n"
+            "The Worrier: It wants a rest.\n\n") in body
+
+
+def test_the_dialogue_is_written_in_the_words_given() -> None:
+    flow = full_flow("Sorgenmacher")
+    texts = EntryTexts(self_name="Selbst", asked={"befriend": "Was willst du mir sagen?"})
+    body = flow.compose_entry(texts).body
+    assert "Selbst: Was willst du mir sagen?\nSorgenmacher: It is tired.\n" in body
+    assert "**Its job:**\n\nKeeps me prepared" in body  # not asked in these words: a label
 
 
 def test_entry_words_come_from_the_texts_given() -> None:

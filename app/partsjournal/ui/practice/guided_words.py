@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from partsjournal.domain.dialogue import SELF_NAME
 from partsjournal.domain.model import PART_FEELINGS, SELF_FEELINGS
 from partsjournal.flows.six_fs import (
     QUESTIONS,
@@ -89,6 +90,12 @@ def entry_texts() -> EntryTexts:
         title=tr("Six F's with %1"),
         headings={step: step_title(step) for step in (*SIX_FS, Step.STEP_BACK)},
         labels=labels,
+        asked={"job": tr("What do you do for me? What are you trying to achieve?"),
+               "befriend": tr("What do you want me to know?"),
+               "fears": tr("What are you afraid would happen if you stopped doing your job?"),
+               "needs": tr("What do you need from me?")},
+        # The same word the entry editor knows Self by, so the dialogue shows in colour.
+        self_name=QCoreApplication.translate("Dialogue", SELF_NAME),
         feelings={f: feeling_label(f) for f in (*SELF_FEELINGS, *PART_FEELINGS)},
         feelings_label=tr("Feelings toward it"),
         self_energy_label=tr("Self-energy at the end"),
