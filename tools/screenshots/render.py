@@ -175,6 +175,20 @@ def practice_shots(out: Path, theme: str) -> list[Path]:
         vault.lock()
 
 
+def agreement_shots(out: Path, theme: str) -> list[Path]:
+    """The agreements ledger (entry section, add dialog, This week, session note) on the sample."""
+    from partsjournal.flows.sample_journal import populate
+    from tools.screenshots.agreements import render_for_screenshots
+
+    tmp = Path(tempfile.mkdtemp(prefix="pj-shots-"))
+    vault, _code = Vault.create(tmp / "vault", "sample journal", profile=FAST)
+    populate(vault)
+    try:
+        return render_for_screenshots(vault, out, theme)
+    finally:
+        vault.lock()
+
+
 def main(argv: list[str] | None = None) -> int:
     """``python -m tools.screenshots --out DIR [--theme light|dark|both]``."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -195,6 +209,8 @@ def main(argv: list[str] | None = None) -> int:
         for path in peers_shots(args.out, theme):
             print(path)
         for path in practice_shots(args.out, theme):
+            print(path)
+        for path in agreement_shots(args.out, theme):
             print(path)
     return 0
 

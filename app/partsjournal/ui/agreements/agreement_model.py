@@ -14,7 +14,8 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from partsjournal.domain.agreements import Agreement
-from partsjournal.ui.agreements.words import agreement_line
+from partsjournal.domain.words import fill
+from partsjournal.ui.agreements.words import agreement_line, tr
 from partsjournal.ui.common.models import ID_ROLE, OBJECT_ROLE, Index
 from partsjournal.ui.common.plain_text import plain_tooltip
 
@@ -41,7 +42,9 @@ class AgreementListModel(QAbstractListModel):
                 by_part.setdefault(a.part_id, []).append(a)
             for part_id in sorted(order, key=lambda p: (names.get(p, "?").casefold(), p)):
                 self._rows.append((names.get(part_id, "?"), None))
-                self._rows += [(agreement_line(a), a) for a in by_part[part_id]]
+                # Under its part's heading, set in by a bullet, so each reads as one of its.
+                self._rows += [(fill(tr("• %1"), agreement_line(a)), a)
+                               for a in by_part[part_id]]
         else:
             self._rows = [(agreement_line(a, names.get(a.part_id, "?")), a) for a in agreements]
         self.endResetModel()

@@ -43,7 +43,8 @@ class AgreementsPanel(QGroupBox):
     """Open agreements of the parts present in one entry; add, kept, let go."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Agreements"), parent)
+        # "with parts": a peer session also has "Agreements" (between the two peers) below.
+        super().__init__(tr("Agreements with parts"), parent)
         self.setObjectName("entryAgreements")
         self._vault: Vault | None = None
         self._save_entry: Callable[[], bool] = lambda: True

@@ -82,6 +82,7 @@ class ThisWeekPanel(QWidget):
         self.problem = plain_label("", self, wrap=True)
         self.problem.setVisible(False)
         column.addWidget(self.problem)
+        column.addStretch(0)  # takes the room only while the list is away (nothing this week)
         self.kept_button.clicked.connect(lambda: self.mark_selected(AgreementStatus.KEPT))
         self.let_go_button.clicked.connect(lambda: self.mark_selected(AgreementStatus.RELEASED))
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
