@@ -15,18 +15,30 @@ install, the PyInstaller bundle, which ships this folder as data). Nothing here 
 - ``icons/ui/*.svg``: the interface icons, a few of Lucide's (ISC licence, ``icons/ui/LICENSE``)
   copied unchanged; they are drawn in ``currentColor``, which ``partsjournal.ui.common.icons``
   replaces with the palette's text colour when it paints them.
+- ``translations/*.qm``: Qt's compiled translations, opened by path beside this file
+  (``partsjournal.ui.common.translations``), since Qt reads them itself.
 """
 
 from __future__ import annotations
 
-from importlib.resources import files
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 SAMPLE_JOURNAL = "sample-journal.json"
 UI_ICONS = ("icons", "ui")
 
 
+def _files() -> Traversable:
+    """This package's files; importlib.resources is loaded here, not before the first page."""
+    from importlib.resources import files
+
+    return files(__name__)
+
+
 def _read(*parts: str) -> bytes:
-    resource = files(__name__)
+    resource = _files()
     for part in parts:
         resource = resource.joinpath(part)
     return resource.read_bytes()
@@ -44,7 +56,7 @@ def icon_svg(small: bool) -> bytes:
 
 def ui_icon_names() -> list[str]:
     """The bundled interface icons' names (file names without ``.svg``), sorted."""
-    folder = files(__name__).joinpath(*UI_ICONS)
+    folder = _files().joinpath(*UI_ICONS)
     return sorted(entry.name[:-4] for entry in folder.iterdir() if entry.name.endswith(".svg"))
 
 

@@ -8,16 +8,22 @@ ActiveChanged); where it doesn't, idle and minimise locking still apply.
 from __future__ import annotations
 
 import logging
+from functools import cache
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
 
-_INPUT_EVENTS = {
-    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-    QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.InputMethod,
-}
+
+
+@cache
+def _input_events() -> frozenset[QEvent.Type]:
+    """What counts as the person being there; built at the first event, not at start-up."""
+    return frozenset({
+        QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+        QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.InputMethod,
+    })
 
 
 class IdleLock(QObject):
@@ -70,7 +76,7 @@ class IdleLock(QObject):
             self.lock_now.emit("idle")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() in _INPUT_EVENTS and self._timer.isActive():
+        if self._timer.isActive() and event.type() in _input_events():
             self._timer.start()
         return False
 

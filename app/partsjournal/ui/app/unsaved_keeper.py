@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
-from partsjournal.domain.words import fill
+from partsjournal.placeholders import fill
 
 if TYPE_CHECKING:
     from partsjournal.vault.unsaved import SealedWriting
@@ -96,6 +96,7 @@ class UnsavedKeeper(QObject):
 def ask_to_quit_with_unsaved(parent: QWidget | None, folder: Path | None) -> str:
     """Quitting would lose writing that isn't stored: "retry", "keep" (the default) or "quit"."""
     from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox  # built when first asked, not before the first page
 
     tr = QCoreApplication.translate
     box = QMessageBox(parent)

@@ -12,7 +12,7 @@ import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from partsjournal.errors import (
     DiskFull,
@@ -59,6 +59,8 @@ def show_error(parent: QWidget | None, error: BaseException, title: str = "") ->
     from PySide6.QtCore import Qt
 
     what, way_forward = explain(error)
+    from PySide6.QtWidgets import QMessageBox  # its type is built when first needed, not at start
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title or tr("Parts Journal"))

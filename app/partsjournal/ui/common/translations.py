@@ -9,22 +9,29 @@ them from the code (tools/translations.py, docs/architecture.md).
 
 from __future__ import annotations
 
-from importlib.resources import as_file, files
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+import partsjournal.data
 
 #: The file name of a language's translation: partsjournal_<language>.qm.
 PREFIX = "partsjournal_"
 
 
+#: Where the .qm files are: package data beside the code. A plain path, not importlib.resources,
+#: which costs a few milliseconds of imports before the first page (docs/performance.md); the
+#: package is always installed as files (a wheel, or the packaged app's folder), never zipped.
+FOLDER = Path(partsjournal.data.__file__).parent / "translations"
+
+
 def _load(language: str, parent: QCoreApplication) -> QTranslator | None:
-    resource = files("partsjournal.data") / "translations" / f"{PREFIX}{language}.qm"
-    if not resource.is_file():
+    path = FOLDER / f"{PREFIX}{language}.qm"
+    if not path.is_file():
         return None
     translator = QTranslator(parent)
-    with as_file(resource) as path:
-        if not translator.load(str(path)):
-            return None
+    if not translator.load(str(path)):
+        return None
     return translator
 
 
