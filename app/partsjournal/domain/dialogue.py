@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Final, Protocol
+from typing import Final, Protocol, TypeVar
 
 from partsjournal.domain.words import QT_TRANSLATE_NOOP
 
@@ -153,9 +153,12 @@ class _Part(Protocol):
     def color(self) -> str: ...
 
 
-def speakers_for(parts: Iterable[_Part], *, self_names: Sequence[str] = (SELF_NAME,),
+_P = TypeVar("_P", bound=_Part)
+
+
+def speakers_for(parts: Iterable[_P], *, self_names: Sequence[str] = (SELF_NAME,),
                  self_colour: str | None = None,
-                 colour_of: Callable[[_Part], str | None] | None = None) -> list[Speaker]:
+                 colour_of: Callable[[_P], str | None] | None = None) -> list[Speaker]:
     """Self (under each of ``self_names``) and then each part, as speakers.
 
     ``self_names`` lets a dialogue written as "Self:" and one written in the person's language
