@@ -62,6 +62,7 @@ from partsjournal.ui.common.widgets import plain_label
 from partsjournal.ui.common.workers import Progress, run_in_background
 from partsjournal.ui.export.summary_pdf import style_document, write_pdf
 from partsjournal.ui.journal.markdown_view import SafeMarkdownView
+from partsjournal.ui.journal.speakers import self_names
 from partsjournal.vault import Vault
 from partsjournal.vault.fsutil import atomic_write
 
@@ -309,8 +310,9 @@ class SummaryDialog(QDialog):
         self.status.setText(self.tr("Gathering the summary…"))
         progress = Progress()
         progress.moved.connect(lambda done, total: self._gathered(generation, done, total))
+        names = self_names()  # read here: translations belong to the GUI thread
         job = self._vault.worker_job(lambda vault: build_summary(
-            vault, since, until, chosen, progress=progress.moved.emit))
+            vault, since, until, chosen, progress=progress.moved.emit, self_names=names))
 
         def done(summary: object) -> None:
             progress.deleteLater()

@@ -42,6 +42,7 @@ from partsjournal.ui.common.vocabulary import kind_label
 from partsjournal.ui.journal.body_edit import MarkdownBodyEdit
 from partsjournal.ui.journal.entry_details import NOT_RATED, EntryDetails
 from partsjournal.ui.journal.format_bar import FormatBar
+from partsjournal.ui.journal.speakers import speakers
 from partsjournal.vault import Vault
 from partsjournal.vault.templates import starting_body
 
@@ -384,7 +385,9 @@ class EntryEditor(QWidget):
     def _refresh_part_names(self) -> None:
         """Own parts by name, and a peer's shared parts as "Name (Peer's)" — both can be present."""
         self._parts_by_name: dict[str, PartPresence] = {}
-        for part in self._vault.parts.list(include_archived=True):
+        parts = self._vault.parts.list(include_archived=True)
+        self.body.set_speakers(speakers(parts))  # a dialogue's names, coloured and offered
+        for part in parts:
             self._parts_by_name[part.name.casefold()] = PartPresence(part_id=part.id,
                                                                      name=part.name)
         for received in self._vault.received.list():
