@@ -25,12 +25,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QStringListModel, Qt, QTimer
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QKeyEvent,
     QResizeEvent,
+    QShowEvent,
     QTextBlock,
     QTextCursor,
 )
@@ -52,8 +53,14 @@ from partsjournal.ui.journal.markdown_view import SafeDocument
 READING_FACES = ("Literata", "Source Serif 4", "Source Serif Pro", "Noto Serif", "Charter",
                  "Georgia", "Cambria", "DejaVu Serif", "Liberation Serif")
 DEFAULT_SIZE = 13
-#: The widest the text runs, in average characters: long lines are hard to follow.
-COLUMN_CHARACTERS = 80
+#: The widest the text runs, in characters of ordinary prose: long lines are hard to follow,
+#: and 60–80 is the measure book typography settles on.
+COLUMN_CHARACTERS = 72
+#: What "a character of prose" is measured on: a sentence with the spaces, short words and
+#: punctuation real writing has. A font's average character width is wider than that (it has
+#: no spaces in it), which set lines of about 100 characters at 80 "average" ones.
+MEASURE_SAMPLE = ("What happened? Which parts showed up, and what did they want you to know? "
+                  "I sat with the tightness in my chest for a while.")
 
 _ITEM = re.compile(r"^([ \t]*)(?:([-*+])|(\d{1,9})([.)]))([ \t]+)(\[[ xX]\][ \t]+)?")
 _QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
@@ -153,12 +160,35 @@ class MarkdownBodyEdit(QPlainTextEdit):
         super().resizeEvent(event)
         self._fit_column()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        # Resized while hidden (a page of a stack): the viewport takes its margins only once
+        # shown, after this event, so the lines are broken anew on the next turn of the loop.
+        QTimer.singleShot(0, self._refit_column)
+
+    def _refit_column(self) -> None:
+        self.setViewportMargins(0, 0, 0, 0)  # so the margins change and the lines follow them
+        self._fit_column()
+
+    def _relayout(self) -> None:
+        """Break the lines at the viewport's width now.
+
+        QPlainTextEdit does that only when the field itself changes width, so after new margins
+        (or a resize while hidden) the lines kept the old width — 100 characters a line, running
+        under the margin — until the window next changed size.
+        """
+        QCoreApplication.sendEvent(self, QResizeEvent(self.size(), QSize(-1, -1)))
+
     def _fit_column(self) -> None:
-        """Centre a column of at most ``COLUMN_CHARACTERS`` when the field is wider."""
-        column = self.fontMetrics().averageCharWidth() * COLUMN_CHARACTERS + 2 * SPACE_L
+        """Centre a column of about ``COLUMN_CHARACTERS`` of prose when the field is wider."""
+        per_character = self.fontMetrics().horizontalAdvance(MEASURE_SAMPLE) / len(MEASURE_SAMPLE)
+        column = round(per_character * COLUMN_CHARACTERS) + 2 * SPACE_L
         spare = self.width() - column - self.verticalScrollBar().sizeHint().width()
         side = max(0, spare // 2) if spare > 2 * SPACE_XL else 0
+        if self.viewportMargins().left() == side:
+            return
         self.setViewportMargins(side, 0, side, 0)
+        self._relayout()
 
     # Keys --------------------------------------------------------------------------------------
 

@@ -369,8 +369,16 @@ class EntryEditor(QWidget):
         self.setEnabled(False)
 
     def refresh_part_names(self) -> None:
-        """Parts were renamed elsewhere: show the new names (the entry itself is unchanged)."""
-        self._refresh_part_names()
+        """Parts were renamed elsewhere: show the new names (the entry itself is unchanged).
+
+        Redrawing the dialogue's speakers touches the body's formats, which Qt reports as a
+        change of the text: it is done as loading, so it is not taken for an edit.
+        """
+        was_loading, self._loading = self._loading, True
+        try:
+            self._refresh_part_names()
+        finally:
+            self._loading = was_loading
         if self._entry is None:
             return
         names = {p.part_id: p.name for p in self._parts_by_name.values() if p.part_id}
