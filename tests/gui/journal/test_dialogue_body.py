@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from partsjournal.domain.dialogue import Speaker
-from partsjournal.ui.common.theme import SELF_COLOR, _contrast, dark_palette, light_palette
+from partsjournal.ui.common.theme import SELF_COLOR, contrast_ratio, dark_palette, light_palette
 from partsjournal.ui.journal.body_edit import MarkdownBodyEdit
 from partsjournal.ui.journal.format_bar import FormatBar
 from partsjournal.ui.journal.markdown_highlighter import SPEAKER_CONTRAST, speaker_colour
@@ -61,7 +61,7 @@ def test_a_speaker_is_shown_bold_in_its_colour_and_the_words_stay_plain(
     base = body.palette().color(QPalette.ColorRole.Base)
     for block, column in ((0, 0), (0, 4), (1, 0), (1, 10)):
         assert formats_at(body, block, column).fontWeight() == QFont.Weight.Bold
-        assert _contrast(colour_at(body, block, column), base) >= SPEAKER_CONTRAST
+        assert contrast_ratio(colour_at(body, block, column), base) >= SPEAKER_CONTRAST
     assert colour_at(body, 0, 0) != colour_at(body, 1, 0)  # each speaker its own colour
     assert colour_at(body, 1, 0) == speaker_colour(CRITIC, body.palette())
     for block, column in ((0, 7), (1, 13), (2, 0)):  # the words, and "Note:", are plain
@@ -75,7 +75,7 @@ def test_speaker_colours_read_well_in_light_and_dark(palette) -> None:  # type: 
     base = chosen.color(QPalette.ColorRole.Base)
     for speaker in (*SPEAKERS, Speaker("Yellow", "#f2d024"), Speaker("Navy", "#101060")):
         colour = speaker_colour(speaker, chosen)
-        assert _contrast(colour, base) >= SPEAKER_CONTRAST, speaker
+        assert contrast_ratio(colour, base) >= SPEAKER_CONTRAST, speaker
     # Self is Self-energy's teal, deepened or lightened, not some other hue.
     teal = speaker_colour(SELF, chosen)
     assert teal.hslHue() == pytest.approx(QColor(SELF_COLOR).hslHue(), abs=12)
@@ -87,7 +87,7 @@ def test_the_dark_theme_redraws_the_speakers(qtbot, body: MarkdownBodyEdit) -> N
     body.setPalette(dark_palette())
     dark = colour_at(body, 0, 0)
     assert dark != light
-    assert _contrast(dark, QColor("#33363b")) >= SPEAKER_CONTRAST
+    assert contrast_ratio(dark, QColor("#33363b")) >= SPEAKER_CONTRAST
 
 
 def test_speakers_given_later_colour_what_is_already_written(

@@ -103,7 +103,7 @@ def text_on(color: QColor) -> QColor:
     only 3–3.8:1.
     """
     dark, light = QColor("#111111"), QColor("#ffffff")
-    return dark if _contrast(dark, color) >= _contrast(light, color) else light
+    return dark if contrast_ratio(dark, color) >= contrast_ratio(light, color) else light
 
 
 def _luminance(color: QColor) -> float:
@@ -113,7 +113,8 @@ def _luminance(color: QColor) -> float:
             + 0.0722 * channel(color.blueF()))
 
 
-def _contrast(a: QColor, b: QColor) -> float:
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """WCAG's contrast ratio of two colours, 1 to 21 (4.5 is AA for body text)."""
     high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
     return (high + 0.05) / (low + 0.05)
 

@@ -36,7 +36,7 @@ from PySide6.QtGui import (
 
 from partsjournal.domain.dialogue import Cast, Speaker
 from partsjournal.ui.common.spelling_marks import SPELL_CHECK_UP_TO, MisspeltWords
-from partsjournal.ui.common.theme import SELF_COLOR, _contrast, blend, muted
+from partsjournal.ui.common.theme import SELF_COLOR, blend, contrast_ratio, muted
 
 #: The wave under a misspelt word: a red that reads on light and dark inputs alike.
 SPELLING_UNDERLINE = QColor(220, 30, 30)
@@ -305,7 +305,7 @@ def speaker_colour(speaker: Speaker, palette: QPalette) -> QColor:
         return text
     for step in range(11):
         candidate = blend(colour, text, step / 10)
-        if _contrast(candidate, base) >= SPEAKER_CONTRAST:
+        if contrast_ratio(candidate, base) >= SPEAKER_CONTRAST:
             return candidate
     return text
 
