@@ -22,7 +22,8 @@ def test_each_room_has_an_icon_and_its_name_and_the_page_says_where_you_are(  # 
         qtbot: QtBot, sample_vault) -> None:
     window = _shown(qtbot, MainWindow(sample_vault), 1280, 800)
     names = [button.text() for button in window.sidebar.buttons.values()]
-    assert names == ["Journal", "Parts", "Map", "Peers", "Insights", "Settings", "Lock"]
+    assert names == ["Journal", "Parts", "Map", "Peers", "Insights", "This week", "Settings",
+                     "Lock"]
     for button in window.sidebar.buttons.values():
         assert not button.icon().isNull()
         assert button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon

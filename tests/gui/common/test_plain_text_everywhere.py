@@ -411,7 +411,7 @@ def test_status_messages_isolate_untrusted_names(qtbot: QtBot, hostile_vault: Va
     messages = []
     for message in (summary, hostile.long, f"Saved {RLO}{hostile.html}"):
         window.statusBar().showMessage("")
-        window._status(message)
+        window.show_status(message)
         messages.append(window.statusBar().currentMessage())
     for shown in messages:
         assert not override_outside_isolate(shown), shown[:80]

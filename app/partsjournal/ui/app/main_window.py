@@ -7,6 +7,7 @@ what happens on lock.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import (
@@ -33,8 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from partsjournal import APP_NAME
-from partsjournal.domain.model import Entry, EntryKind
+from partsjournal.domain.model import Entry
 from partsjournal.domain.words import fill
+from partsjournal.ui.agreements.this_week import ThisWeekPanel
+from partsjournal.ui.app import practice_launch
 from partsjournal.ui.app.edit_actions import EditActions
 from partsjournal.ui.app.focus_mode import FocusMode
 from partsjournal.ui.app.menus import build_menus
@@ -54,11 +57,12 @@ from partsjournal.ui.journal.search_view import SearchField, SearchView, hit_is_
 from partsjournal.ui.map.map_view import MapView
 from partsjournal.ui.parts.parts_view import PartsView
 from partsjournal.ui.peers.peers_view import PeersView
-from partsjournal.ui.practice.guided_session import GuidedSessionDialog
-from partsjournal.ui.practice.peer_session import PeerSessionPanel
 from partsjournal.vault import Vault
 from partsjournal.vault.search import SearchHit
 from partsjournal.vault.unsaved import PartEdit, UnsavedWriting
+
+if TYPE_CHECKING:
+    from partsjournal.ui.practice.peer_session import PeerSessionPanel
 
 
 class MainWindow(QMainWindow):
@@ -94,8 +98,10 @@ class MainWindow(QMainWindow):
         self.insights = InsightsView(vault, self)
         self.insights.set_undo_stack(self.undo_stack)
         self.search = SearchView(vault, self)
+        self.this_week = ThisWeekPanel(vault, self)  # open agreements, soonest first
         self.pages = PageStack(self)
-        for page in (self.journal, self.parts, self.map, self.peers, self.insights, self.search):
+        for page in (self.journal, self.parts, self.map, self.peers, self.insights,
+                     self.this_week, self.search):
             self.pages.addWidget(page)
         self.peer_session: PeerSessionPanel | None = None
         self.setAcceptDrops(True)
@@ -127,14 +133,14 @@ class MainWindow(QMainWindow):
         self.focus_mode = FocusMode(self, self.journal, chrome, self.show_journal)
 
         build_menus(self)
-        self.journal.status.connect(self._status)
-        self.parts.status.connect(self._status)
-        self.map.status.connect(self._status)
-        self.peers.status.connect(self._status)
+        self.journal.status.connect(self.show_status)
+        self.parts.status.connect(self.show_status)
+        self.map.status.connect(self.show_status)
+        self.peers.status.connect(self.show_status)
         self.map.open_part.connect(self.open_part)
         self.map.open_received_part.connect(self.open_received_part)
         self.map.part_requested.connect(self.new_part)
-        self.insights.status.connect(self._status)
+        self.insights.status.connect(self.show_status)
         self.insights.open_part.connect(self.open_part)
         self.insights.open_entry.connect(self.open_entry)
         self.journal.editor.peer_session_requested.connect(self.start_peer_session)
@@ -143,6 +149,8 @@ class MainWindow(QMainWindow):
         self.parts.open_entry.connect(self.open_entry)
         self.parts.merge_requested.connect(lambda _part_id: self._merge_parts())
         self.parts.split_requested.connect(lambda _part_id: self._split_part())
+        self.parts.unburdening_requested.connect(
+            lambda: self.unburdening_path(self.parts.current_part_id()))
         self.search.open_hit.connect(self._open_hit)
         # The change bus: each page announces what it stored; every page hears every change.
         self.bus = ChangeBus(self)
@@ -192,7 +200,8 @@ class MainWindow(QMainWindow):
                  (self.tr("Parts"), "Ctrl+2", self.show_parts, "shapes"),
                  (self.tr("Map"), "Ctrl+3", self.show_map, "waypoints"),
                  (self.tr("Peers"), "Ctrl+4", self.show_peers, "handshake"),
-                 (self.tr("Insights"), "Ctrl+5", self.show_insights, "chart-line"))
+                 (self.tr("Insights"), "Ctrl+5", self.show_insights, "chart-line"),
+                 (self.tr("This week"), "Ctrl+6", self.show_this_week, "check"))
         actions = []
         for text, keys, slot, icon_name in rooms:
             action = QAction(text, self, checkable=True)
@@ -204,7 +213,7 @@ class MainWindow(QMainWindow):
             sidebar.add_room(action, icon_name)
             actions.append(action)
         (self.journal_action, self.parts_action, self.map_action, self.peers_action,
-         self.insights_action) = actions
+         self.insights_action, self.this_week_action) = actions
         self.settings_action = QAction(self.tr("Settings"), self)
         set_tooltip(self.settings_action, self.tr("Settings (Ctrl+,)"))
         self.settings_action.triggered.connect(self.settings_requested)
@@ -253,69 +262,26 @@ class MainWindow(QMainWindow):
         self.insights.reload()
         self._switch(self.insights, self.insights_action)
 
+    def show_this_week(self) -> None:
+        """Switch to This week: the agreements with parts that are still open."""
+        self.this_week.refresh()
+        self._switch(self.this_week, self.this_week_action)
+
     def guided_session(self) -> None:
         """A solo session through the 6 F's; the answers become an entry (and maybe a part)."""
-        self.flush_all()
-        dialog = GuidedSessionDialog(self.vault, self)
-        dialog.entry_created.connect(self.open_entry)
-        dialog.paused.connect(lambda _draft: self._status(
-            self.tr("Session paused. Pick it up again from Practice ▸ Guided self-session.")))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        practice_launch.guided_session(self)
+
+    def unburdening_path(self, part_id: str | None = None) -> None:
+        """The steps after befriending an exile, behind a consent gate."""
+        practice_launch.unburdening_path(self, part_id)
 
     def start_peer_session(self) -> None:
         """The time-boxed peer-session panel beside the entry it is recorded in."""
-        self.show_journal()
-        editor = self.journal.editor
-        if editor.entry_id is None or editor.kind.currentData() != EntryKind.PEER_SESSION.value:
-            self.journal.new_entry(EntryKind.PEER_SESSION)
-        if self.peer_session is None:
-            self.peer_session = PeerSessionPanel(self.vault, self)
-            self.peer_session.status.connect(self._status)
-            self.peer_session.new_session_requested.connect(self._new_peer_session)
-            dock = QDockWidget(self.tr("Peer session"), self)
-            dock.setObjectName("peer-session")
-            dock.setWidget(self.peer_session)
-            # The panel takes its room from the journal, not from the screen: the window keeps
-            # its size (it used to grow by ~300 px and stay wide after the panel closed).
-            size = self.size()
-            self._fit_sidebar(panel=self.peer_session.minimumSizeHint().width())
-            dock.visibilityChanged.connect(self._dock_shown)
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            central = self.centralWidget()
-            layout = central.layout() if central is not None else None
-            if layout is not None:
-                layout.activate()  # the folded sidebar's width counts from now
-            self.resize(size)
-            self.resizeDocks([dock], [dock.minimumSizeHint().width()], Qt.Orientation.Horizontal)
-            self.peer_session.attach(editor)
-        entry = editor.collect()
-        if entry is not None:
-            self.peer_session.load_entry(entry)
-        dock_widget = self.peer_session.parentWidget()
-        if dock_widget is not None:
-            dock_widget.show()
-
-    def _new_peer_session(self) -> None:
-        """Another session after one ended: a new peer-session entry, the clock ready again."""
-        panel = self.peer_session
-        if panel is None or not self.flush_all():
-            return
-        self.show_journal()
-        self.journal.new_entry(EntryKind.PEER_SESSION)
-        panel.reset()
-        entry = self.journal.editor.collect()
-        if entry is not None:
-            panel.load_entry(entry)
-        self._status(self.tr("A new peer-session entry is ready; start when you are both ready."))
+        practice_launch.start_peer_session(self)
 
     def show_guide(self) -> None:
         """F1: short pages on parts, the 6 F's, the 8 C's and peer practice."""
-        from partsjournal.ui.practice.guide import GuideDialog
-
-        dialog = GuideDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
+        practice_launch.show_guide(self)
 
     def _merge_parts(self) -> None:
         """Two parts turn out to be one: entries, relations and history move over (undoable)."""
@@ -333,7 +299,7 @@ class MainWindow(QMainWindow):
         self.flush_all()
         part_id = self._chosen_part_id()
         if part_id is None:
-            self._status(self.tr("Choose the part to split on the Parts page first."))
+            self.show_status(self.tr("Choose the part to split on the Parts page first."))
             return
         dialog = SplitPartDialog(self.vault, part_id, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -348,11 +314,11 @@ class MainWindow(QMainWindow):
         if error is not None:
             show_error(self, error)
         else:
-            self._status(command.text().replace("&&", "&"))
+            self.show_status(command.text().replace("&&", "&"))
 
     def _pages(self) -> list[Page]:
         """The pages that hold journal content (each a :class:`Page`); search holds only hits."""
-        return [self.journal, self.parts, self.map, self.insights, self.peers]
+        return [self.journal, self.parts, self.map, self.insights, self.peers, self.this_week]
 
     def _page_shown(self) -> Page | None:
         """The page on screen, unless it is the search results (which hold nothing to save)."""
@@ -458,9 +424,9 @@ class MainWindow(QMainWindow):
     def save_now(self) -> None:
         """Ctrl+S: save whatever is being edited (and never say "Saved" when it wasn't)."""
         if self.flush_all():
-            self._status(self.tr("Saved"))
+            self.show_status(self.tr("Saved"))
         else:
-            self._status(self.tr("Not saved — see the message beside what you were editing."))
+            self.show_status(self.tr("Not saved — see the message beside what you were editing."))
 
     def flush_all(self) -> bool:
         """Save every pending edit; False if something could not be saved."""
@@ -490,7 +456,7 @@ class MainWindow(QMainWindow):
 
         self.flush_all()
         dialog = SummaryDialog(self.vault, self)
-        dialog.saved.connect(lambda path: self._status(
+        dialog.saved.connect(lambda path: self.show_status(
             fill(self.tr("Summary saved to %1 — remember it is not encrypted."), str(path))))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -522,16 +488,17 @@ class MainWindow(QMainWindow):
         self.flush_all()
         written = back_up_to_chosen_file(self, self.vault)
         if written is not None:
-            self._status(fill(self.tr("Backup saved to %1. It opens with your current "
+            self.show_status(fill(self.tr("Backup saved to %1. It opens with your current "
                                       "passphrase."), str(written)))
 
     def _entry_deleted(self, entry: Entry) -> None:
         self.undo_stack.push(DeleteEntryCommand(self.vault, entry, self.journal))
-        self._status(fill(self.tr("Entry deleted. Undo with %1."),
+        self.show_status(fill(self.tr("Entry deleted. Undo with %1."),
                           QKeySequence(QKeySequence.StandardKey.Undo).toString(
                 QKeySequence.SequenceFormat.NativeText)))
 
-    def _status(self, message: str) -> None:
+    def show_status(self, message: str) -> None:
+        """A passing note in the status bar (plain text, gone after a few seconds)."""
         self.statusBar().showMessage(plain_status(message), 5000)
 
     # Locking ---------------------------------------------------------------------------------
@@ -563,7 +530,7 @@ class MainWindow(QMainWindow):
         if set_font is not None:
             set_font(family, point_size)
 
-    def _fit_sidebar(self, panel: int | None = None) -> None:
+    def fit_sidebar(self, panel: int | None = None) -> None:
         """Fold the sidebar to icons when the journal and the panel beside it need the room.
 
         ``panel`` is the width the peer-session panel is about to take (it is measured when
@@ -576,12 +543,9 @@ class MainWindow(QMainWindow):
         room = self.width() - panel - SIDEBAR_WIDTH
         self.sidebar.set_compact(room < self.journal.minimumSizeHint().width() + SPACE_XL)
 
-    def _dock_shown(self, _shown: bool) -> None:
-        self._fit_sidebar()
-
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
-        self._fit_sidebar()
+        self.fit_sidebar()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.flush_all()

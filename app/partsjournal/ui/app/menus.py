@@ -78,7 +78,7 @@ def build_menus(window: MainWindow) -> None:
 
     view = menu.addMenu(tr("&View"))
     for action in (window.journal_action, window.parts_action, window.map_action,
-                   window.peers_action, window.insights_action):
+                   window.peers_action, window.insights_action, window.this_week_action):
         view.addAction(action)
     view.addSeparator()
     view.addAction(window.focus_mode.action)
@@ -87,6 +87,8 @@ def build_menus(window: MainWindow) -> None:
     guided = practice.addAction(tr("&Guided self-session (the 6 F's)…"))
     guided.setShortcut(QKeySequence("Ctrl+G"))
     guided.triggered.connect(window.guided_session)
+    unburdening = practice.addAction(tr("&Unburdening path with an exile…"))
+    unburdening.triggered.connect(lambda: window.unburdening_path())  # not triggered's bool
     peer = practice.addAction(tr("&Peer session with timer and agreements…"))
     peer.triggered.connect(window.start_peer_session)
     practice.addSeparator()

@@ -1,8 +1,8 @@
-"""The sidebar: the five rooms of the journal, Settings and Lock at the bottom.
+"""The sidebar: the rooms of the journal (six, This week the last), Settings and Lock below.
 
 A row of plain buttons across the top read like a form; a sidebar with icons and words is what
 people know from mail, notes and journal apps, and it keeps the rooms in view while writing. The
-buttons show the window's own actions (so Ctrl+1…5, the View menu and the sidebar agree on which
+buttons show the window's own actions (so Ctrl+1…6, the View menu and the sidebar agree on which
 room is open), and the icons are the bundled ones, drawn in the palette's colours.
 
 Where the window is too narrow for the sidebar, the journal and the peer-session panel side by

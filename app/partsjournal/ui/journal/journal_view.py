@@ -269,6 +269,7 @@ class JournalView(QWidget):
 
     def on_changes(self, changes: Changes) -> None:
         """Parts or entries changed elsewhere: the list's chips and the editor's names follow."""
+        self.editor.details.agreements_panel.on_changes(changes)  # e.g. marked on This week
         if changes.made_by(self) or not changes.touches(Change.PARTS, Change.ENTRIES,
                                                          Change.PEERS):
             return

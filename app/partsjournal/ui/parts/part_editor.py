@@ -68,6 +68,8 @@ class ProfileForm(QWidget):
     #: The person finished writing the note about a stage change (Enter or leaving the field).
     stage_note_finished = Signal()
     delete_requested = Signal()
+    #: "Unburdening path…" on a stored exile's page.
+    unburdening_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, vault: Vault | None = None) -> None:
         super().__init__(parent)
@@ -121,7 +123,17 @@ class ProfileForm(QWidget):
                     self.stage_combo.count() - 1,
                     plain_tooltip(self.tr("This healing step is mostly walked with exiles.")),
                     Qt.ItemDataRole.ToolTipRole)
-        self._add_row(field_label("stage"), self.stage_combo)
+        # An exile's next steps are a practice of their own: the way to them sits by its stage.
+        self.unburdening_button = named(QPushButton(self.tr("Unburdening path…")),
+                                        "unburdeningPath")
+        self.unburdening_button.setAccessibleName(self.tr("Walk the unburdening path with it"))
+        self.unburdening_button.clicked.connect(self.unburdening_requested)
+        stage_row = QHBoxLayout()
+        stage_row.addWidget(self.stage_combo)
+        stage_row.addWidget(self.unburdening_button)
+        stage_row.addStretch(1)
+        self._add_row(field_label("stage"), stage_row).setBuddy(self.stage_combo)
+        self.stage_combo.setAccessibleName(field_label("stage"))
 
         self.stage_note_edit = named(QLineEdit(), "stageNote")
         self._add_row(self.tr("Note about this change"), self.stage_note_edit)
@@ -231,6 +243,7 @@ class ProfileForm(QWidget):
             self._stored_stage = part.stage
             self.name_edit.setText(part.name)
             self.role_combo.setCurrentIndex(self.role_combo.findData(part.role.value))
+            self._ask_as_fits(part.role)
             self.stage_combo.setCurrentIndex(self.stage_combo.findData(part.stage.value))
             self.stage_note_edit.clear()
             self._set_note_row(changed=False)
@@ -265,6 +278,7 @@ class ProfileForm(QWidget):
         self._is_new = False
         self.delete_button.setText(self.tr("Delete part…"))
         self._set_note_row(changed=False)
+        self._ask_as_fits(Role(self.role_combo.currentData()))
 
     def stage_note(self) -> str:
         """What the person wrote about the stage change."""
@@ -311,6 +325,7 @@ class ProfileForm(QWidget):
 
     def _ask_as_fits(self, role: Role) -> None:
         """Placeholders and labels follow the role: an exile isn't asked about its job."""
+        self.unburdening_button.setVisible(role is Role.EXILE and not self._is_new)
         for name, edit in self.text_edits.items():
             edit.setPlaceholderText(field_prompt(name, role))
             if isinstance(edit, QPlainTextEdit):

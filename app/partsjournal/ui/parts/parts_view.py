@@ -89,6 +89,7 @@ class PartsView(QWidget):
     #: From the parts list's menu: merge this part with another / split a new part off it.
     merge_requested = Signal(str)
     split_requested = Signal(str)
+    unburdening_requested = Signal()
     #: A short message for the status bar, such as "Saved".
     status = Signal(str)
     #: What this page stored (a Changes value for the change bus).
@@ -201,6 +202,7 @@ class PartsView(QWidget):
         self._form.edited.connect(self._on_edited)
         self._form.stage_note_finished.connect(lambda: self._save(commit_stage=True))
         self._form.delete_requested.connect(self._delete)
+        self._form.unburdening_requested.connect(self.unburdening_requested)  # current_part_id
 
         self._history_model = PartPathModel(self)
         self._history = named(QTableView(), "historyTable")

@@ -48,6 +48,7 @@ from partsjournal.flows.six_fs import (
     SixFsFlow,
     Step,
 )
+from partsjournal.ui.agreements.session_start import OpenAgreementsNote
 from partsjournal.ui.common.changes import Change
 from partsjournal.ui.common.dates import date_and_time
 from partsjournal.ui.common.messages import explain
@@ -222,6 +223,9 @@ class GuidedSessionDialog(QDialog):
         self.new_name_label.setBuddy(self.new_name)
         which.addRow(self.new_name_label, self.new_name)
         column.addLayout(which)
+        # What was agreed with this part before: the session starts from where things stand.
+        self.agreements_note = OpenAgreementsNote(self._vault, page)
+        column.addWidget(self.agreements_note)
         self.part_combo.currentIndexChanged.connect(self._part_choice_changed)
         self._answer_box("trailhead", page, column)
         return page
@@ -497,6 +501,9 @@ class GuidedSessionDialog(QDialog):
         new = self.part_combo.currentData() == NEW_PART
         self.new_name.setVisible(new)
         self.new_name_label.setVisible(new)
+        data = self.part_combo.currentData()
+        chosen = next((p for p in self._parts if p.id == data), None)
+        self.agreements_note.show_for(chosen.id if chosen else None, chosen.name if chosen else "")
 
     def _feelings_changed(self) -> None:
         chosen = [f for f, box in self.feeling_boxes.items() if box.isChecked()]
