@@ -7,8 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from partsjournal.domain.model import Part, Relation, RelationKind, Role, StageEvent
-from partsjournal.ui.common.dates import short_date
+from partsjournal.domain.model import Part, Relation, RelationKind, Role
 from partsjournal.ui.common.models import (
     ID_ROLE,
     OBJECT_ROLE,
@@ -108,25 +107,6 @@ class PartTreeModel(GroupedTreeModel):
             return part.id
         if role == OBJECT_ROLE:
             return part
-        return None
-
-
-class StageHistoryModel(RowTableModel[StageEvent]):
-    """A part's stage events: date, stage, note."""
-
-    def set_events(self, events: list[StageEvent]) -> None:
-        """Show these events (oldest first)."""
-        self.set_rows(events)
-
-    def headers(self) -> tuple[str, ...]:
-        return (tr("Date"), tr("Stage"), tr("Note"))
-
-    def cell(self, event: StageEvent, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            from partsjournal.ui.common.vocabulary import stage_label
-
-            return (short_date(event.occurred_at), stage_label(event.stage),
-                    event.note)[column]
         return None
 
 
