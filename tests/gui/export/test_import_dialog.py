@@ -99,7 +99,8 @@ def test_a_journal_with_content_is_refused_kindly(
     dialog = open_dialog(qtbot, sample_vault)
     assert dialog.refusal.isVisible() and not dialog.import_button.isEnabled()
     text = dialog.refusal.text()
-    assert "already holds parts or entries" in text and "new, empty journal" in text
+    assert "already holds something of yours" in text and "new, empty journal" in text
+    assert "templates or spelling words" in text
     assert "create a new journal" in text and "import there" in text
     dialog.import_from(export_file)  # even when asked directly, nothing starts
     assert not dialog.busy and sample_vault.entries.count() == before

@@ -116,7 +116,8 @@ class ImportDialog(QDialog):
         """Show the refusal (and disable importing) if this journal already holds something."""
         empty = self._vault.is_empty()
         self.refusal.setText("" if empty else self.tr(
-            "This journal already holds parts or entries, and an export can only be imported "
+            "This journal already holds something of yours (parts, entries, agreements, your "
+            "own templates or spelling words), and an export can only be imported "
             "into a new, empty journal: nothing is ever merged, so nothing here can be "
             "mixed up or replaced. To import, create a new journal in another folder (for "
             "example with “parts-journal import-json FILE --vault FOLDER”, which creates it "
