@@ -2,76 +2,35 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 from partsjournal.domain.model import Role, Stage
 from partsjournal.domain.words import fill
 from partsjournal.flows.six_fs import SIX_FS, FieldProposal
-from partsjournal.ui.common.theme import SPACE_S, SPACE_XS, muted
+from partsjournal.ui.common.theme import SPACE_S, SPACE_XS
 from partsjournal.ui.common.vocabulary import field_label, role_label, stage_label
 from partsjournal.ui.common.widgets import named
 from partsjournal.ui.practice.guided_words import step_title, tr
+from partsjournal.ui.practice.step_track import StepTrack
 
 
-class StepIndicator(QWidget):
+class StepIndicator(StepTrack):
     """The six F's as dots on a line: done, current (filled with the highlight), to come."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._position = 0
-        self._detour = False
-        self.setMinimumHeight(54)
+        super().__init__(parent, margin=40.0, width_hint=520)
         self.setAccessibleName(tr("Progress through the six F's"))
+        self.set_position(0)
 
     def set_position(self, position: int, detour: bool = False) -> None:
         """Show ``position`` (0–5, or 6 once all are done)."""
-        self._position, self._detour = position, detour
         if position < len(SIX_FS):
             self.setAccessibleDescription(fill(tr("Step %1 of 6: %2"),
                                                str(position + 1),
                                                step_title(SIX_FS[position])))
         else:
             self.setAccessibleDescription(tr("All six steps done"))
-        self.update()
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(520, 54)
-
-    def paintEvent(self, _event: object) -> None:  # noqa: N802
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = self.palette()
-        highlight = palette.color(QPalette.ColorRole.Highlight)
-        soft = muted(palette)
-        count = len(SIX_FS)
-        margin = 40.0
-        width = max(1.0, self.width() - 2 * margin)
-        xs = [margin + width * i / (count - 1) for i in range(count)]
-        y = 16.0
-        painter.setPen(QPen(soft, 2))
-        painter.drawLine(int(xs[0]), int(y), int(xs[-1]), int(y))
-        if self._position > 0:
-            painter.setPen(QPen(highlight, 3))
-            painter.drawLine(int(xs[0]), int(y), int(xs[min(self._position, count - 1)]), int(y))
-        font = QFont(self.font())
-        for i, step in enumerate(SIX_FS):
-            done, current = i < self._position, i == self._position
-            radius = 8.0 if current else 6.0
-            painter.setPen(QPen(highlight if (done or current) else soft, 2))
-            dot = highlight if (done or current) else palette.color(QPalette.ColorRole.Window)
-            if self._detour and current:
-                dot = palette.color(QPalette.ColorRole.Window)
-            painter.setBrush(dot)
-            painter.drawEllipse(QRectF(xs[i] - radius, y - radius, 2 * radius, 2 * radius))
-            font.setBold(current)
-            painter.setFont(font)
-            painter.setPen(palette.color(QPalette.ColorRole.WindowText) if (done or current)
-                           else soft)
-            painter.drawText(QRectF(xs[i] - 60, y + 12, 120, 22), Qt.AlignmentFlag.AlignCenter,
-                             step_title(step))
-        painter.end()
+        self.show_steps([step_title(step) for step in SIX_FS], position, detour=detour)
 
 
 class ProposalRow(QWidget):
