@@ -110,22 +110,31 @@ def render_for_screenshots(vault: Vault, out_dir: Path, theme: str) -> list[Path
 
     written += _unburdening(vault, UnburdeningDialog, name)
 
-    # Peer session: ready, the half-time proposal, the end.
+    # Peer session: ready, the agreement, the switch proposal, the debrief, the end.
     clock = _Clock()
     panel = PeerSessionPanel(vault, clock=clock)
     size = QSize(900, 640)
     written.append(_grab(panel, name("peer-session-ready"), size))
-    panel.planned.setValue(50)
-    panel.start()
-    clock.now = 25 * 60 + 3
+    # Before we begin, as narrow as the panel beside an entry, with the choices made.
+    step = panel.contract
+    step.facilitation.setCurrentIndex(1)
+    step.reach.setCurrentIndex(1)
+    step.pause_word.setText(panel.tr("tea"))
+    step.split_button.click()
+    written.append(_grab(panel, name("peer-session-contract"), QSize(440, 760)))
+    panel.start()  # 20 minutes each, then 15 for the debrief
+    clock.now = 20 * 60 + 3
     panel.tick()
     written.append(_grab(panel, name("peer-session-switch"), size))
     panel.switch_roles()
-    clock.now = 50 * 60 + 40
+    clock.now = 40 * 60 + 12
+    panel.tick()  # the debrief's time: its tab comes forward, in order
+    written.append(_grab(panel, name("peer-session-debrief"), QSize(440, 760)))
+    clock.now = 55 * 60 + 40
     panel.tick()
     panel.debrief.setPlainText(panel.tr(
         "We both said the pauses helped. My fixer part showed up again when Ines cried."))
-    panel.tabs.setCurrentIndex(2 if panel.received.rowCount() else 1)
+    panel.tabs.setCurrentIndex(3 if panel.received.rowCount() else 2)
     written.append(_grab(panel, name("peer-session-time-up"), size))
     panel.clear()
     _dispose(panel)

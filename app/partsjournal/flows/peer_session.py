@@ -13,13 +13,15 @@ seconds, like :func:`time.monotonic`), so tests can move time forward instantly.
 from __future__ import annotations
 
 import math
+import re
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from partsjournal.domain.model import Entry, EntryKind, PeerRole
 from partsjournal.domain.validation import MAX_PLANNED_MINUTES
+from partsjournal.domain.words import fill
 
 Clock = Callable[[], float]
 
@@ -63,6 +65,20 @@ def format_clock(seconds: float) -> str:
     return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
 
 
+def parse_switch_minutes(text: str) -> list[float] | None:
+    """Switch times as typed, e.g. ``"25, 50"`` or ``"25; 50'"``; None (half time) when empty.
+
+    Pieces that are not numbers are left out.
+    """
+    minutes: list[float] = []
+    for piece in text.replace(";", ",").split(","):
+        try:
+            minutes.append(float(piece.strip().replace("'", "")))
+        except ValueError:
+            continue
+    return minutes or None
+
+
 class TimerState(StrEnum):
     """Where the session's clock is."""
 
@@ -76,6 +92,7 @@ class TimerEvent(StrEnum):
     """What :meth:`PeerSessionTimer.poll` can report, each at most once per moment."""
 
     SWITCH_DUE = "switch_due"
+    DEBRIEF_DUE = "debrief_due"
     TIME_UP = "time_up"
 
 
@@ -98,9 +115,16 @@ class PeerSessionRecord:
     debrief: str
     peer_id: str | None = None
     turns: tuple[Turn, ...] = field(default=())
+    #: The day's agreement as Markdown, in the record sent as the session starts ("" otherwise).
+    contract: str = ""
 
     def apply_to(self, entry: Entry) -> Entry:
-        """Write this record into ``entry`` (made a peer session); returns it."""
+        """Write this record into ``entry`` (made a peer session); returns it.
+
+        The day's agreement goes at the top of the body, in place of one written before.
+        """
+        if self.contract:
+            entry.body = with_contract(entry.body, self.contract)
         entry.kind = EntryKind.PEER_SESSION
         entry.my_role = self.my_role
         entry.planned_minutes = self.planned_minutes
@@ -129,28 +153,37 @@ class PeerSessionTimer:
         self._switch_points: list[float] = []
         self._fired: set[int] = set()
         self._time_up_reported = False
+        self._debrief_reported = False
         self.switch_pending = False
         self.planned_minutes = 1
+        self.debrief_minutes = 0
         self.configure(planned_minutes, switch_at)
 
     # Setting up --------------------------------------------------------------------------------
 
-    def configure(self, planned_minutes: int, switch_at: Sequence[float] | None = None) -> None:
-        """Set the time box and the switch times in minutes (default: once, at half time).
+    def configure(self, planned_minutes: int, switch_at: Sequence[float] | None = None,
+                  debrief_minutes: int = 0) -> None:
+        """Set the time box, the switch times in minutes and the debrief at the end.
 
-        Switch times outside the session are ignored; times already passed count as reported.
+        The switch is proposed once, at half time of the turns (the time before the debrief),
+        unless ``switch_at`` says otherwise. Switch times outside the turns are ignored; times
+        already passed count as reported. A debrief as long as the session or longer is none.
         """
         if not 0 < planned_minutes <= MAX_PLANNED_MINUTES:
             raise ValueError("planned minutes are between 1 and 1440")
         self.planned_minutes = int(planned_minutes)
-        minutes = [planned_minutes / 2] if switch_at is None else list(switch_at)
-        points = sorted({round(m * 60, 3) for m in minutes if 0 < m < planned_minutes})
+        self.debrief_minutes = int(debrief_minutes) if 0 < debrief_minutes < planned_minutes \
+            else 0
+        turns = planned_minutes - self.debrief_minutes
+        minutes = [turns / 2] if switch_at is None else list(switch_at)
+        points = sorted({round(m * 60, 3) for m in minutes if 0 < m < turns})
         self._switch_points = points
         elapsed = self.elapsed()
         self._fired = {i for i, p in enumerate(points) if p <= elapsed and
                        self.state is not TimerState.READY}
         self._time_up_reported = self.state is not TimerState.READY and \
             elapsed >= self.planned_seconds
+        self._debrief_reported = self.state is not TimerState.READY and self.in_debrief
 
     def set_first_role(self, role: PeerRole) -> None:
         """Which role I start in (only before the session starts)."""
@@ -162,6 +195,18 @@ class PeerSessionTimer:
     def planned_seconds(self) -> float:
         """The time box in seconds."""
         return self.planned_minutes * 60.0
+
+    @property
+    def debrief_at(self) -> float | None:
+        """When the debrief begins, in seconds since the start (None: no debrief time set)."""
+        return (self.planned_minutes - self.debrief_minutes) * 60.0 if self.debrief_minutes \
+            else None
+
+    @property
+    def in_debrief(self) -> bool:
+        """True once the debrief time has come (and the session is still on)."""
+        at = self.debrief_at
+        return at is not None and self.state is not TimerState.READY and self.elapsed() >= at
 
     @property
     def switch_points(self) -> tuple[float, ...]:
@@ -247,6 +292,10 @@ class PeerSessionTimer:
             self._fired.update(due)
             self.switch_pending = True
             events.append(TimerEvent.SWITCH_DUE)
+        if self.in_debrief and not self._debrief_reported:
+            self._debrief_reported = True
+            self.switch_pending = False
+            events.append(TimerEvent.DEBRIEF_DUE)
         if elapsed >= self.planned_seconds and not self._time_up_reported:
             self._time_up_reported = True
             self.switch_pending = False
@@ -299,8 +348,158 @@ class PeerSessionTimer:
         return sum((t.end if t.end is not None else now) - t.start
                    for t in self._turns if t.role is role)
 
-    def record(self, agreements: str, debrief: str, peer_id: str | None = None
-               ) -> PeerSessionRecord:
-        """What the entry keeps: my first role, the time box, agreements and debrief."""
+    def record(self, agreements: str, debrief: str, peer_id: str | None = None,
+               contract: str = "") -> PeerSessionRecord:
+        """What the entry keeps: my first role, the time box, agreements, debrief, contract."""
         return PeerSessionRecord(self.first_role, self.planned_minutes, agreements, debrief,
-                                 peer_id, self.turns)
+                                 peer_id, self.turns, contract)
+
+
+
+# The day's agreement ("Before we begin") ---------------------------------------------------------
+
+#: A pause word is one short line: long enough for a phrase, short enough to say at once.
+MAX_PAUSE_WORD = 40
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+class Facilitation(StrEnum):
+    """How much the companion does, as the explorer asks for it."""
+
+    QUIET_WITNESS = "quiet_witness"
+    ACTIVE_WITNESS = "active_witness"
+    GENTLE_FACILITATION = "gentle_facilitation"
+
+
+class Reach(StrEnum):
+    """How far today's exploring may go."""
+
+    PROTECTORS_ONLY = "protectors_only"
+    MAY_APPROACH_EXILE = "may_approach_exile"
+
+
+#: The day's agreement in Markdown, by key (English; the panel passes translations).
+CONTRACT_WORDS: tuple[tuple[str, str], ...] = (
+    ("heading", "## Our agreement for today"),
+    ("facilitation", "**Facilitation the explorer asked for:** %1"),
+    ("quiet_witness", "quiet witness — the companion stays present and says little"),
+    ("active_witness", "active witness — the companion reflects back what they hear"),
+    ("gentle_facilitation", "gentle facilitation — the companion may suggest a next step, "
+                            "and the explorer is free to say no"),
+    ("reach", "**How far today may go:** %1"),
+    ("protectors_only", "protectors only — we stay with protectors today"),
+    ("may_approach_exile", "we may approach an exile, if the protectors give permission"),
+    ("pause_word", "**Pause word:** “%1” — either of us says it, and we stop and breathe"),
+    ("no_pause_word", "**Pause word:** none chosen — either of us can simply ask for a pause"),
+    ("confidential", "**Confidentiality:** what is shared stays between us"),
+    ("not_confidential", "**Confidentiality:** not agreed today — we share with care"),
+)
+
+#: The debrief, in the order it goes: the companion first, then the explorer; then both.
+DEBRIEF_STEPS: tuple[tuple[str, str], ...] = (
+    ("companion_first", "The companion speaks first, for their own parts: what stirred in "
+                        "them while they witnessed."),
+    ("explorer_next", "Then the explorer, who may stay with their parts and share as much or "
+                      "as little as they like."),
+    ("together", "Together: what helped, and what you would like differently next time."),
+)
+
+#: The reminder that goes with the debrief.
+SPEAK_FOR_REMINDER = ("Speak for your parts, not from them: “a part of me felt…”, "
+                      "not “you made me feel…”.")
+
+
+def clean_pause_word(text: str) -> str:
+    """A pause word as one clean line: no control characters, single spaces, length-limited."""
+    text = " ".join(_CONTROL.sub(" ", text).split())
+    return text[:MAX_PAUSE_WORD].rstrip()
+
+
+@dataclass(frozen=True)
+class SessionContract:
+    """What the peers agree on before a session starts (written at the top of the entry)."""
+
+    facilitation: Facilitation = Facilitation.QUIET_WITNESS
+    reach: Reach = Reach.PROTECTORS_ONLY
+    pause_word: str = ""
+    confidential: bool = True
+
+    def markdown(self, words: Mapping[str, str] | None = None) -> str:
+        """The agreement as a Markdown section; ``words`` holds translations by key."""
+        say = {**dict(CONTRACT_WORDS), **(words or {})}
+        pause = clean_pause_word(self.pause_word)
+        lines = [
+            say["heading"], "",
+            "- " + fill(say["facilitation"], say[self.facilitation.value]),
+            "- " + fill(say["reach"], say[self.reach.value]),
+            "- " + (fill(say["pause_word"], pause) if pause else say["no_pause_word"]),
+            "- " + say["confidential" if self.confidential else "not_confidential"],
+        ]
+        return "\n".join(lines)
+
+
+def debrief_steps(texts: Mapping[str, str] | None = None) -> list[str]:
+    """The debrief prompts in their order; ``texts`` holds translations by key."""
+    texts = texts or {}
+    return [texts.get(key, text) for key, text in DEBRIEF_STEPS]
+
+
+def contract_lines(body: str, section: str) -> tuple[int, int]:
+    """Which lines of ``body`` the agreement ``section`` replaces: ``(first, end)``, end excluded.
+
+    An agreement written before (a line equal to the section's heading) is replaced: the
+    heading and the list right under it, nothing the person wrote after it. With none,
+    ``(0, 0)``: the section goes at the top.
+    """
+    heading = section.split("\n", 1)[0].strip()
+    lines = body.split("\n")
+    for first, line in enumerate(lines):
+        if line.strip() == heading:
+            end = first + 1
+            while end < len(lines) and not lines[end].strip():
+                end += 1
+            if end < len(lines) and lines[end].startswith("- "):
+                while end < len(lines) and lines[end].startswith("- "):
+                    end += 1
+            else:
+                end = first + 1  # a bare heading: only it is replaced
+            return first, end
+    return 0, 0
+
+
+def with_contract(body: str, section: str) -> str:
+    """``body`` with the agreement ``section`` at the top, or in place of the one there."""
+    first, end = contract_lines(body, section)
+    lines = body.split("\n")
+    if first == end:
+        rest = body.lstrip("\n")
+        return f"{section}\n\n{rest}" if rest else f"{section}\n"
+    return "\n".join([*lines[:first], *section.split("\n"), *lines[end:]])
+
+
+def read_contract(body: str, words: Mapping[str, str] | None = None) -> SessionContract | None:
+    """The agreement written at the top of ``body`` before (None: there is none).
+
+    A line the person changed by hand keeps that choice at its default.
+    """
+    say = {**dict(CONTRACT_WORDS), **(words or {})}
+    heading = say["heading"]
+    first, end = contract_lines(body, heading)
+    if first == end:
+        return None
+    lines = {line[2:] for line in body.split("\n")[first + 1:end] if line.startswith("- ")}
+    found = SessionContract()
+    for facilitation in Facilitation:
+        if fill(say["facilitation"], say[facilitation.value]) in lines:
+            found = replace(found, facilitation=facilitation)
+    for reach in Reach:
+        if fill(say["reach"], say[reach.value]) in lines:
+            found = replace(found, reach=reach)
+    before, _, after = say["pause_word"].partition("%1")
+    for line in lines:
+        if line.startswith(before) and line.endswith(after) and len(line) > len(before + after):
+            found = replace(found, pause_word=clean_pause_word(line[len(before):-len(after)
+                                                                     or None]))
+    if say["not_confidential"] in lines:
+        found = replace(found, confidential=False)
+    return found

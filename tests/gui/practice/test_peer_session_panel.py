@@ -115,7 +115,7 @@ def test_a_short_session_proposes_the_switch_and_ends_gently(qtbot: QtBot, vault
     modals.stop()
     assert panel.timer.state is TimerState.STOPPED
     assert panel.new_button.isVisible() and not panel.end_button.isVisible()
-    assert panel.tabs.currentIndex() == 1  # straight to the debrief
+    assert panel.tabs.currentWidget() is panel.debrief_page  # straight to the debrief
     assert [(t.role, t.start, t.end) for t in panel.timer.turns] == [
         (PeerRole.EXPLORER, 0.0, 60.0), (PeerRole.COMPANION, 60.0, 125.0)]
 
@@ -165,7 +165,7 @@ def test_record_goes_into_the_entry_editor_and_is_stored(qtbot: QtBot, vault: Va
     assert editor.agreements.toPlainText() == translated_default_agreements()
     panel.planned.setValue(40)
     panel.first_role.setCurrentIndex(panel.first_role.findData("companion"))
-    panel.tabs.setCurrentIndex(1)
+    panel.tabs.setCurrentWidget(panel.debrief_page)
     panel.debrief.setFocus()
     qtbot.keyClicks(panel.debrief, "We both felt heard.")
     assert editor.debrief.toPlainText() == "We both felt heard."
@@ -192,7 +192,7 @@ def test_attach_to_a_callback(qtbot: QtBot, vault: Vault) -> None:
     panel.agreements.setPlainText("- Only this")
     assert records[-1].agreements == "- Only this"
     restore = panel.restore_button
-    panel.tabs.setCurrentIndex(0)
+    panel.tabs.setCurrentWidget(panel.agreements_page)
     click(qtbot, restore)
     assert records[-1].agreements == translated_default_agreements()
 
@@ -280,7 +280,7 @@ def test_after_a_session_ends_another_can_start_in_its_own_entry(qtbot: QtBot,  
     assert editor.entry_id != first_id
     assert editor.kind.currentData() == EntryKind.PEER_SESSION.value
     assert panel.timer.state is TimerState.READY and panel.start_button.isVisible()
-    assert panel.tabs.currentIndex() == 0 and panel.debrief.toPlainText() == ""
+    assert panel.tabs.currentWidget() is panel.contract and panel.debrief.toPlainText() == ""
     click(qtbot, panel.start_button)
     assert window.flush_all()
     assert sample_vault.entries.get(first_id).debrief == "We both felt heard."  # kept as it was

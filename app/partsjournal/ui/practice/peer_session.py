@@ -1,5 +1,8 @@
 """Peer-session mode: a visible time box, roles that take turns, agreements, debrief, peer's parts.
 
+Its first tab, "Before we begin" (``peer_contract.py``), holds the explorer's choices for the day;
+they go at the top of the entry's body when the session starts (once, however often it starts).
+
 The panel presents :class:`partsjournal.flows.peer_session.PeerSessionTimer`; it never plays a
 sound. Half time (or the chosen times) brings a soft-coloured card proposing the role switch;
 the end of the time brings another, with an invitation to the debrief.
@@ -53,7 +56,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partsjournal.domain.model import Entry, EntryKind, PeerRole
+from partsjournal.domain.model import Entry, PeerRole
 from partsjournal.domain.words import fill
 from partsjournal.errors import JournalError
 from partsjournal.flows.peer_session import (
@@ -63,12 +66,14 @@ from partsjournal.flows.peer_session import (
     TimerEvent,
     TimerState,
     format_clock,
+    parse_switch_minutes,
 )
 from partsjournal.ui.common.plain_text import set_tooltip
 from partsjournal.ui.common.theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XXS, blend, scaled_font
 from partsjournal.ui.common.widgets import confirm, named, plain_label
 from partsjournal.ui.journal.entry_editor import EntryEditor
 from partsjournal.ui.peers.peer_models import ReceivedPartsModel
+from partsjournal.ui.practice.peer_contract import ContractStep, debrief_page, write_into_editor
 from partsjournal.ui.practice.peer_parts import describe_received
 from partsjournal.ui.practice.peer_session_words import translated_default_agreements
 from partsjournal.vault import Vault
@@ -93,6 +98,8 @@ class PeerSessionPanel(QWidget):
     record_changed = Signal(object)
     #: Half time (or a chosen time): switching roles is proposed.
     switch_proposed = Signal()
+    #: The turns are over: time for the debrief (when a debrief time was set).
+    debrief_due = Signal()
     #: The planned time is over.
     time_up = Signal()
     #: The person ended the session.
@@ -112,6 +119,8 @@ class PeerSessionPanel(QWidget):
         self.timer = PeerSessionTimer(60, PeerRole.EXPLORER, clock=self._clock)
         self._loading = False
         self._peer_names: dict[str, str] = {}
+        self._contract = ""  # the agreement, in the one record sent as the session starts
+        self._debrief_minutes = 0
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self.tick)
@@ -234,7 +243,9 @@ class PeerSessionPanel(QWidget):
 
     def _build_tabs(self) -> QTabWidget:
         self.tabs = named(QTabWidget(self), "peerSessionTabs")
-        agreements_page = QWidget(self.tabs)
+        self.contract = named(ContractStep(self.tabs), "peerSessionContract")
+        self.contract.split_chosen.connect(self._use_split)
+        self.agreements_page = agreements_page = QWidget(self.tabs)
         agreements_layout = QVBoxLayout(agreements_page)
         intro = plain_label(self.tr("Read these together before you begin, and change anything "
                                     "you both want different."), agreements_page)
@@ -253,15 +264,7 @@ class PeerSessionPanel(QWidget):
         agreements_layout.addWidget(self.agreements, 1)
         agreements_layout.addLayout(restore_row)
 
-        debrief_page = QWidget(self.tabs)
-        debrief_layout = QVBoxLayout(debrief_page)
-        self.debrief = named(QPlainTextEdit(debrief_page), "peerSessionDebrief")
-        self.debrief.setPlaceholderText(self.tr(
-            "How was it for each of you? What helped, what would you like to do differently? "
-            "Write about your own parts and experience; your peer's material stays theirs."))
-        self.debrief.setAccessibleName(self.tr("Debrief"))
-        self.debrief.setTabChangesFocus(True)
-        debrief_layout.addWidget(self.debrief)
+        self.debrief_page, self.debrief = debrief_page(self.tabs)
 
         parts_page = QWidget(self.tabs)
         parts_layout = QVBoxLayout(parts_page)
@@ -285,8 +288,9 @@ class PeerSessionPanel(QWidget):
         parts_layout.addWidget(split, 1)
         self.parts_view.selectionModel().currentChanged.connect(self._part_selected)
 
+        self.tabs.addTab(self.contract, self.tr("Before we begin"))
         self.tabs.addTab(agreements_page, self.tr("Agreements"))
-        self.tabs.addTab(debrief_page, self.tr("Debrief"))
+        self.tabs.addTab(self.debrief_page, self.tr("Debrief"))
         self.tabs.addTab(parts_page, self.tr("Peer's parts"))
         self.agreements.textChanged.connect(self._texts_changed)
         self.debrief.textChanged.connect(self._texts_changed)
@@ -318,6 +322,7 @@ class PeerSessionPanel(QWidget):
             self.peer_combo.setCurrentIndex(max(0, self.peer_combo.findData(entry.peer_id)))
         self.agreements.setPlainText(entry.agreements or translated_default_agreements())
         self.debrief.setPlainText(entry.debrief)
+        self.contract.load_body(entry.body)  # an agreement made before, to start again with
         self._loading = False
         self._setup_changed()
 
@@ -325,18 +330,21 @@ class PeerSessionPanel(QWidget):
         """The session as a peer-session entry keeps it."""
         peer = self.peer_combo.currentData()
         return self.timer.record(self.agreements.toPlainText(), self.debrief.toPlainText(),
-                                 str(peer) if peer else None)
+                                 str(peer) if peer else None, self._contract)
 
     def start(self) -> None:
         """Start the time box."""
         if self.timer.state is not TimerState.READY:
             return
         self._setup_changed()
+        self._contract = self.contract.markdown()  # what was agreed goes at the top of the entry
+        self.contract.set_agreed(True)
         self.timer.start()
         self._tick.start()
         self.status.emit(self.tr("The session has started."))
         self._refresh()
         self._emit_record()
+        self._contract = ""  # written once: an edit made to it in the entry afterwards stays
 
     def switch_roles(self) -> None:
         """Swap roles now."""
@@ -370,6 +378,7 @@ class PeerSessionPanel(QWidget):
         self._tick.stop()
         self.timer = PeerSessionTimer(self.planned.value(),
                                       PeerRole(self.first_role.currentData()), clock=self._clock)
+        self.contract.set_agreed(False)
         self.debrief.clear()
         self.tabs.setCurrentIndex(0)
         self._setup_changed()
@@ -381,7 +390,7 @@ class PeerSessionPanel(QWidget):
             self.timer.stop()
             self._tick.stop()
             self.session_ended.emit()
-            self.tabs.setCurrentIndex(1)
+            self.tabs.setCurrentWidget(self.debrief_page)
             self._refresh()
             self._emit_record()
 
@@ -390,6 +399,9 @@ class PeerSessionPanel(QWidget):
         for event in self.timer.poll():
             if event is TimerEvent.SWITCH_DUE:
                 self.switch_proposed.emit()
+            elif event is TimerEvent.DEBRIEF_DUE:
+                self.tabs.setCurrentWidget(self.debrief_page)
+                self.debrief_due.emit()
             elif event is TimerEvent.TIME_UP:
                 self.time_up.emit()
         self._refresh()
@@ -402,6 +414,8 @@ class PeerSessionPanel(QWidget):
             text.clear()
             text.document().clearUndoRedoStacks()
         self.received.set_parts([])
+        self.contract.clear()
+        self._contract = ""
         self.peer_combo.clear()
         self._loading = False
 
@@ -447,28 +461,27 @@ class PeerSessionPanel(QWidget):
         else:
             self.part_text.clear()
 
-    def _switch_minutes(self) -> list[float] | None:
-        text = self.switch_at.text().replace(";", ",").strip()
-        if not text:
-            return None
-        minutes: list[float] = []
-        for piece in text.split(","):
-            try:
-                value = float(piece.strip().replace("'", ""))
-            except ValueError:
-                continue
-            minutes.append(value)
-        return minutes or None
-
     def _setup_changed(self) -> None:
         if self._loading:
             return
-        self.timer.configure(self.planned.value(), self._switch_minutes())
+        self.timer.configure(self.planned.value(), parse_switch_minutes(self.switch_at.text()),
+                             self._debrief_minutes)
         if self.timer.state is TimerState.READY:
             role = PeerRole(self.first_role.currentData())
             self.timer.set_first_role(role)
         self._refresh()
         self._emit_record()
+
+    def _use_split(self, planned: int, turn: int, debrief: int) -> None:
+        """A turn each, the switch between them, then the debrief (e.g. 20 + 20 + 15)."""
+        self._loading = True
+        self._debrief_minutes = debrief
+        self.planned.setValue(planned)
+        self.switch_at.setText(str(turn))
+        self._loading = False
+        self._setup_changed()
+        self.status.emit(fill(self.tr("The timer is set: %1 minutes each, then %2 minutes for "
+                                      "the debrief."), str(turn), str(debrief)))
 
     def _texts_changed(self) -> None:
         if not self._loading:
@@ -525,6 +538,10 @@ class PeerSessionPanel(QWidget):
             message = self.tr("Time is up. Take a breath, let the explorer finish gently, and "
                               "move to your debrief when you are ready.")
             tint = END_TINT
+        elif timer.in_debrief:
+            message = self.tr("Time for your debrief. The companion speaks first, for their own "
+                              "parts; then the explorer.")
+            tint = END_TINT
         elif timer.switch_pending:
             message = self.tr("Half time — time to switch roles, so you both get an equal "
                               "turn.") if len(timer.switch_points) == 1 else \
@@ -563,22 +580,4 @@ class PeerSessionPanel(QWidget):
         self.card.setPalette(card)
         self.card.setProperty("signal", "" if tint is None else
                               ("end" if tint is END_TINT else "switch"))
-
-
-def write_into_editor(editor: EntryEditor, record: PeerSessionRecord) -> None:
-    """Fill the entry editor's peer-session fields; its autosave stores them."""
-    if editor.entry_id is None:
-        return
-    kind_index = editor.kind.findData(EntryKind.PEER_SESSION.value)
-    if editor.kind.currentIndex() != kind_index:
-        editor.kind.setCurrentIndex(kind_index)
-    role_index = editor.my_role.findData(record.my_role.value)
-    if editor.my_role.currentIndex() != role_index:
-        editor.my_role.setCurrentIndex(role_index)
-    if editor.planned.value() != record.planned_minutes:
-        editor.planned.setValue(record.planned_minutes)
-    if editor.agreements.toPlainText() != record.agreements:
-        editor.agreements.setPlainText(record.agreements)
-    if editor.debrief.toPlainText() != record.debrief:
-        editor.debrief.setPlainText(record.debrief)
 

@@ -36,3 +36,43 @@ def agreement_texts() -> dict[str, str]:
 def translated_default_agreements() -> str:
     """The default agreements as a Markdown list, in the person's language."""
     return default_agreements(agreement_texts())
+
+
+def contract_words() -> dict[str, str]:
+    """The day's agreement as written into the entry (the flow's CONTRACT_WORDS), translated."""
+    return {
+        "heading": tr("## Our agreement for today"),
+        "facilitation": tr("**Facilitation the explorer asked for:** %1"),
+        "quiet_witness": tr("quiet witness — the companion stays present and says little"),
+        "active_witness": tr("active witness — the companion reflects back what they hear"),
+        "gentle_facilitation": tr("gentle facilitation — the companion may suggest a next "
+                                  "step, and the explorer is free to say no"),
+        "reach": tr("**How far today may go:** %1"),
+        "protectors_only": tr("protectors only — we stay with protectors today"),
+        "may_approach_exile": tr("we may approach an exile, if the protectors give "
+                                 "permission"),
+        "pause_word": tr("**Pause word:** “%1” — either of us says it, and we stop and "
+                         "breathe"),
+        "no_pause_word": tr("**Pause word:** none chosen — either of us can simply ask for a "
+                            "pause"),
+        "confidential": tr("**Confidentiality:** what is shared stays between us"),
+        "not_confidential": tr("**Confidentiality:** not agreed today — we share with care"),
+    }
+
+
+def debrief_texts() -> dict[str, str]:
+    """The debrief prompts (the flow's DEBRIEF_STEPS), translated."""
+    return {
+        "companion_first": tr("The companion speaks first, for their own parts: what stirred "
+                              "in them while they witnessed."),
+        "explorer_next": tr("Then the explorer, who may stay with their parts and share as "
+                            "much or as little as they like."),
+        "together": tr("Together: what helped, and what you would like differently next "
+                       "time."),
+    }
+
+
+def speak_for_reminder() -> str:
+    """The 'speak for, not from' reminder (the flow's SPEAK_FOR_REMINDER), translated."""
+    return tr("Speak for your parts, not from them: “a part of me felt…”, not “you made me "
+              "feel…”.")
