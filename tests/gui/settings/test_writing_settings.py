@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -43,9 +43,15 @@ def _dialog(qtbot: QtBot, settings: Settings, vault: Vault | None) -> SettingsDi
 
 
 def _words(dialog: SettingsDialog) -> list[str]:
+    """The words the list shows (its rows, as a person reads them)."""
+    model = dialog.writing_page.words_list.model()
+    return [str(model.index(row, 0).data()) for row in range(model.rowCount())]
+
+
+def _select(dialog: SettingsDialog, row: int) -> None:
     listed = dialog.writing_page.words_list
-    return [listed.item(i).text() for i in range(listed.count())
-            if listed.item(i).flags() & Qt.ItemFlag.ItemIsSelectable]
+    listed.selectionModel().select(listed.model().index(row, 0),
+                                   QItemSelectionModel.SelectionFlag.Select)
 
 
 def test_the_preferences_are_shown_and_saved_on_save(
@@ -100,8 +106,9 @@ def test_the_personal_words_are_listed_and_removed_from_the_vault_and_the_checke
     page = dialog.writing_page
     assert page.words_box.isVisible()
     assert _words(dialog) == ["exilic", "Zorblat"]
+    assert not page.no_words.isVisible()
     assert not page.remove_word_button.isEnabled()
-    page.words_list.item(1).setSelected(True)
+    _select(dialog, 1)
     assert page.remove_word_button.isEnabled()
     page.remove_word_button.click()
     assert _words(dialog) == ["exilic"]
@@ -110,9 +117,10 @@ def test_the_personal_words_are_listed_and_removed_from_the_vault_and_the_checke
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
     page.words_list.setFocus()
-    page.words_list.item(0).setSelected(True)
+    _select(dialog, 0)
     qtbot.keyClick(page.words_list, Qt.Key.Key_Delete)  # the keyboard way
     assert vault.dictionary.list() == [] and _words(dialog) == []
+    assert page.no_words.isVisible() and page.no_words.text() == "No words yet."
 
 
 def test_without_a_journal_the_word_list_is_not_shown(

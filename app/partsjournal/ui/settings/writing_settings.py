@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, QStringListModel, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -145,9 +144,15 @@ class WritingPage(QWidget):
 
     def _words_box(self) -> QWidget:
         box = QWidget()
-        self.words_list = named(QListWidget(), "personalWords")
+        #: The personal words, as the vault lists them (a model: views show, never hold, data).
+        self.words_model = QStringListModel(self)
+        self.words_list = named(QListView(), "personalWords")
+        self.words_list.setModel(self.words_model)
         self.words_list.setAccessibleName(self.tr("Words in my dictionary"))
         self.words_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.words_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.no_words = named(plain_label(self.tr("No words yet.")), "noPersonalWords")
+        self.no_words.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.remove_word_button = named(QPushButton(self.tr("&Remove")), "removeWord")
         self.remove_word_button.setAccessibleName(self.tr("Remove the selected words"))
         self.remove_word_button.setEnabled(False)
@@ -165,9 +170,10 @@ class WritingPage(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.words_hint)
         layout.addWidget(self.words_list, 1)
+        layout.addWidget(self.no_words)
         layout.addLayout(buttons)
-        self.words_list.itemSelectionChanged.connect(
-            lambda: self.remove_word_button.setEnabled(bool(self.words_list.selectedItems())))
+        self.words_list.selectionModel().selectionChanged.connect(
+            lambda *_: self.remove_word_button.setEnabled(bool(self.selected_words())))
         self.remove_word_button.clicked.connect(self._remove_selected_words)
         remove_key = QAction(self.words_list)  # Delete in the list does what Remove does
         remove_key.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
@@ -234,7 +240,8 @@ class WritingPage(QWidget):
 
     def refresh_words(self) -> None:
         """Re-read the personal words from the vault."""
-        self.words_list.clear()
+        self.words_model.setStringList([])
+        self.no_words.setVisible(True)
         vault = self._vault
         if vault is None or vault.is_locked:
             return
@@ -243,20 +250,19 @@ class WritingPage(QWidget):
         except JournalError as exc:
             show_error(self, exc, self.tr("My dictionary"))
             return
-        for word in words:
-            item = QListWidgetItem(word)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, word)
-            self.words_list.addItem(item)
-        if not words:
-            empty = QListWidgetItem(self.tr("No words yet."))
-            empty.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.words_list.addItem(empty)
+        self.words_model.setStringList(words)
+        self.no_words.setVisible(not words)
+
+    def selected_words(self) -> list[str]:
+        """The words chosen in the list, in its order."""
+        rows = sorted(index.row() for index in self.words_list.selectionModel().selectedRows())
+        return [self.words_model.stringList()[row] for row in rows]
 
     def _remove_selected_words(self) -> None:
         vault = self._vault
         if vault is None:
             return
-        words = [item.text() for item in self.words_list.selectedItems()]
+        words = self.selected_words()
         checker = spelling.checker_for(vault)
 
         def remove(word: str) -> None:
