@@ -27,19 +27,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partsjournal.domain.agreements import AgreementStatus
-from partsjournal.errors import JournalError, NotFound
+from partsjournal.errors import NotFound
 from partsjournal.ui.agreements.add_dialog import AddAgreementDialog
 from partsjournal.ui.agreements.agreement_model import AgreementListModel
+from partsjournal.ui.agreements.marking import AgreementMarking
 from partsjournal.ui.agreements.words import tr
 from partsjournal.ui.common.changes import Change, Changes
-from partsjournal.ui.common.messages import explain
-from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.widgets import named, plain_label
 from partsjournal.vault import Vault
 
 
-class AgreementsPanel(QGroupBox):
+class AgreementsPanel(AgreementMarking, QGroupBox):
     """Open agreements of the parts present in one entry; add, kept, let go."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -79,10 +77,7 @@ class AgreementsPanel(QGroupBox):
         self.problem.setVisible(False)
         column.addWidget(self.problem)
         self.add_button.clicked.connect(self.add_agreement)
-        self.kept_button.clicked.connect(lambda: self.mark_selected(AgreementStatus.KEPT))
-        self.let_go_button.clicked.connect(lambda: self.mark_selected(AgreementStatus.RELEASED))
-        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.model.modelReset.connect(self._update_buttons)
+        self.connect_marking()
         self._show([])
 
     def attach(self, vault: Vault, save_entry: Callable[[], bool]) -> None:
@@ -131,22 +126,8 @@ class AgreementsPanel(QGroupBox):
         else:
             names = {p.id: p.name for p in vault.parts.list(include_archived=True)}
             self.model.set_agreements(vault.agreements.list_open(part_ids), names)
-        has_any = self.model.rowCount() > 0
-        self.view.setVisible(has_any)
-        self.empty.setVisible(not has_any)
-        self.kept_button.setVisible(has_any)
-        self.let_go_button.setVisible(has_any)
+        self.show_list_state()
         self.add_button.setEnabled(self._vault is not None and self._entry_id is not None)
-
-    def _update_buttons(self, *_args: object) -> None:
-        chosen = self._selected() is not None
-        self.kept_button.setEnabled(chosen)
-        self.let_go_button.setEnabled(chosen)
-
-    def _selected(self) -> str | None:
-        rows = self.view.selectionModel().selectedRows()
-        agreement = self.model.agreement(rows[0].row()) if rows else None
-        return None if agreement is None else agreement.id
 
     def _stored_entry_id(self) -> str | None:
         """This entry's id once it is stored (saved first), else None."""
@@ -170,17 +151,6 @@ class AgreementsPanel(QGroupBox):
         self.refresh()
         return dialog if recorded else None
 
-    def mark_selected(self, status: AgreementStatus) -> None:
-        """Mark the selected agreement kept or let go; it leaves this list of open ones."""
-        agreement_id = self._selected()
-        if self._vault is None or agreement_id is None:
-            return
-        vault = self._vault
-        try:
-            perform(self, lambda: vault.agreements.mark(agreement_id, status),
-                    [Change.AGREEMENTS])
-        except JournalError as exc:
-            what, way = explain(exc)
-            self.problem.setText(f"{what} {way}".strip())
-            self.problem.setVisible(True)
-        self.refresh()
+    def marking_vault(self) -> Vault | None:
+        """The journal of the entry shown (None while no journal is open)."""
+        return None if self._vault is None or self._vault.is_locked else self._vault

@@ -26,19 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partsjournal.domain.agreements import AgreementStatus
-from partsjournal.errors import JournalError
 from partsjournal.ui.agreements.agreement_model import AgreementListModel
+from partsjournal.ui.agreements.marking import AgreementMarking
 from partsjournal.ui.agreements.words import tr
 from partsjournal.ui.common.changes import Change, Changes
-from partsjournal.ui.common.messages import explain
-from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.theme import SPACE_S, scaled_font
 from partsjournal.ui.common.widgets import named, plain_label
 from partsjournal.vault import Vault
 
 
-class ThisWeekPanel(QWidget):
+class ThisWeekPanel(AgreementMarking, QWidget):
     """Open agreements of this week, grouped by part, with Kept and Let go."""
 
     #: Every change the panel stored (the page protocol; the main window relays it).
@@ -83,10 +80,7 @@ class ThisWeekPanel(QWidget):
         self.problem.setVisible(False)
         column.addWidget(self.problem)
         column.addStretch(0)  # takes the room only while the list is away (nothing this week)
-        self.kept_button.clicked.connect(lambda: self.mark_selected(AgreementStatus.KEPT))
-        self.let_go_button.clicked.connect(lambda: self.mark_selected(AgreementStatus.RELEASED))
-        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.model.modelReset.connect(self._update_buttons)
+        self.connect_marking()
         self.refresh()
 
     # The page protocol -------------------------------------------------------------------
@@ -99,7 +93,7 @@ class ThisWeekPanel(QWidget):
         """Hold no journal text (the journal is locking)."""
         self.model.set_agreements([], {})
         self.problem.clear()
-        self._show_state()
+        self.show_list_state()
 
     def on_changes(self, changes: Changes) -> None:
         """Agreements, parts (names, merges, deletions) or entries changed elsewhere."""
@@ -115,40 +109,13 @@ class ThisWeekPanel(QWidget):
             return
         names = {p.id: p.name for p in self._vault.parts.list(include_archived=True)}
         self.model.set_agreements(self._vault.agreements.this_week(self._today()), names)
-        self._show_state()
+        self.show_list_state()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
         if not self._vault.is_locked:
             self.refresh()  # a new day, or marked elsewhere while the panel was away
 
-    def _show_state(self) -> None:
-        has_any = bool(self.model.agreements())
-        self.view.setVisible(has_any)
-        self.empty.setVisible(not has_any)
-        self.kept_button.setVisible(has_any)
-        self.let_go_button.setVisible(has_any)
-
-    def _update_buttons(self, *_args: object) -> None:
-        chosen = self._selected() is not None
-        self.kept_button.setEnabled(chosen)
-        self.let_go_button.setEnabled(chosen)
-
-    def _selected(self) -> str | None:
-        rows = self.view.selectionModel().selectedRows()
-        agreement = self.model.agreement(rows[0].row()) if rows else None
-        return None if agreement is None else agreement.id
-
-    def mark_selected(self, status: AgreementStatus) -> None:
-        """Mark the selected agreement kept or let go; it leaves the list."""
-        agreement_id = self._selected()
-        if agreement_id is None:
-            return
-        try:
-            perform(self, lambda: self._vault.agreements.mark(agreement_id, status),
-                    [Change.AGREEMENTS])
-        except JournalError as exc:
-            what, way = explain(exc)
-            self.problem.setText(f"{what} {way}".strip())
-            self.problem.setVisible(True)
-        self.refresh()
+    def marking_vault(self) -> Vault | None:
+        """The journal the week's agreements are marked in."""
+        return None if self._vault.is_locked else self._vault
