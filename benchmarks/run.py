@@ -196,6 +196,10 @@ def bench_interactive(folder: Path, size: str, runs: int) -> list[Result]:
     results.append(Result("open a part (profile filled)", size, [
         timed(lambda pid=pid: (window.parts.select_part(pid), app.processEvents()), 1)[0]
         for pid in part_ids], budget=30))
+    window.show_map()
+    results.append(Result("lay out the map (every part and relation)", size, [
+        timed(lambda: (window.map.reload(), app.processEvents()), 1)[0]
+        for _ in range(max(5, runs))], budget=200, note=f"{len(parts):,} parts"))
     window.close()
 
     entry = vault.entries.get(entry_ids[0])

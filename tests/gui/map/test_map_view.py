@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import random
-import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -114,7 +113,7 @@ def test_one_part_sits_in_the_middle_at_a_calm_size(qtbot: QtBot, vault: Vault) 
     assert view.canvas.mapFromScene(node.pos()).x() < view.canvas.viewport().width()
 
 
-def test_two_hundred_parts_build_fast_and_stay_apart(qtbot: QtBot, vault: Vault) -> None:
+def test_two_hundred_parts_stay_apart(qtbot: QtBot, vault: Vault) -> None:
     rng = random.Random(5)
     roles = list(Role)
     parts = add_parts(vault, *((f"Part {i:03d}", roles[i % 4]) for i in range(200)))
@@ -132,12 +131,8 @@ def test_two_hundred_parts_build_fast_and_stay_apart(qtbot: QtBot, vault: Vault)
     view = make_view(qtbot, vault)
     assert len(view.scene.nodes) == 200
     assert len(view.scene.edges) == stored == len(vault.relations.list())
-    timings = []
-    for _ in range(3):
-        began = time.perf_counter()
-        view.reload()
-        timings.append(time.perf_counter() - began)
-    assert min(timings) < 0.2, timings
+    view.reload()  # its time is measured in benchmarks/run.py ("lay out the map")
+    assert len(view.scene.nodes) == 200
     points = [n.pos() for n in view.scene.nodes.values()]
     closest = min(math.dist((p.x(), p.y()), (q.x(), q.y()))
                   for i, p in enumerate(points) for q in points[i + 1:])

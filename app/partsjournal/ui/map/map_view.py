@@ -210,7 +210,8 @@ class MapView(QWidget):
         current = self.canvas.current.id if self.canvas.current is not None else ""
         self.canvas.current = None
         self._has_parts = bool(nodes)
-        self.scene.build(nodes, edges, positions, self.font(), colors)
+        self.scene.build(nodes, edges, positions, self.font(), colors,
+                         labels_shown=self.zoom() >= LABEL_MIN_ZOOM)
         self.canvas.read_only = read_only
         self.canvas.colors = colors
         self.canvas.draw_legend()
