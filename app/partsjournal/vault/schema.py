@@ -268,6 +268,58 @@ CREATE INDEX agreements_by_entry ON agreements (entry_id) WHERE entry_id IS NOT 
 """
 
 
+# Schema 6: where parts are felt in the body, pictures of parts and entries, and the check-ins a
+# person asked to be reminded of. Pictures live here, encrypted with everything else, never as
+# files beside the journal; their thumbnails too, so a part's page needs no decoding of the full
+# image. A body spot is placed on the front or back outline at (x, y), each 0-1 of the outline's
+# width and height, and always names its region, so it can be chosen and read without a mouse.
+SCHEMA_V6 = """
+CREATE TABLE body_spots (
+    id         TEXT PRIMARY KEY,
+    part_id    TEXT NOT NULL REFERENCES parts (id) ON DELETE CASCADE,
+    side       TEXT NOT NULL CHECK (side IN ('front','back')),
+    region     TEXT NOT NULL,
+    x          REAL NOT NULL CHECK (x BETWEEN 0 AND 1),
+    y          REAL NOT NULL CHECK (y BETWEEN 0 AND 1),
+    size       INTEGER NOT NULL DEFAULT 2 CHECK (size BETWEEN 1 AND 3),
+    note       TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE INDEX body_spots_by_part ON body_spots (part_id);
+
+CREATE TABLE pictures (
+    id         TEXT PRIMARY KEY,
+    part_id    TEXT REFERENCES parts (id) ON DELETE CASCADE,
+    entry_id   TEXT REFERENCES entries (id) ON DELETE CASCADE,
+    caption    TEXT NOT NULL DEFAULT '',
+    format     TEXT NOT NULL CHECK (format IN ('png','jpeg','webp')),
+    width      INTEGER NOT NULL CHECK (width BETWEEN 1 AND 2048),
+    height     INTEGER NOT NULL CHECK (height BETWEEN 1 AND 2048),
+    data       BLOB NOT NULL,
+    thumbnail  BLOB NOT NULL,
+    position   INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    CHECK ((part_id IS NULL) != (entry_id IS NULL))
+);
+CREATE INDEX pictures_by_part ON pictures (part_id, position) WHERE part_id IS NOT NULL;
+CREATE INDEX pictures_by_entry ON pictures (entry_id, position) WHERE entry_id IS NOT NULL;
+
+CREATE TABLE checkin_reminders (
+    id              TEXT PRIMARY KEY,
+    part_id         TEXT REFERENCES parts (id) ON DELETE CASCADE,
+    source_entry_id TEXT REFERENCES entries (id) ON DELETE SET NULL,
+    note            TEXT NOT NULL DEFAULT '',
+    time_of_day     TEXT NOT NULL CHECK (time_of_day GLOB '[0-2][0-9]:[0-5][0-9]'),
+    weekdays        TEXT NOT NULL DEFAULT '',
+    until           TEXT CHECK (until IS NULL OR until GLOB
+                        '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    created_at      TEXT NOT NULL,
+    handled_until   TEXT,
+    ended           INTEGER NOT NULL DEFAULT 0 CHECK (ended IN (0, 1))
+);
+CREATE INDEX checkin_reminders_active ON checkin_reminders (ended);
+"""
+
 def _migrate_to_1(db: Database) -> None:
     for statement in _split(SCHEMA_V1):
         db.execute(statement)
@@ -296,6 +348,11 @@ def _migrate_to_5(db: Database) -> None:
         db.execute(statement)
 
 
+def _migrate_to_6(db: Database) -> None:
+    for statement in _split(SCHEMA_V6):
+        db.execute(statement)
+
+
 def _split(script: str) -> list[str]:
     """Split a schema script into statements, keeping trigger bodies whole."""
     statements: list[str] = []
@@ -317,7 +374,8 @@ def _split(script: str) -> list[str]:
 
 #: MIGRATIONS[n] brings a vault from version n to n + 1.
 MIGRATIONS: list[Callable[[Database], None]] = [_migrate_to_1, _migrate_to_2,
-                                                  _migrate_to_3, _migrate_to_4, _migrate_to_5]
+                                                  _migrate_to_3, _migrate_to_4, _migrate_to_5,
+                                                  _migrate_to_6]
 LATEST = len(MIGRATIONS)
 
 

@@ -133,7 +133,7 @@ def test_a_version_4_vault_gains_the_ledger_by_migration_and_keeps_everything(
     monkeypatch.undo()
     opened = Vault.unlock(tmp_path / "old", PASSPHRASE, auto_backup=False)
     try:
-        assert opened.db.scalar("PRAGMA user_version") == schema.LATEST == 5
+        assert opened.db.scalar("PRAGMA user_version") == schema.LATEST == 6
         assert (opened.parts.list(), opened.entries.get(entry.id), opened.dictionary.list(),
                 opened.templates.custom(entry.kind), opened.parts.history(critic.id)) == before
         assert opened.agreements.list() == []

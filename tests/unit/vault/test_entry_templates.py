@@ -139,7 +139,7 @@ def test_a_version_3_vault_gains_the_templates_by_migration(
     monkeypatch.undo()
     opened = Vault.unlock(tmp_path / "old", PASSPHRASE, auto_backup=False)
     try:
-        assert opened.db.scalar("PRAGMA user_version") == schema.LATEST == 5
+        assert opened.db.scalar("PRAGMA user_version") == schema.LATEST == 6
         assert stored(opened) == []
         assert opened.templates.get(EntryKind.CHECK_IN) == default_template(EntryKind.CHECK_IN)
         opened.templates.set(EntryKind.CHECK_IN, MINE)

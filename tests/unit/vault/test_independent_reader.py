@@ -202,7 +202,7 @@ def write_journal(folder: Path, profile: Any) -> tuple[str, dict[str, Any]]:
                                     parts=[PartPresence(part_id=critic.id, note=f"note {n}")]))
         card = vault.identity.set_display_name("Ada").card()
         expected = {
-            "user_version": 5,
+            "user_version": 6,
             "integrity": [["ok"]],
             "parts": [["Inner Critic", "manager", "#AA3366"], ["Little One", "exile", ""]],
             "entries": [list(pair) for pair in zip(TITLES, BODIES, strict=True)],

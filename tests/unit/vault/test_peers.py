@@ -77,7 +77,7 @@ def test_a_version_1_vault_gets_an_identity_by_migration(
     old.lock()
     monkeypatch.undo()
     opened = Vault.unlock(tmp_path / "old", PASSPHRASE, auto_backup=False)
-    assert opened.db.scalar("PRAGMA user_version") == schema.LATEST == 5
+    assert opened.db.scalar("PRAGMA user_version") == schema.LATEST == 6
     assert opened.db.scalar("SELECT count(*) FROM identity") == 1
     assert opened.db.scalar("SELECT count(*) FROM received_bundles") == 0
     assert opened.parts.list()[0].name == "Critic"

@@ -63,7 +63,7 @@ def test_a_version_2_vault_gains_the_word_list_by_migration(
     old.lock()
     monkeypatch.undo()
     opened = Vault.unlock(tmp_path / "old", PASSPHRASE, auto_backup=False)
-    assert opened.db.scalar("PRAGMA user_version") == schema.LATEST == 5
+    assert opened.db.scalar("PRAGMA user_version") == schema.LATEST == 6
     assert opened.dictionary.list() == []
     opened.dictionary.add("Zorblat")
     assert opened.dictionary.list() == ["Zorblat"]
