@@ -28,11 +28,26 @@ from partsjournal.domain.model import (
     Stage,
     utc_now,
 )
+from partsjournal.domain.session_contract import (
+    MAX_PAUSE_WORD,
+    Facilitation,
+    Reach,
+    SessionContract,
+    clean_pause_word,
+)
 from partsjournal.domain.validation import MAX_NAME, MAX_TEXT, check_name, check_text
 from partsjournal.errors import BundleRefusal, BundleRejected, ValidationError
 
 PAYLOAD_TYPE = "parts-journal-bundle"
-PAYLOAD_VERSION = 1
+#: The newest payload version this release writes and reads (docs/bundle-format.md, "Payload
+#: versions"). A bundle says the lowest version that reads it, and each version only adds one
+#: optional top-level key, which every older reader refuses as unknown, so it is refused as
+#: "made by a newer version" there instead of half-read:
+#: version 1 is parts, relations, withdrawals and a message; every release reads it;
+VERSION_PARTS_ONLY = 1
+#: version 2 adds ``session_agreement``, written exactly when the sender shares one.
+VERSION_WITH_SESSION_AGREEMENT = 2
+PAYLOAD_VERSION = VERSION_WITH_SESSION_AGREEMENT
 
 #: Every field of a part profile that can be shared, in the order the app shows them.
 SHAREABLE_FIELDS: tuple[str, ...] = ("name", "role", *PART_TEXT_FIELDS, "color",
@@ -49,6 +64,10 @@ FieldValue = str | int | None
 
 _TOP_KEYS = frozenset({"type", "version", "bundle_id", "created", "sender_name", "parts",
                        "relations", "withdrawn", "message"})
+_AGREEMENT_KEY = "session_agreement"
+_AGREEMENT_KEYS = frozenset({"facilitation", "reach", "pause_word", "confidential"})
+_FACILITATIONS = frozenset(f.value for f in Facilitation)
+_REACHES = frozenset(r.value for r in Reach)
 _PART_KEYS = frozenset({"id", "revision", "fields"})
 _RELATION_KEYS = frozenset({"kind", "from", "to", "note"})
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -99,6 +118,14 @@ class BundleContents:
     relations: tuple[SharedRelation, ...] = ()
     withdrawn: tuple[str, ...] = ()
     message: str = ""
+    #: The sender's wishes for the next session together, when they chose to share them.
+    session_agreement: SessionContract | None = None
+
+    @property
+    def version(self) -> int:
+        """The lowest payload version that reads this bundle."""
+        return (VERSION_WITH_SESSION_AGREEMENT if self.session_agreement is not None
+                else VERSION_PARTS_ONLY)
 
 
 # Writing ------------------------------------------------------------------------------------
@@ -111,9 +138,9 @@ def canonical_json(value: Any) -> bytes:
 
 def payload_object(contents: BundleContents) -> dict[str, Any]:
     """The JSON object of a payload."""
-    return {
+    value: dict[str, Any] = {
         "type": PAYLOAD_TYPE,
-        "version": PAYLOAD_VERSION,
+        "version": contents.version,
         "bundle_id": contents.bundle_id,
         "created": _created_text(contents.created),
         "sender_name": contents.sender_name,
@@ -124,6 +151,13 @@ def payload_object(contents: BundleContents) -> dict[str, Any]:
         "withdrawn": list(contents.withdrawn),
         "message": contents.message,
     }
+    agreement = contents.session_agreement
+    if agreement is not None:
+        value[_AGREEMENT_KEY] = {"facilitation": agreement.facilitation.value,
+                                 "reach": agreement.reach.value,
+                                 "pause_word": clean_pause_word(agreement.pause_word),
+                                 "confidential": agreement.confidential}
+    return value
 
 
 def encode_payload(contents: BundleContents) -> bytes:
@@ -166,7 +200,8 @@ def build_contents(sender_name: str, parts: Sequence[Part],
                    fields: Mapping[str, Iterable[str]] | Iterable[str] = DEFAULT_FIELDS,
                    relations: Iterable[Relation] = (), withdrawn: Sequence[str] = (),
                    message: str = "", *, bundle_id: str | None = None,
-                   created: datetime | None = None) -> BundleContents:
+                   created: datetime | None = None,
+                   session_agreement: SessionContract | None = None) -> BundleContents:
     """Assemble what a peer will receive from chosen parts and chosen fields.
 
     ``fields`` is either one choice for every part or a mapping from part id to its choice;
@@ -200,7 +235,10 @@ def build_contents(sender_name: str, parts: Sequence[Part],
         bundle_id=bundle_id or str(uuid.uuid4()),
         created=(created or utc_now()).astimezone(UTC).replace(microsecond=0),
         sender_name=sender_name, parts=tuple(shared), relations=kept,
-        withdrawn=tuple(dict.fromkeys(withdrawn)), message=message)
+        withdrawn=tuple(dict.fromkeys(withdrawn)), message=message,
+        session_agreement=None if session_agreement is None else SessionContract(
+            session_agreement.facilitation, session_agreement.reach,
+            clean_pause_word(session_agreement.pause_word), session_agreement.confidential))
 
 
 # Reading ------------------------------------------------------------------------------------
@@ -253,7 +291,7 @@ def decode_payload(payload: bytes) -> BundleContents:
             BundleRefusal.FUTURE_VERSION, "This bundle was made by a newer version of "
             "Parts Journal. Update Parts Journal to import it; nothing in your "
             "journal was changed.")
-    if version != PAYLOAD_VERSION or type(version) is not int:
+    if type(version) is not int or not VERSION_PARTS_ONLY <= version <= PAYLOAD_VERSION:
         raise _rejected(BundleRefusal.UNKNOWN_VERSION, "its contents have an unknown version")
     try:
         canonical = canonical_json(value)
@@ -262,11 +300,16 @@ def decode_payload(payload: bytes) -> BundleContents:
     if canonical != payload:
         raise _rejected(
             BundleRefusal.NOT_CANONICAL, "its contents are not in the one canonical form")
-    return _contents(value)
+    return _contents(value, version)
 
 
-def _contents(value: dict[str, Any]) -> BundleContents:
-    _exact_keys(value, _TOP_KEYS, "the bundle")
+def _contents(value: dict[str, Any], version: int) -> BundleContents:
+    # Each version has exactly its keys: one meaning, one encoding (a version-2 bundle without
+    # an agreement would be a second spelling of a version-1 one).
+    with_agreement = version >= VERSION_WITH_SESSION_AGREEMENT
+    _exact_keys(value, _TOP_KEYS | {_AGREEMENT_KEY} if with_agreement else _TOP_KEYS,
+                "the bundle")
+    agreement = _agreement(value[_AGREEMENT_KEY]) if with_agreement else None
     bundle_id = _uuid(value["bundle_id"], "the bundle id")
     created = _created(value["created"])
     sender_name = _name(value["sender_name"], "the sender's name")
@@ -303,7 +346,34 @@ def _contents(value: dict[str, Any]) -> BundleContents:
         seen |= keys
     return BundleContents(bundle_id=bundle_id, created=created, sender_name=sender_name,
                           parts=parts, relations=relations, withdrawn=withdrawn,
-                          message=message)
+                          message=message, session_agreement=agreement)
+
+
+def _agreement(value: Any) -> SessionContract:
+    where = "the session agreement"
+    if not isinstance(value, dict):
+        raise _rejected(BundleRefusal.WRONG_TYPE, f"{where} is not an object")
+    _exact_keys(value, _AGREEMENT_KEYS, where)
+    facilitation = _string(value["facilitation"], f"the facilitation in {where}")
+    if facilitation not in _FACILITATIONS:
+        raise _rejected(BundleRefusal.BAD_VALUE, f"the facilitation in {where} is not one of "
+                        f"{', '.join(sorted(_FACILITATIONS))}")
+    reach = _string(value["reach"], f"how far the session may go in {where}")
+    if reach not in _REACHES:
+        raise _rejected(BundleRefusal.BAD_VALUE, f"how far the session may go in {where} is "
+                        f"not one of {', '.join(sorted(_REACHES))}")
+    pause_word = _string(value["pause_word"], f"the pause word in {where}")
+    if len(pause_word) > MAX_PAUSE_WORD:
+        raise _rejected(BundleRefusal.TOO_LONG, f"the pause word in {where} has "
+                        f"{len(pause_word):,} characters; at most {MAX_PAUSE_WORD} are allowed")
+    if clean_pause_word(pause_word) != pause_word:
+        raise _rejected(BundleRefusal.BAD_VALUE, f"the pause word in {where} is not one clean "
+                        "line (control characters, line breaks or extra spaces)")
+    confidential = value["confidential"]
+    if type(confidential) is not bool:
+        raise _rejected(BundleRefusal.WRONG_TYPE, f"the confidentiality in {where} is not "
+                        "true or false")
+    return SessionContract(Facilitation(facilitation), Reach(reach), pause_word, confidential)
 
 
 def _exact_keys(value: dict[str, Any], allowed: frozenset[str], where: str) -> None:

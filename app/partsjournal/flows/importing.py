@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from partsjournal.domain.model import utc_now
+from partsjournal.domain.session_contract import SessionContract
 from partsjournal.errors import BundleRefusal, BundleRejected
 from partsjournal.exchange.bundle import OpenedBundle, open_bundle, read_bundle_file
 from partsjournal.exchange.payload import BundleContents, SharedPart
@@ -68,6 +69,8 @@ class ImportPreview:
     parts: tuple[PreviewPart, ...]
     withdrawn: tuple[PreviewPart, ...]
     relation_count: int
+    #: The peer's wishes for the next session together, if they shared them.
+    session_agreement: SessionContract | None = None
 
     @property
     def verified(self) -> bool:
@@ -103,6 +106,10 @@ class ImportPreview:
                 lines.append(f"  {_describe(item)}")
         if self.relation_count:
             lines.append(f"Relations among these parts: {self.relation_count}")
+        if self.session_agreement is not None:
+            lines.append(f"{self.peer.name}'s wishes for your next session together:")
+            lines += [f"  {line[2:]}" for line in self.session_agreement.markdown().split("\n")
+                      if line.startswith("- ")]
         return lines
 
 
@@ -158,7 +165,8 @@ def _plan(contents: BundleContents, peer: Peer,
     return ImportPreview(peer=peer, sender_name=contents.sender_name,
                          bundle_id=contents.bundle_id, created=contents.created,
                          message=contents.message, parts=lines, withdrawn=gone,
-                         relation_count=len(contents.relations))
+                         relation_count=len(contents.relations),
+                         session_agreement=contents.session_agreement)
 
 
 class BundleImport:
@@ -212,6 +220,9 @@ class BundleImport:
             relations = received.replace_relations_for_import(peer.id, local_ids,
                                                               self.contents.relations)
             withdrawn = received.withdraw_for_import(peer.id, self.contents.withdrawn)
+            if self.contents.session_agreement is not None:
+                self._vault.peer_agreements.store_for_import(
+                    peer.id, self.contents.session_agreement, self.contents.created, now)
             received.record_bundle_for_import(peer.id, self.contents, now)
         self.applied = True
         self.preview = plan

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from partsjournal.domain.model import Part
+from partsjournal.domain.session_contract import SessionContract
 from partsjournal.errors import NotFound, ValidationError
 from partsjournal.exchange.bundle import Encryptor, seal
 from partsjournal.exchange.identity import Identity
@@ -53,6 +54,8 @@ class ShareFlow:
         self.fields: dict[str, tuple[str, ...]] = {}
         self.withdraw_ids: list[str] = []
         self.message = ""
+        #: The person's wishes for the next session together, when they choose to share them.
+        self.session_agreement: SessionContract | None = None
 
     # Step 1: peer --------------------------------------------------------------------------
 
@@ -118,9 +121,10 @@ class ShareFlow:
         """Build exactly what the peer will see (the preview), ready to seal."""
         if self.peer is None:
             raise ValidationError("peer", "Choose who to share with first.")
-        if not self.part_ids and not self.withdraw_ids and not self.message.strip():
-            raise ValidationError("parts", "Choose at least one part to share or withdraw, or "
-                                  "write a message.")
+        if not self.part_ids and not self.withdraw_ids and not self.message.strip() \
+                and self.session_agreement is None:
+            raise ValidationError("parts", "Choose at least one part to share or withdraw, "
+                                  "write a message, or share your wishes for a session.")
         identity = self._vault.identity.get()
         if not identity.display_name:
             raise ValidationError("display_name", "Choose the name your peers will see on your "
@@ -130,7 +134,8 @@ class ShareFlow:
             raise NotFound("One of the chosen parts no longer exists; choose the parts again.")
         parts = [own[pid] for pid in self.part_ids]
         contents = build_contents(identity.display_name, parts, self.fields,
-                                  self._vault.relations.list(), self.withdraw_ids, self.message)
+                                  self._vault.relations.list(), self.withdraw_ids, self.message,
+                                  session_agreement=self.session_agreement)
         return PreparedShare(self.peer, contents, identity)
 
     def record(self, prepared: PreparedShare) -> ShareLogEntry:

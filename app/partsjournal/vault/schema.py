@@ -268,11 +268,12 @@ CREATE INDEX agreements_by_entry ON agreements (entry_id) WHERE entry_id IS NOT 
 """
 
 
-# Schema 6: where parts are felt in the body, pictures of parts and entries, and the check-ins a
-# person asked to be reminded of. Pictures live here, encrypted with everything else, never as
-# files beside the journal; their thumbnails too, so a part's page needs no decoding of the full
-# image. A body spot is placed on the front or back outline at (x, y), each 0-1 of the outline's
-# width and height, and always names its region, so it can be chosen and read without a mouse.
+# Schema 6: where parts are felt in the body, pictures of parts and entries, the check-ins a person
+# asked to be reminded of, and the latest session agreement each peer shared. Pictures live here,
+# encrypted with everything else, never as files beside the journal; their thumbnails too, so a
+# part's page needs no decoding of the full image. A body spot is placed on the front or back
+# outline at (x, y), each 0-1 of the outline's width and height, and always names its region, so it
+# can be chosen and read without a mouse.
 SCHEMA_V6 = """
 CREATE TABLE body_spots (
     id         TEXT PRIMARY KEY,
@@ -318,6 +319,17 @@ CREATE TABLE checkin_reminders (
     ended           INTEGER NOT NULL DEFAULT 0 CHECK (ended IN (0, 1))
 );
 CREATE INDEX checkin_reminders_active ON checkin_reminders (ended);
+
+CREATE TABLE received_session_agreements (
+    peer_id      TEXT PRIMARY KEY REFERENCES peers (id) ON DELETE CASCADE,
+    facilitation TEXT NOT NULL CHECK (facilitation IN
+                     ('quiet_witness','active_witness','gentle_facilitation')),
+    reach        TEXT NOT NULL CHECK (reach IN ('protectors_only','may_approach_exile')),
+    pause_word   TEXT NOT NULL DEFAULT '',
+    confidential INTEGER NOT NULL CHECK (confidential IN (0, 1)),
+    created      TEXT NOT NULL,
+    received_at  TEXT NOT NULL
+);
 """
 
 def _migrate_to_1(db: Database) -> None:

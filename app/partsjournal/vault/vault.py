@@ -37,6 +37,7 @@ from partsjournal.vault.fsutil import make_private_dir
 from partsjournal.vault.keyslots import KdfProfile, KeySlots
 from partsjournal.vault.locations import is_vault
 from partsjournal.vault.parts import PartRepository, RelationRepository
+from partsjournal.vault.peer_agreements import PeerAgreementRepository
 from partsjournal.vault.peers import (
     IdentityRepository,
     PeerRepository,
@@ -117,6 +118,8 @@ class Vault:
         self.templates = EntryTemplates(db)
         #: The agreements ledger: what Self and a part agreed (vault/agreements.py).
         self.agreements = AgreementRepository(db)
+        #: The latest session agreement each peer shared (vault/peer_agreements.py).
+        self.peer_agreements = PeerAgreementRepository(db)
 
     # Creating and opening ------------------------------------------------------------------
 

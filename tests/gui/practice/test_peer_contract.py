@@ -7,14 +7,16 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from partsjournal.domain import Entry, EntryKind
-from partsjournal.flows.peer_session import (
+from partsjournal.domain.session_contract import (
     CONTRACT_WORDS,
-    DEBRIEF_STEPS,
-    SPEAK_FOR_REMINDER,
     Facilitation,
-    PeerSessionRecord,
     Reach,
     SessionContract,
+)
+from partsjournal.flows.peer_session import (
+    DEBRIEF_STEPS,
+    SPEAK_FOR_REMINDER,
+    PeerSessionRecord,
 )
 from partsjournal.ui.journal.entry_editor import EntryEditor
 from partsjournal.ui.practice import peer_session as peer_module

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from partsjournal.domain import Part, Relation, RelationKind, Role, Stage
+from partsjournal.domain.session_contract import Facilitation, Reach, SessionContract
 from partsjournal.errors import BundleRejected, ValidationError
 from partsjournal.exchange.payload import (
     DEFAULT_FIELDS,
@@ -124,15 +125,17 @@ def test_bad_values(path: list[Any], value: Any) -> None:
 
 
 def test_versions_and_type() -> None:
-    assert rejected(mutate(["version"], 2)) == "future_version"
+    assert rejected(mutate(["version"], 3)) == "future_version"
     assert rejected(mutate(["version"], 99)) == "future_version"
+    # Version 2 is a bundle with a session agreement; without one it is not version 2.
+    assert rejected(mutate(["version"], 2)) == "missing_field"
     assert rejected(mutate(["version"], 0)) == "unknown_version"
     assert rejected(mutate(["version"], "1")) == "unknown_version"
     assert rejected(mutate(["version"], None, delete=True)) == "unknown_version"
     assert rejected(mutate(["type"], "something-else")) == "not_a_bundle"
     assert rejected([base()]) == "wrong_type"
     # A future version is refused for what it is, whatever else it contains.
-    future = {"type": "parts-journal-bundle", "version": 2, "new": "shape"}
+    future = {"type": "parts-journal-bundle", "version": 3, "new": "shape"}
     assert rejected(future) == "future_version"
     with pytest.raises(BundleRejected, match="newer version of Parts Journal"):
         decode_payload(canonical_json(future))
@@ -327,3 +330,69 @@ def test_a_colour_is_read_in_either_case_and_kept_lowercase(written: str) -> Non
 @pytest.mark.parametrize("bad", ["aa3366", "#aa336", "#aa33666", "#gg3366", "#AA3366 ", "red"])
 def test_a_colour_in_another_form_is_refused(bad: str) -> None:
     assert rejected(mutate(["parts", 0, "fields", "color"], bad)) == "bad_value"
+
+
+# The session agreement (version 2) -------------------------------------------------------------
+
+def with_agreement(**changes: Any) -> dict[str, Any]:
+    value = base()
+    value["version"] = 2
+    value["session_agreement"] = {"facilitation": "active_witness", "reach": "protectors_only",
+                                  "pause_word": "blue sky", "confidential": True, **changes}
+    return value
+
+
+def test_a_session_agreement_makes_a_version_2_bundle_and_reads_back() -> None:
+    agreement = SessionContract(Facilitation.GENTLE_FACILITATION, Reach.MAY_APPROACH_EXILE,
+                                "  blue\n sky ", False)
+    contents = build_contents("Ada", [Part(name="Critic", role=Role.MANAGER)],
+                              session_agreement=agreement)
+    value = payload_object(contents)
+    assert value["version"] == 2
+    assert value["session_agreement"] == {"facilitation": "gentle_facilitation",
+                                          "reach": "may_approach_exile",
+                                          "pause_word": "blue sky", "confidential": False}
+    read = decode_payload(encode_payload(contents))
+    assert read.session_agreement == SessionContract(
+        Facilitation.GENTLE_FACILITATION, Reach.MAY_APPROACH_EXILE, "blue sky", False)
+    assert read.parts[0].name == "Critic"
+
+
+def test_without_an_agreement_a_bundle_stays_version_1_for_older_readers() -> None:
+    contents = build_contents("Ada", [Part(name="Critic", role=Role.MANAGER)])
+    value = payload_object(contents)
+    assert value["version"] == 1 and "session_agreement" not in value
+    assert decode_payload(encode_payload(contents)).session_agreement is None
+    # A version-1 bundle carrying the key is refused: the key is a version-2 member.
+    value["session_agreement"] = with_agreement()["session_agreement"]
+    assert rejected(value) == "unknown_field"
+
+
+@pytest.mark.parametrize(("changes", "reason"), [
+    ({"facilitation": "hypnosis"}, "bad_value"),
+    ({"reach": "everything"}, "bad_value"),
+    ({"reach": 1}, "wrong_type"),
+    ({"pause_word": "x" * 41}, "too_long"),
+    ({"pause_word": "two\nlines"}, "bad_value"),
+    ({"pause_word": "\u202eevil"}, "bad_value"),
+    ({"pause_word": " padded"}, "bad_value"),
+    ({"confidential": 1}, "wrong_type"),
+    ({"confidential": "yes"}, "wrong_type"),
+    ({"extra": "key"}, "unknown_field"),
+])
+def test_a_damaged_session_agreement_is_refused(changes: dict[str, Any], reason: str) -> None:
+    assert rejected(with_agreement(**changes)) == reason
+
+
+def test_an_agreement_that_is_not_an_object_is_refused() -> None:
+    value = with_agreement()
+    value["session_agreement"] = ["quiet_witness"]
+    assert rejected(value) == "wrong_type"
+    del value["session_agreement"]
+    assert rejected(value) == "missing_field"
+
+
+def test_markup_in_a_pause_word_is_kept_literally() -> None:
+    read = decode_payload(canonical_json(with_agreement(pause_word="<b>stop</b>")))
+    assert read.session_agreement is not None
+    assert read.session_agreement.pause_word == "<b>stop</b>"

@@ -155,7 +155,7 @@ def test_every_failure_leaves_the_vault_unchanged(pair: Pair, tmp_path: Path) ->
     assert refused_without_change(pair.ben, bytes(flipped)).reason == "cannot_decrypt"
     assert refused_without_change(pair.ben, good[:-1]).reason == "cannot_decrypt"
     assert refused_without_change(pair.ben, good + b"\0").reason == "cannot_decrypt"
-    bad_payload = seal_payload(canonical_json({"type": "parts-journal-bundle", "version": 2}),
+    bad_payload = seal_payload(canonical_json({"type": "parts-journal-bundle", "version": 3}),
                                pair.ada.identity.get(), ben_identity.card())
     assert refused_without_change(pair.ben, bad_payload).reason == "future_version"
     # A failure half-way through apply rolls everything back.

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from partsjournal.domain import Entry, EntryKind, PeerRole
-from partsjournal.flows.peer_session import (
-    DEBRIEF_STEPS,
+from partsjournal.domain.session_contract import (
     MAX_PAUSE_WORD,
     Facilitation,
-    PeerSessionTimer,
     Reach,
     SessionContract,
-    TimerEvent,
     clean_pause_word,
+)
+from partsjournal.flows.peer_session import (
+    DEBRIEF_STEPS,
+    PeerSessionTimer,
+    TimerEvent,
     contract_lines,
     debrief_steps,
     parse_switch_minutes,

@@ -26,14 +26,16 @@ from PySide6.QtWidgets import (
 )
 
 from partsjournal.domain.model import EntryKind
-from partsjournal.domain.words import fill
-from partsjournal.flows.peer_session import (
+from partsjournal.domain.session_contract import (
     MAX_PAUSE_WORD,
     Facilitation,
-    PeerSessionRecord,
     Reach,
     SessionContract,
     clean_pause_word,
+)
+from partsjournal.domain.words import fill
+from partsjournal.flows.peer_session import (
+    PeerSessionRecord,
     contract_lines,
     debrief_steps,
     read_contract,
