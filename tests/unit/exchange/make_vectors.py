@@ -61,6 +61,30 @@ def contents() -> payload.BundleContents:
         message="Here are two of my parts.\n\tWith care — A.")
 
 
+def payload_v2_vectors() -> dict[str, object]:
+    """A version-2 payload: the same bundle with the sender's wishes for the next session."""
+    from dataclasses import replace
+
+    from partsjournal.domain.session_contract import Facilitation, Reach, SessionContract
+
+    alice, bob = identities().values()
+    wishes = SessionContract(Facilitation.GENTLE_FACILITATION, Reach.PROTECTORS_ONLY,
+                             "Blaue Stunde", True)
+    the_contents = replace(contents(), session_agreement=wishes)
+    body = payload.encode_payload(the_contents)
+    key = bundle.mac_key(alice.auth_private_key, bob.card().auth_public_key(),
+                         alice.fingerprint, bob.fingerprint)
+    return {
+        "description": "A version-2 payload (docs/bundle-format.md, 'Payload versions'): "
+                       "bundle.json's payload with a session_agreement; the MAC uses "
+                       "bundle.json's mac_key.",
+        "payload_object": payload.payload_object(the_contents),
+        "payload": body.decode("utf-8"),
+        "payload_hex": body.hex(),
+        "mac": bundle.bundle_mac(key, bundle.HEADER, body).hex(),
+    }
+
+
 def card_vectors() -> dict[str, object]:
     people = []
     for label, who in identities().items():
@@ -197,7 +221,8 @@ def main() -> None:
     card_file, bundle_file = HERE / "card.json", HERE / "bundle.json"
     previous = json.loads(bundle_file.read_text()) if bundle_file.exists() else None
     for path, data in ((card_file, card_vectors()),
-                       (bundle_file, bundle_vectors(previous, new_hpke))):
+                       (bundle_file, bundle_vectors(previous, new_hpke)),
+                       (HERE / "payload-v2.json", payload_v2_vectors())):
         path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote {path}", file=sys.stderr)
 

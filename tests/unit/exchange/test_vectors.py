@@ -101,6 +101,26 @@ def test_payload_is_canonical_and_decodes() -> None:
     assert contents.withdrawn == ("7d3e0f60-4b5c-4d8e-8f10-2c3d4e5f6071",)
 
 
+def test_version_2_payload_with_a_session_agreement() -> None:
+    v2 = load("payload-v2.json")
+    body = bytes.fromhex(v2["payload_hex"])
+    assert body.decode("utf-8") == v2["payload"]
+    assert json.dumps(v2["payload_object"], sort_keys=True, separators=(",", ":"),
+                      ensure_ascii=False).encode() == body
+    contents = payload.decode_payload(body)
+    assert payload.encode_payload(contents) == body
+    assert v2["payload_object"]["version"] == 2
+    assert v2["payload_object"]["session_agreement"] == {
+        "confidential": True, "facilitation": "gentle_facilitation",
+        "pause_word": "Blaue Stunde", "reach": "protectors_only"}
+    # The rest is exactly the version-1 vector's payload.
+    rest = {k: v for k, v in v2["payload_object"].items()
+            if k not in ("version", "session_agreement")}
+    assert rest == {k: v for k, v in BUNDLE["payload_object"].items() if k != "version"}
+    mac = hmac.digest(bytes.fromhex(BUNDLE["mac_key"]), bundle.HEADER + body, "sha256")
+    assert mac.hex() == v2["mac"]
+
+
 def test_header_info_and_mac() -> None:
     alice, bob = identity("alice"), identity("bob")
     assert bundle.HEADER.hex() == BUNDLE["header"] == "504a42554e444c4501647a00010003"
