@@ -72,6 +72,10 @@ def _two_journals(tmp: Path) -> tuple[Vault, Vault, Path]:
     flow.set_fields(chosen[0], ("name", "role", "job", "fears", "stage"))
     flow.message = ("Here are the parts we talked about on Tuesday.\n"
                     "The critic is the one I mentioned — go gently.")
+    from partsjournal.domain.session_contract import Facilitation, Reach, SessionContract
+
+    flow.session_agreement = SessionContract(Facilitation.ACTIVE_WITNESS,
+                                             Reach.MAY_APPROACH_EXILE, "tea", True)
     bundle = tmp / "parts-for-sam.pjbundle"
     flow.write(bundle)
     return robin, sam, bundle
@@ -115,6 +119,11 @@ def render_for_screenshots(out_dir: Path, theme: str) -> list[Path]:
     sam_view.reload()
     sam_view.select_peer(robin_peer.id, RECEIVED_TAB)
     shot(sam_view, "received", VIEW_SIZE)
+    from partsjournal.ui.practice.peer_session import PeerSessionPanel
+
+    panel = PeerSessionPanel(sam)
+    panel.peer_combo.setCurrentIndex(panel.peer_combo.findData(robin_peer.id))
+    shot(panel, "session-wishes-offered", QSize(460, 720))
 
     damaged = tmp / "damaged.pjbundle"
     data = bytearray(bundle.read_bytes())
@@ -156,6 +165,9 @@ def render_for_screenshots(out_dir: Path, theme: str) -> list[Path]:
     wizard.next()
     wizard.message_page.edit.setPlainText("For our session on Thursday.")
     shot(wizard, "wizard-4-message", wizard_size)
+    wizard.message_page.share_wishes.setChecked(True)
+    wizard.message_page.wishes.pause_word.setText("blue sky")
+    shot(wizard, "wizard-4-message-wishes", wizard_size)
     wizard.next()
     shot(wizard, "wizard-5-preview", wizard_size)
     target = tmp / "wizard.pjbundle"

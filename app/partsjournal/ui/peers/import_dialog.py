@@ -44,6 +44,7 @@ from partsjournal.ui.common.workers import run_in_background
 from partsjournal.ui.peers.card_widgets import AddPeerDialog
 from partsjournal.ui.peers.peer_models import ImportPreviewModel
 from partsjournal.ui.peers.peer_widgets import ProblemLine, SafetyNumberDialog, icon_label, wrapped
+from partsjournal.ui.practice.peer_session_words import contract_sentences
 from partsjournal.vault import Vault
 
 BUSY, PREVIEW, PROBLEM = range(3)
@@ -131,6 +132,11 @@ class ImportDialog(QDialog):
         self.message.setMaximumHeight(110)
         message_layout = QVBoxLayout(self.message_box)
         message_layout.addWidget(self.message)
+        # Their wishes for the next session together (a version-2 bundle), as plain sentences.
+        self.wishes_box = QGroupBox(self.tr("Their wishes for your next session"))
+        self.wishes = named(wrapped(), "importWishes")
+        self.wishes.setAccessibleName(self.tr("Their wishes for your next session"))
+        QVBoxLayout(self.wishes_box).addWidget(self.wishes)
 
         self.model = ImportPreviewModel(self)
         self.tree = named(QTreeView(), "importPreview")
@@ -151,6 +157,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.sender_detail)
         layout.addWidget(self.unverified_box)
         layout.addWidget(self.message_box)
+        layout.addWidget(self.wishes_box)
         caption = QLabel(self.tr("What importing does:"))
         caption.setBuddy(self.tree)
         layout.addWidget(caption)
@@ -238,6 +245,12 @@ class ImportDialog(QDialog):
         self._show_verified(peer.verified, peer.name)
         self.message_box.setVisible(bool(preview.message))
         self.message.setPlainText(preview.message)
+        wishes = preview.session_agreement
+        self.wishes_box.setVisible(wishes is not None)
+        self.wishes.setText("" if wishes is None else "\n".join(
+            f"• {line}" for line in contract_sentences(wishes)) + "\n\n" + fill(self.tr(
+                "Importing keeps them with %1, to take into “Before we begin” when you meet."),
+                peer.name))
         self.model.set_preview(preview)
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)

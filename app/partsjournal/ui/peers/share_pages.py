@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -36,6 +37,7 @@ from partsjournal.ui.common.vocabulary import field_label, role_label, stage_lab
 from partsjournal.ui.common.widgets import named
 from partsjournal.ui.peers.peer_models import PeerListModel, field_list
 from partsjournal.ui.peers.peer_widgets import ProblemLine, wrapped
+from partsjournal.ui.practice.peer_contract import ContractStep
 from partsjournal.vault.peers import Peer
 
 if TYPE_CHECKING:
@@ -394,7 +396,7 @@ class WithdrawPage(SharePage):
 # Step 4: message --------------------------------------------------------------------------------
 
 class MessagePage(SharePage):
-    """An optional note that travels with the bundle."""
+    """An optional note, and optionally the person's wishes for the next session together."""
 
     def __init__(self, wizard: ShareWizard) -> None:
         super().__init__(wizard, wizard.tr("A message (optional)"),
@@ -404,12 +406,23 @@ class MessagePage(SharePage):
         self.edit.setAccessibleName(self.tr("Message"))
         self.edit.setPlaceholderText(self.tr("For example: “Here is the critic we talked "
                                              "about on Tuesday.”"))
+        self.share_wishes = named(QCheckBox(self.tr("Share my &wishes for our next session")),
+                                  "wizardShareWishes")
+        self.wishes = named(ContractStep(self, with_split=False, intro=self.tr(
+            "What you would like when you explore next time. Your peer sees it before they "
+            "import, and can take it into their own “Before we begin”.")), "wizardWishes")
+        self.wishes.setVisible(False)
+        self.share_wishes.toggled.connect(self.wishes.setVisible)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.edit)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.share_wishes)
+        layout.addWidget(self.wishes)
 
     def validatePage(self) -> bool:  # noqa: N802
-        """Keep the message in the flow."""
+        """Keep the message, and the wishes if they are to be shared, in the flow."""
         self.flow.message = self.edit.toPlainText()
+        self.flow.session_agreement = (self.wishes.contract() if self.share_wishes.isChecked()
+                                       else None)
         return True
 
     def nextId(self) -> int:  # noqa: N802

@@ -54,6 +54,7 @@ from partsjournal.ui.peers.share_pages import (
     WithdrawPage,
     bundle_file_name,
 )
+from partsjournal.ui.practice.peer_session_words import contract_sentences
 from partsjournal.vault import Vault
 from partsjournal.vault.peers import Peer, ShareLogEntry
 
@@ -133,6 +134,9 @@ class PreviewPage(SharePage):
                     continue
                 lines += self._field_lines(field, part.fields[field])
         lines += self._relations(contents)
+        if contents.session_agreement is not None:
+            lines += ["", self.tr("Your wishes for your next session together:")]
+            lines += [f"    {line}" for line in contract_sentences(contents.session_agreement)]
         if contents.withdrawn:
             names = self.flow.withdrawable()
             lines += ["", self.tr("Withdrawn — their journal removes:")]

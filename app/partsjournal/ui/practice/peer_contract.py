@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -40,14 +41,17 @@ from partsjournal.flows.peer_session import (
     debrief_steps,
     read_contract,
 )
+from partsjournal.ui.common.dates import short_date
 from partsjournal.ui.common.plain_text import set_tooltip
 from partsjournal.ui.common.widgets import named, plain_label
 from partsjournal.ui.journal.entry_editor import EntryEditor
 from partsjournal.ui.practice.peer_session_words import (
+    contract_sentences,
     contract_words,
     debrief_texts,
     speak_for_reminder,
 )
+from partsjournal.vault.peer_agreements import ReceivedAgreement
 
 #: One line without control characters (C0, DEL, C1, line and paragraph separators).
 NO_CONTROL = "[^\\x{0}-\\x{1f}\\x{7f}-\\x{9f}\\x{2028}\\x{2029}]*"
@@ -66,13 +70,14 @@ class ContractStep(QWidget):
     #: "Use this split": carries (planned minutes, minutes each turn, debrief minutes).
     split_chosen = Signal(int, int, int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, intro: str | None = None,
+                 with_split: bool = True) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        intro = plain_label(tr("The explorer says what they want today, and "
-                               "you agree on it together. It is written at the top of the "
-                               "entry when the session starts."), self, wrap=True)
-        layout.addWidget(intro)
+        layout.addWidget(plain_label(intro if intro is not None else tr(
+            "The explorer says what they want today, and you agree on it together. It is "
+            "written at the top of the entry when the session starts."), self, wrap=True))
+        self._build_wishes(layout)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.facilitation = named(QComboBox(self), "peerContractFacilitation")
@@ -104,13 +109,53 @@ class ContractStep(QWidget):
             label.setBuddy(widget)
             form.addRow(label, widget)
         form.addRow(self.confidential)  # its own words say what it is, on a line of its own
-        self._build_split(form)
+        #: What becomes read-only once the session has started.
+        self._editable: list[QWidget] = [self.facilitation, self.reach, self.pause_word,
+                                         self.confidential, self.use_wishes]
+        if with_split:
+            self._build_split(form)
         layout.addLayout(form)
         layout.addStretch(1)
         self.facilitation.currentIndexChanged.connect(self.changed)
         self.reach.currentIndexChanged.connect(self.changed)
         self.pause_word.textChanged.connect(self.changed)
         self.confidential.toggled.connect(self.changed)
+
+    def _build_wishes(self, layout: QVBoxLayout) -> None:
+        """A peer's shared wishes for the session, with one click to take them (hidden: none)."""
+        self.wishes = QGroupBox(self)
+        box = QVBoxLayout(self.wishes)
+        self.wishes_label = named(plain_label("", self.wishes, wrap=True), "peerContractWishes")
+        self.wishes_label.setAccessibleName(tr("Your peer's wishes for the session"))
+        self.use_wishes = named(QPushButton(tr("Use their wishes"), self.wishes),
+                                "peerContractUseWishes")
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.use_wishes)
+        box.addWidget(self.wishes_label)
+        box.addLayout(row)
+        layout.addWidget(self.wishes)
+        self.wishes.hide()
+        self._offered: SessionContract | None = None
+        self.use_wishes.clicked.connect(self._use_wishes)
+
+    def offer_wishes(self, peer_name: str, received: ReceivedAgreement | None) -> None:
+        """Show what ``peer_name`` asked for in their last bundle, if anything."""
+        self._offered = received.contract if received is not None else None
+        self.wishes.setVisible(received is not None)
+        if received is None:
+            self.wishes_label.clear()
+            self.wishes.setTitle("")
+            return
+        self.wishes.setTitle(fill(tr("%1's wishes for their next session (%2)"), peer_name,
+                                  short_date(received.created)))
+        self.wishes_label.setText("\n".join(f"• {line}" for line in
+                                             contract_sentences(received.contract)))
+        self.use_wishes.setText(fill(tr("Use %1's wishes"), peer_name))
+
+    def _use_wishes(self) -> None:
+        if self._offered is not None:
+            self.set_contract(self._offered)
 
     def _build_split(self, form: QFormLayout) -> None:
         """The split of the time: a turn each, then the debrief (one short line each)."""
@@ -139,6 +184,7 @@ class ContractStep(QWidget):
         button_row.addWidget(self.split_button)
         form.addRow(button_row)
         self.split_button.clicked.connect(self._use_split)
+        self._editable += [self.turn_minutes, self.debrief_minutes, self.split_button]
 
     def _use_split(self) -> None:
         turn, debrief = self.turn_minutes.value(), self.debrief_minutes.value()
@@ -158,22 +204,25 @@ class ContractStep(QWidget):
     def load_body(self, body: str) -> None:
         """Show the agreement an entry's body already holds (nothing changes when it has none)."""
         found = read_contract(body, contract_words())
-        if found is None:
-            return
-        self.facilitation.setCurrentIndex(self.facilitation.findData(found.facilitation.value))
-        self.reach.setCurrentIndex(self.reach.findData(found.reach.value))
-        self.pause_word.setText(found.pause_word)
-        self.confidential.setChecked(found.confidential)
+        if found is not None:
+            self.set_contract(found)
+
+    def set_contract(self, contract: SessionContract) -> None:
+        """Show these choices (an agreement read back, or a peer's wishes taken)."""
+        self.facilitation.setCurrentIndex(self.facilitation.findData(contract.facilitation.value))
+        self.reach.setCurrentIndex(self.reach.findData(contract.reach.value))
+        self.pause_word.setText(contract.pause_word)
+        self.confidential.setChecked(contract.confidential)
 
     def set_agreed(self, agreed: bool) -> None:
         """Once the session starts the agreement is made: the choices are shown, not changed."""
-        for widget in (self.facilitation, self.reach, self.pause_word, self.confidential,
-                       self.turn_minutes, self.debrief_minutes, self.split_button):
+        for widget in self._editable:
             widget.setEnabled(not agreed)
 
     def clear(self) -> None:
-        """Forget the pause word (before locking: no journal text stays behind)."""
+        """Forget the pause word and a peer's wishes (before locking: no journal text stays)."""
         self.pause_word.clear()
+        self.offer_wishes("", None)
 
 
 def debrief_page(parent: QWidget) -> tuple[QWidget, QPlainTextEdit]:

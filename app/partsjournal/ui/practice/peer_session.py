@@ -440,6 +440,8 @@ class PeerSessionPanel(QWidget):
         parts = self._vault.received.list(str(peer_id)) if peer_id else []
         self.received.set_parts(parts)
         self.part_text.clear()
+        self.contract.offer_wishes(self._peer_name(), self._vault.peer_agreements.latest(
+            str(peer_id)) if peer_id else None)
         if not peer_id:
             self.parts_intro.setText(self.tr("Choose your peer above to have the parts they "
                                              "shared with you at hand."))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from partsjournal.domain.session_contract import SessionContract
 from partsjournal.flows.peer_session import default_agreements
 
 
@@ -58,6 +59,12 @@ def contract_words() -> dict[str, str]:
         "confidential": tr("**Confidentiality:** what is shared stays between us"),
         "not_confidential": tr("**Confidentiality:** not agreed today — we share with care"),
     }
+
+
+def contract_sentences(contract: SessionContract) -> list[str]:
+    """The agreement's four choices as plain sentences (the entry's list, without markup)."""
+    lines = contract.markdown(contract_words()).split("\n")
+    return [line[2:].replace("**", "") for line in lines if line.startswith("- ")]
 
 
 def debrief_texts() -> dict[str, str]:
