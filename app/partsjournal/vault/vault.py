@@ -30,6 +30,7 @@ from partsjournal.errors import (
 from partsjournal.vault import backup as backups
 from partsjournal.vault import keyslots, recovery, schema, unsaved
 from partsjournal.vault.agreements import AgreementRepository
+from partsjournal.vault.checkins import CheckinRepository
 from partsjournal.vault.database import Database
 from partsjournal.vault.dictionary import PersonalWords
 from partsjournal.vault.entries import EntryRepository
@@ -118,6 +119,8 @@ class Vault:
         self.templates = EntryTemplates(db)
         #: The agreements ledger: what Self and a part agreed (vault/agreements.py).
         self.agreements = AgreementRepository(db)
+        #: Planned check-ins with parts (vault/checkins.py).
+        self.checkins = CheckinRepository(db)
         #: The latest session agreement each peer shared (vault/peer_agreements.py).
         self.peer_agreements = PeerAgreementRepository(db)
 
