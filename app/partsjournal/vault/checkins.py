@@ -7,6 +7,7 @@ next due moment (ui/app/checkin_reminders.py, docs/security.md).
 from __future__ import annotations
 
 import builtins
+from dataclasses import replace
 from datetime import date, datetime, time
 
 from partsjournal.domain.checkins import CheckinPlan, check_plan
@@ -40,6 +41,9 @@ class CheckinRepository:
         if plan.part_id is not None and self._db.one(
                 "SELECT 1 FROM parts WHERE id = ?", (plan.part_id,)) is None:
             raise NotFound("That part no longer exists; choose another one.")
+        if plan.source_entry_id is not None and self._db.one(
+                "SELECT 1 FROM entries WHERE id = ?", (plan.source_entry_id,)) is None:
+            plan = replace(plan, source_entry_id=None)  # planned from an entry not yet stored
         with self._db.transaction():
             self._db.execute(
                 f"INSERT INTO checkin_reminders ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partsjournal.ui.app import practice_launch
 from partsjournal.ui.app.application import AppController
 from partsjournal.ui.app.main_window import MainWindow
 from partsjournal.ui.app.unlock_window import UnlockWindow
@@ -239,6 +240,21 @@ def test_canary_typed_in_the_gui_reaches_no_file(qtbot, controller: AppControlle
     qtbot.keyClicks(window.journal.editor.title, f"Title {CANARY}")
     window.save_now()
     assert controller.vault.search.search("Canary")  # type: ignore[union-attr]
+    # A check-in planned with that part, with the canary in its note: its reminder keeps only
+    # the next due moment outside the journal.
+    from partsjournal.ui.checkins.plan_dialog import PlanCheckinDialog
+
+    def plan(dialog: QWidget) -> bool:
+        assert isinstance(dialog, PlanCheckinDialog)
+        dialog.part_combo.setCurrentIndex(1)
+        qtbot.keyClicks(dialog.note, f"Note {CANARY}")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        return True
+
+    modals.on(PlanCheckinDialog, plan)
+    practice_launch.plan_checkin(window)
+    qtbot.waitUntil(lambda: bool(controller.vault.checkins.list()))  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: controller.reminders.next_due is not None)
     controller.lock()
     controller.window.close()  # type: ignore[union-attr]
     wanted = needles(CANARY)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from partsjournal import APP_NAME, __version__
 from partsjournal.errors import JournalError
 from partsjournal.placeholders import fill
+from partsjournal.ui.app import checkin_glue
 from partsjournal.ui.app.autolock import IdleLock
 from partsjournal.ui.app.unlock_window import UnlockWindow
 from partsjournal.ui.app.unsaved_keeper import UnsavedKeeper, ask_to_quit_with_unsaved
@@ -82,6 +83,7 @@ class AppController(QObject):
         #: Writing that couldn't be saved at lock, sealed, until the disk has room for it.
         self.keeper = UnsavedKeeper(self)
         self.keeper.changed.connect(self._show_unsaved_note)
+        self.reminders = checkin_glue.make_reminders(self)
         settings.changed.connect(self._setting_changed)
         self._recovery_problem: JournalError | None = None
         self.state = AppState.STARTING
@@ -361,6 +363,7 @@ class AppController(QObject):
         editor.details_shown_changed.connect(
             lambda shown: self.settings.set(keys.ENTRY_DETAILS_SHOWN, shown))
         self.idle.start(self.settings.get(keys.AUTO_LOCK_MINUTES) * 60_000)
+        checkin_glue.after_unlock(self, vault, window)
         if self.pending_file is not None:
             path, self.pending_file = self.pending_file, None
             window.open_file(path)
@@ -474,6 +477,7 @@ class AppController(QObject):
 
     def _close_vault(self) -> None:
         self.idle.stop()
+        self.reminders.detach()  # only the next due moment stays known
         spelling = sys.modules.get("partsjournal.ui.common.spelling")
         if spelling is not None:  # the personal words leave memory with the key
             spelling.forget_all()

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
+from partsjournal.ui.app import practice_launch
 from partsjournal.ui.app.about import show_about
 from partsjournal.ui.app.edit_actions import EditActions
 
@@ -91,6 +92,10 @@ def build_menus(window: MainWindow) -> None:
     unburdening.triggered.connect(lambda: window.unburdening_path())  # not triggered's bool
     peer = practice.addAction(tr("&Peer session with timer and agreements…"))
     peer.triggered.connect(window.start_peer_session)
+    checkin = practice.addAction(tr("Plan a &check-in…"))
+    checkin.triggered.connect(lambda: practice_launch.plan_checkin(window))
+    planned = practice.addAction(tr("Planned check-&ins…"))
+    planned.triggered.connect(lambda: practice_launch.planned_checkins(window))
     practice.addSeparator()
     merge = practice.addAction(tr("&Merge two parts…"))
     merge.triggered.connect(window._merge_parts)

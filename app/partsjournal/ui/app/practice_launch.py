@@ -103,3 +103,28 @@ def show_guide(window: MainWindow) -> None:
     dialog = GuideDialog(window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
+
+
+def plan_checkin(window: MainWindow) -> None:
+    """Plan a check-in with the part shown (or the open entry's first part)."""
+    from partsjournal.ui.checkins.plan_dialog import PlanCheckinDialog
+
+    window.flush_all()
+    editor = window.journal.editor
+    present = [p.part_id for p in editor.presences.presences() if p.part_id]
+    part_id = window.parts.current_part_id() if window.parts.isVisible() else None
+    dialog = PlanCheckinDialog(window.vault, window, part_id=part_id or next(iter(present), None),
+                               source_entry_id=editor.entry_id)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.accepted.connect(lambda: window.show_status(
+        _tr("Check-in planned. Practice ▸ Planned check-ins… lists it.")))
+    dialog.open()
+
+
+def planned_checkins(window: MainWindow) -> None:
+    """Every planned check-in, with a way to plan another or stop one."""
+    from partsjournal.ui.checkins.planned_dialog import PlannedCheckinsDialog
+
+    dialog = PlannedCheckinsDialog(window.vault, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()

@@ -28,6 +28,7 @@ class Change(StrEnum):
     PEERS = "peers"  # peers, their received parts and the share log
     IDENTITY = "identity"  # the name on this journal's contact card
     AGREEMENTS = "agreements"  # the agreements ledger: recorded, kept, let go, deleted
+    CHECKINS = "checkins"  # planned check-ins: planned, stopped, deleted, shown
 
 
 @dataclass(frozen=True)

@@ -122,6 +122,15 @@ def plain_status(text: str | None) -> str:
     return elide(one_line, MAX_CHARS, 1)
 
 
+def plain_notification(text: str | None) -> str:
+    """A desktop notification's body: as a status message, and with markup escaped.
+
+    Freedesktop notification servers (and Qt's own balloon) may read the body as markup, so a
+    part's name like ``<img src=…>`` must arrive as the characters it is.
+    """
+    return html.escape(plain_status(text), quote=False)
+
+
 def set_tooltip(target: _HasToolTip, text: str | None) -> None:
     """``target.setToolTip(plain_tooltip(text))`` for a widget, an action or an item."""
     target.setToolTip(plain_tooltip(text))

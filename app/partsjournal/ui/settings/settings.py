@@ -42,6 +42,8 @@ class Setting(Generic[T]):
 #: Ten minutes: long enough to sit with a feeling before the next sentence, short enough that a
 #: journal left open in a shared room locks soon.
 AUTO_LOCK_MINUTES: Setting[int] = Setting("security/auto_lock_minutes", 10)
+#: A check-in reminder while the journal is open names the part (never while it is locked).
+CHECKIN_NAMES_SHOWN: Setting[bool] = Setting("security/checkin_names_shown", False)
 LOCK_ON_MINIMISE: Setting[bool] = Setting("security/lock_on_minimise", False)
 THEME: Setting[str] = Setting("appearance/theme", "system")
 BACKUPS_KEEP: Setting[int] = Setting("backups/keep_recent", 7)

@@ -61,6 +61,7 @@ from partsjournal.ui.settings.settings import (
     AUTO_LOCK_MINUTES,
     BACKUP_COPY_DIR,
     BACKUPS_KEEP,
+    CHECKIN_NAMES_SHOWN,
     LOCK_ON_MINIMISE,
     THEME,
     THEMES,
@@ -202,6 +203,8 @@ class SettingsDialog(QDialog):
         self.auto_lock_spin.setAccessibleName(self.tr("Minutes without activity before locking"))
         self.lock_minimised_check = QCheckBox(self.tr("Lock when the window is &minimised"))
         self.lock_minimised_check.setAccessibleName(self.tr("Lock when minimised"))
+        self.checkin_names_check = QCheckBox(self.tr("Check-in &reminders name the part"))
+        self.checkin_names_check.setAccessibleName(self.tr("Check-in reminders name the part"))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -213,6 +216,10 @@ class SettingsDialog(QDialog):
             "activity, so a slow sentence never locks you out; only time without touching it "
             "does. When the journal locks, what you were writing is saved first, and nothing "
             "of your journal stays on screen until you unlock it again.")))
+        form.addRow("", self.checkin_names_check)
+        form.addRow("", _hint(self.tr(
+            "Otherwise a reminder says only “A check-in you planned is due”. While the journal "
+            "is locked it always says only that, whatever is chosen here.")))
         layout = QVBoxLayout(page)
         layout.addLayout(form)
         layout.addStretch(1)
@@ -353,6 +360,7 @@ class SettingsDialog(QDialog):
         s = self._settings
         self.auto_lock_spin.setValue(int(s.get(AUTO_LOCK_MINUTES)))
         self.lock_minimised_check.setChecked(bool(s.get(LOCK_ON_MINIMISE)))
+        self.checkin_names_check.setChecked(bool(s.get(CHECKIN_NAMES_SHOWN)))
         index = self.theme_combo.findData(self._saved_theme)
         self.theme_combo.blockSignals(True)
         self.theme_combo.setCurrentIndex(max(index, 0))
@@ -385,6 +393,7 @@ class SettingsDialog(QDialog):
         s = self._settings
         s.set(AUTO_LOCK_MINUTES, self.auto_lock_spin.value())
         s.set(LOCK_ON_MINIMISE, self.lock_minimised_check.isChecked())
+        s.set(CHECKIN_NAMES_SHOWN, self.checkin_names_check.isChecked())
         s.set(THEME, self._selected_theme())
         s.set(BACKUPS_KEEP, self.keep_spin.value())
         copy_dir = self.copy_dir_edit.text().strip()
