@@ -13,6 +13,7 @@ from typing import Any, NoReturn, TypeVar
 
 from partsjournal.domain.agreements import AgreementStatus, check_agreement_text
 from partsjournal.domain.model import EntryKind, PeerRole, RelationKind, Role, Stage
+from partsjournal.domain.session_contract import Facilitation, Reach
 from partsjournal.domain.validation import check_name, check_text
 from partsjournal.errors import JournalError, ValidationError
 from partsjournal.vault.dictionary import check_word
@@ -21,7 +22,8 @@ from partsjournal.vault.templates import check_template
 MAX_REVISION = 2**53 - 1
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-_E = TypeVar("_E", Role, Stage, RelationKind, EntryKind, PeerRole, AgreementStatus)
+_E = TypeVar("_E", Role, Stage, RelationKind, EntryKind, PeerRole, AgreementStatus,
+             Facilitation, Reach)
 
 
 class ImportRejected(JournalError):

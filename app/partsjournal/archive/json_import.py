@@ -23,13 +23,15 @@ from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
 
-from partsjournal.archive import agreements_json
+from partsjournal.archive import agreements_json, checkins_json
 from partsjournal.archive import checks as check
 from partsjournal.archive.checks import ImportRejected
 from partsjournal.archive.json_export import (
     FORMAT,
     VERSION,
     VERSION_WITH_AGREEMENTS,
+    VERSION_WITH_CHECKINS,
+    VERSION_WITH_PEER_WISHES,
     VERSION_WITH_TEMPLATES,
     VERSION_WITH_WORDS,
     VERSION_WITHOUT_WORDS,
@@ -106,9 +108,11 @@ _TEMPLATES_KEY = "entry_templates"
 _TEMPLATE = ("kind", "body", "updated_at")
 _OPTIONAL = ((_WORDS_KEY, VERSION_WITH_WORDS, "personal words"),
              (_TEMPLATES_KEY, VERSION_WITH_TEMPLATES, "own entry templates"),
-             (agreements_json.KEY, VERSION_WITH_AGREEMENTS, "agreements"))
+             (agreements_json.KEY, VERSION_WITH_AGREEMENTS, "agreements"),
+             (checkins_json.PLANS_KEY, VERSION_WITH_CHECKINS, "planned check-ins"),
+             (checkins_json.WISHES_KEY, VERSION_WITH_PEER_WISHES, "peers' session wishes"))
 _VERSIONS = (VERSION_WITHOUT_WORDS, VERSION_WITH_WORDS, VERSION_WITH_TEMPLATES,
-             VERSION_WITH_AGREEMENTS)
+             VERSION_WITH_AGREEMENTS, VERSION_WITH_CHECKINS, VERSION_WITH_PEER_WISHES)
 
 
 @dataclass(frozen=True)
@@ -244,10 +248,15 @@ def parse_document(doc: dict[str, Any]) -> Snapshot:
     templates = _entry_templates(doc.get(_TEMPLATES_KEY, []))
     agreements = agreements_json.from_json(doc.get(agreements_json.KEY, []), part_ids,
                                            {e.id for e in entries})
+    plans = checkins_json.plans_from_json(doc.get(checkins_json.PLANS_KEY, []), part_ids,
+                                          {e.id for e in entries})
+    wishes = checkins_json.wishes_from_json(doc.get(checkins_json.WISHES_KEY, []),
+                                            set(peer_by_id))
     return Snapshot(display_name=display_name, parts=parts, relations=relations, peers=peers,
                     received_parts=received, received_relations=received_relations,
                     received_bundles=bundles, entries=entries, share_log=share_log,
-                    personal_words=words, entry_templates=templates, agreements=agreements)
+                    personal_words=words, entry_templates=templates, agreements=agreements,
+                    checkin_plans=plans, peer_wishes=wishes)
 
 
 def _part(value: Any, where: str) -> PartRecord:

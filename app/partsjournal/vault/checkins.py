@@ -29,6 +29,19 @@ def _plan(row: Row) -> CheckinPlan:
                        handled_until=from_db(row[8]) if row[8] else None, ended=bool(row[9]))
 
 
+#: Writing one row as it was (a journal export read back).
+INSERT = (f"INSERT INTO checkin_reminders ({_COLUMNS}) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+def plan_row(plan: CheckinPlan) -> tuple[object, ...]:
+    """The values of :data:`INSERT` for ``plan``."""
+    return (plan.id, plan.part_id, plan.source_entry_id, plan.note, plan.at.strftime("%H:%M"),
+            ",".join(str(d) for d in sorted(plan.weekdays)),
+            plan.until.isoformat() if plan.until else None, to_db(plan.created_at),
+            to_db(plan.handled_until) if plan.handled_until else None, int(plan.ended))
+
+
 class CheckinRepository:
     """Plan, list, mark as shown, end and delete check-ins."""
 
@@ -45,12 +58,7 @@ class CheckinRepository:
                 "SELECT 1 FROM entries WHERE id = ?", (plan.source_entry_id,)) is None:
             plan = replace(plan, source_entry_id=None)  # planned from an entry not yet stored
         with self._db.transaction():
-            self._db.execute(
-                f"INSERT INTO checkin_reminders ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (plan.id, plan.part_id, plan.source_entry_id, plan.note,
-                 plan.at.strftime("%H:%M"), ",".join(str(d) for d in sorted(plan.weekdays)),
-                 plan.until.isoformat() if plan.until else None, to_db(plan.created_at),
-                 to_db(plan.handled_until) if plan.handled_until else None, int(plan.ended)))
+            self._db.execute(INSERT, plan_row(plan))
         return plan
 
     def get(self, plan_id: str) -> CheckinPlan:
@@ -90,4 +98,4 @@ class CheckinRepository:
         return int(self._db.scalar("SELECT count(*) FROM checkin_reminders"))
 
 
-__all__ = ["CheckinRepository"]
+__all__ = ["INSERT", "CheckinRepository", "plan_row"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from partsjournal.domain.session_contract import Facilitation, Reach, SessionContract
-from partsjournal.vault.database import Database
+from partsjournal.vault.database import Database, Row
 from partsjournal.vault.timefmt import from_db, to_db
 
 
@@ -23,6 +23,25 @@ class ReceivedAgreement:
     peer_id: str
     contract: SessionContract
     created: datetime
+    received_at: datetime | None = None
+
+
+_COLUMNS = "peer_id, facilitation, reach, pause_word, confidential, created, received_at"
+#: Writing one row as it was (a journal export read back).
+INSERT = (f"INSERT INTO received_session_agreements ({_COLUMNS}) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?)")
+
+
+def _agreement(row: Row) -> ReceivedAgreement:
+    contract = SessionContract(Facilitation(row[1]), Reach(row[2]), row[3], bool(row[4]))
+    return ReceivedAgreement(row[0], contract, from_db(row[5]), from_db(row[6]))
+
+
+def agreement_row(item: ReceivedAgreement) -> tuple[object, ...]:
+    """The values of :data:`INSERT` for ``item``."""
+    c = item.contract
+    return (item.peer_id, c.facilitation.value, c.reach.value, c.pause_word,
+            int(c.confidential), to_db(item.created), to_db(item.received_at or item.created))
 
 
 class PeerAgreementRepository:
@@ -33,12 +52,14 @@ class PeerAgreementRepository:
 
     def latest(self, peer_id: str) -> ReceivedAgreement | None:
         """What ``peer_id`` last asked for, or None if they never shared an agreement."""
-        row = self._db.one("SELECT facilitation, reach, pause_word, confidential, created "
-                           "FROM received_session_agreements WHERE peer_id = ?", (peer_id,))
-        if row is None:
-            return None
-        contract = SessionContract(Facilitation(row[0]), Reach(row[1]), row[2], bool(row[3]))
-        return ReceivedAgreement(peer_id, contract, from_db(row[4]))
+        row = self._db.one(f"SELECT {_COLUMNS} FROM received_session_agreements "
+                           "WHERE peer_id = ?", (peer_id,))
+        return None if row is None else _agreement(row)
+
+    def list(self) -> list[ReceivedAgreement]:
+        """Every peer's latest, by when they were received (the export holds them)."""
+        return [_agreement(r) for r in self._db.all(
+            f"SELECT {_COLUMNS} FROM received_session_agreements ORDER BY received_at, peer_id")]
 
     def store_for_import(self, peer_id: str, contract: SessionContract, created: datetime,
                          at: datetime) -> None:
@@ -57,4 +78,4 @@ class PeerAgreementRepository:
              int(contract.confidential), to_db(created), to_db(at)))
 
 
-__all__ = ["PeerAgreementRepository", "ReceivedAgreement"]
+__all__ = ["INSERT", "PeerAgreementRepository", "ReceivedAgreement", "agreement_row"]

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from partsjournal.domain.agreements import Agreement
+from partsjournal.domain.checkins import CheckinPlan
 from partsjournal.domain.model import Entry, EntryKind, Part, Relation, StageEvent
+from partsjournal.vault.peer_agreements import ReceivedAgreement
 from partsjournal.vault.peers import Peer, ReceivedPart, ReceivedRelation, ShareLogEntry
 
 
@@ -78,3 +80,7 @@ class Snapshot:
     entry_templates: tuple[OwnTemplate, ...] = ()
     #: The agreements ledger (vault/agreements.py), oldest made first, then by id.
     agreements: tuple[Agreement, ...] = ()
+    #: Planned check-ins (vault/checkins.py), ended ones too, oldest planned first.
+    checkin_plans: tuple[CheckinPlan, ...] = ()
+    #: The latest session agreement each peer shared (vault/peer_agreements.py).
+    peer_wishes: tuple[ReceivedAgreement, ...] = ()

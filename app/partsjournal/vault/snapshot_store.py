@@ -35,8 +35,13 @@ from partsjournal.domain.model import (
 from partsjournal.errors import JournalError
 from partsjournal.vault.agreements import INSERT as AGREEMENT_INSERT
 from partsjournal.vault.agreements import AgreementRepository, agreement_row
+from partsjournal.vault.checkins import INSERT as CHECKIN_INSERT
+from partsjournal.vault.checkins import CheckinRepository, plan_row
 from partsjournal.vault.database import Database
 from partsjournal.vault.parts import PartRepository, RelationRepository
+from partsjournal.vault.peer_agreements import INSERT as WISH_INSERT
+from partsjournal.vault.peer_agreements import PeerAgreementRepository
+from partsjournal.vault.peer_agreements import agreement_row as wish_row
 from partsjournal.vault.peers import (
     IdentityRepository,
     PeerRepository,
@@ -69,7 +74,8 @@ _ENTRY_COLUMNS = ("id", "occurred_at", "kind", "title", "body", "trailhead", "se
 #: Tables that must be empty before a snapshot is written (the identity row always exists).
 _CONTENT_TABLES = ("parts", "relations", "peers", "received_parts", "received_relations",
                    "received_bundles", "entries", "share_log", "personal_words",
-                   "entry_templates", "agreements")
+                   "entry_templates", "agreements", "checkin_reminders",
+                   "received_session_agreements")
 
 
 def read_snapshot(db: Database) -> Snapshot:
@@ -129,6 +135,8 @@ def _read(db: Database) -> Snapshot:
         personal_words=tuple(words),
         entry_templates=tuple(templates),
         agreements=tuple(AgreementRepository(db).list()),
+        checkin_plans=tuple(CheckinRepository(db).list(include_ended=True)),
+        peer_wishes=tuple(PeerAgreementRepository(db).list()),
     )
 
 
@@ -273,6 +281,8 @@ def write_snapshot(db: Database, snapshot: Snapshot, progress: Progress | None =
                        [(t.kind.value, t.body, to_db(t.updated_at))
                         for t in snapshot.entry_templates])
         db.executemany(AGREEMENT_INSERT, [agreement_row(a) for a in snapshot.agreements])
+        db.executemany(CHECKIN_INSERT, [plan_row(p) for p in snapshot.checkin_plans])
+        db.executemany(WISH_INSERT, [wish_row(w) for w in snapshot.peer_wishes])
         db.check_foreign_keys()
         _rebuild_index(db, "parts_fts")
         _rebuild_index(db, "entries_fts")
