@@ -161,32 +161,39 @@ def render_all(out: Path, theme: str) -> None:
     empty_vault.lock()
 
 
-def practice_shots(out: Path, theme: str) -> list[Path]:
-    """The practice tools (guided session, peer session, insights, guide) on the sample."""
+def _on_the_sample(render: Callable[[Vault, Path, str], list[Path]], out: Path,
+                   theme: str) -> list[Path]:
+    """Run one feature's ``render_for_screenshots`` on a fresh sample journal."""
     from partsjournal.flows.sample_journal import populate
-    from tools.screenshots.practice import render_for_screenshots
 
     tmp = Path(tempfile.mkdtemp(prefix="pj-shots-"))
     vault, _code = Vault.create(tmp / "vault", "sample journal", profile=FAST)
     populate(vault)
     try:
-        return render_for_screenshots(vault, out, theme)
+        return render(vault, out, theme)
     finally:
         vault.lock()
+
+
+def practice_shots(out: Path, theme: str) -> list[Path]:
+    """The practice tools (guided session, peer session, insights, guide) on the sample."""
+    from tools.screenshots.practice import render_for_screenshots
+
+    return _on_the_sample(render_for_screenshots, out, theme)
 
 
 def agreement_shots(out: Path, theme: str) -> list[Path]:
     """The agreements ledger (entry section, add dialog, This week, session note) on the sample."""
-    from partsjournal.flows.sample_journal import populate
     from tools.screenshots.agreements import render_for_screenshots
 
-    tmp = Path(tempfile.mkdtemp(prefix="pj-shots-"))
-    vault, _code = Vault.create(tmp / "vault", "sample journal", profile=FAST)
-    populate(vault)
-    try:
-        return render_for_screenshots(vault, out, theme)
-    finally:
-        vault.lock()
+    return _on_the_sample(render_for_screenshots, out, theme)
+
+
+def checkin_shots(out: Path, theme: str) -> list[Path]:
+    """Check-ins after the work (plan, planned list, due while away) on the sample."""
+    from tools.screenshots.checkins import render_for_screenshots
+
+    return _on_the_sample(render_for_screenshots, out, theme)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -211,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
         for path in practice_shots(args.out, theme):
             print(path)
         for path in agreement_shots(args.out, theme):
+            print(path)
+        for path in checkin_shots(args.out, theme):
             print(path)
     return 0
 
