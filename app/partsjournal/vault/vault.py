@@ -46,6 +46,7 @@ from partsjournal.vault.peers import (
     ShareLogRepository,
     ensure_identity,
 )
+from partsjournal.vault.pictures import PictureRepository
 from partsjournal.vault.search import SearchService
 from partsjournal.vault.templates import EntryTemplates
 
@@ -119,6 +120,8 @@ class Vault:
         self.templates = EntryTemplates(db)
         #: The agreements ledger: what Self and a part agreed (vault/agreements.py).
         self.agreements = AgreementRepository(db)
+        #: Pictures of parts and entries, cleaned of metadata (vault/pictures.py).
+        self.pictures = PictureRepository(db)
         #: Planned check-ins with parts (vault/checkins.py).
         self.checkins = CheckinRepository(db)
         #: The latest session agreement each peer shared (vault/peer_agreements.py).
