@@ -196,6 +196,13 @@ def checkin_shots(out: Path, theme: str) -> list[Path]:
     return _on_the_sample(render_for_screenshots, out, theme)
 
 
+def picture_shots(out: Path, theme: str) -> list[Path]:
+    """Pictures of parts and entries (tab, viewer, entry) on the sample."""
+    from tools.screenshots.pictures import render_for_screenshots
+
+    return _on_the_sample(render_for_screenshots, out, theme)
+
+
 def main(argv: list[str] | None = None) -> int:
     """``python -m tools.screenshots --out DIR [--theme light|dark|both]``."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -220,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
         for path in agreement_shots(args.out, theme):
             print(path)
         for path in checkin_shots(args.out, theme):
+            print(path)
+        for path in picture_shots(args.out, theme):
             print(path)
     return 0
 

@@ -18,15 +18,16 @@ from dataclasses import dataclass
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from partsjournal.errors import ValidationError
+from partsjournal.media.limits import (
+    MAX_FILE_BYTES,
+    MAX_PIXELS,
+    MAX_SIDE,
+    SUFFIXES,
+    THUMBNAIL_SIDE,
+)
 
-MAX_FILE_BYTES = 40 * 1024 * 1024
-MAX_PIXELS = 40_000_000
-MAX_SIDE = 2048
-THUMBNAIL_SIDE = 256
 #: Pillow's name of a format → ours (the journal's ``pictures.format``).
 FORMATS = {"PNG": "png", "JPEG": "jpeg", "WEBP": "webp"}
-#: File names a picture can have, for the file dialog.
-SUFFIXES = ("*.png", "*.jpg", "*.jpeg", "*.webp")
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,7 @@ from partsjournal.ui.journal.search_view import SearchField, SearchView, hit_is_
 from partsjournal.ui.map.map_view import MapView
 from partsjournal.ui.parts.parts_view import PartsView
 from partsjournal.ui.peers.peers_view import PeersView
+from partsjournal.ui.pictures.attach import attach_part_pictures
 from partsjournal.vault import Vault
 from partsjournal.vault.search import SearchHit
 from partsjournal.vault.unsaved import PartEdit, UnsavedWriting
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.insights.set_undo_stack(self.undo_stack)
         self.search = SearchView(vault, self)
         self.this_week = ThisWeekPanel(vault, self)  # open agreements, soonest first
+        self.part_pictures = attach_part_pictures(self.parts, vault)  # the part's Pictures tab
         self.pages = PageStack(self)
         for page in (self.journal, self.parts, self.map, self.peers, self.insights,
                      self.this_week, self.search):

@@ -29,6 +29,7 @@ class Change(StrEnum):
     IDENTITY = "identity"  # the name on this journal's contact card
     AGREEMENTS = "agreements"  # the agreements ledger: recorded, kept, let go, deleted
     CHECKINS = "checkins"  # planned check-ins: planned, stopped, deleted, shown
+    PICTURES = "pictures"  # pictures of parts and entries: added, deleted
 
 
 @dataclass(frozen=True)

@@ -185,7 +185,14 @@ class EntryDetails(QScrollArea):
         peer_form.addRow(self.tr("&Debrief"), self.debrief)
         layout.addWidget(self.peer_box)
         layout.addStretch(1)
+        self._sections = layout
         self.setWidget(inner)
+
+    def add_section(self, title: str, widget: QWidget) -> None:
+        """A section another feature adds (pictures), above the space at the bottom."""
+        box = QGroupBox(title, widget.parentWidget())
+        QVBoxLayout(box).addWidget(widget)
+        self._sections.insertWidget(self._sections.count() - 1, box)
 
     def _parts_changed(self, *_args: object) -> None:
         self.agreements_panel.set_parts([p.part_id for p in self.presences.presences()

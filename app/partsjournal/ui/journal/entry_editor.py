@@ -43,6 +43,7 @@ from partsjournal.ui.journal.body_edit import MarkdownBodyEdit
 from partsjournal.ui.journal.entry_details import NOT_RATED, EntryDetails
 from partsjournal.ui.journal.format_bar import FormatBar
 from partsjournal.ui.journal.speakers import speakers
+from partsjournal.ui.pictures.picture_strip import PictureStrip
 from partsjournal.vault import Vault
 from partsjournal.vault.templates import starting_body
 
@@ -192,6 +193,9 @@ class EntryEditor(QWidget):
         self.details = EntryDetails(self.splitter)
         self.details.peer_session_requested.connect(self.peer_session_requested)
         self.details.agreements_panel.attach(self._vault, self.flush)
+        self.pictures = PictureStrip(self._vault, self.details)  # ui/pictures/
+        self.pictures.before_add = self.flush  # a picture belongs to a stored entry
+        self.details.add_section(self.tr("Pictures"), self.pictures)
         self.details.part_input.returnPressed.connect(self._add_typed_part)
         self.details.add_part.clicked.connect(self._add_typed_part)
         self.details.remove_part.clicked.connect(self._remove_selected_part)
@@ -304,6 +308,7 @@ class EntryEditor(QWidget):
         self._loading = True
         self._entry, self._is_new = entry, is_new
         self.details.agreements_panel.set_entry(entry.id)
+        self.pictures.show_owner(entry_id=entry.id)
         self.title.setText(entry.title)
         local = entry.occurred_at.astimezone()
         self.when.setDateTime(QDateTime(QDate(local.year, local.month, local.day),
@@ -356,6 +361,7 @@ class EntryEditor(QWidget):
         self._loading = True
         self._entry = None
         self.details.agreements_panel.set_entry(None)
+        self.pictures.clear()
         for line in (self.title, self.trailhead, self.part_input):
             line.clear()
         for text in (self.body, self.agreements, self.debrief):

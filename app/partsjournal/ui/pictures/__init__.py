@@ -1,0 +1,1 @@
+"""Pictures of parts and entries: thumbnails, adding, the viewer."""
