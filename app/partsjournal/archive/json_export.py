@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from partsjournal.archive import agreements_json, checkins_json
+from partsjournal.archive import agreements_json, checkins_json, pictures_json
 from partsjournal.domain.model import C_QUALITIES, PART_TEXT_FIELDS, Entry, StageEvent, utc_now
 from partsjournal.errors import JournalError
 from partsjournal.vault.fsutil import atomic_write
@@ -26,7 +26,7 @@ from partsjournal.vault.vault import Vault
 
 FORMAT = "parts-journal-export"
 #: The newest format version this release writes and reads.
-VERSION = 7
+VERSION = 8
 #: A file says the lowest version that reads it (docs/export-format.md, "Versions"). Each
 #: version only adds one optional top-level key, which every older reader refuses as unknown:
 #: version 1 is the first format (neither key), every release reads it;
@@ -41,9 +41,11 @@ VERSION_WITH_AGREEMENTS = 4
 VERSION_WITH_CHECKINS = 6
 #: version 7 adds ``received_session_agreements`` (peers' wishes for a session), likewise.
 VERSION_WITH_PEER_WISHES = 7
+#: version 8 adds ``pictures`` (pictures of parts and entries, base64), likewise.
+VERSION_WITH_PICTURES = 8
 
 __all__ = ["FORMAT", "VERSION", "VERSION_WITHOUT_WORDS", "VERSION_WITH_AGREEMENTS",
-           "VERSION_WITH_CHECKINS", "VERSION_WITH_PEER_WISHES",
+           "VERSION_WITH_CHECKINS", "VERSION_WITH_PEER_WISHES", "VERSION_WITH_PICTURES",
            "VERSION_WITH_TEMPLATES",
            "VERSION_WITH_WORDS", "document_of", "export_json", "to_json_bytes", "version_of",
            "write_json"]
@@ -92,6 +94,8 @@ def version_of(snapshot: Snapshot) -> int:
     4 exactly when it has an agreement, else 3 exactly when it has an own entry template, else 2
     exactly when it has a personal word, else 1.
     """
+    if snapshot.pictures:
+        return VERSION_WITH_PICTURES
     if snapshot.peer_wishes:
         return VERSION_WITH_PEER_WISHES
     if snapshot.checkin_plans:
@@ -158,6 +162,8 @@ def document_of(snapshot: Snapshot, exported_at: datetime | None = None) -> dict
         document[checkins_json.PLANS_KEY] = checkins_json.plans_to_json(snapshot.checkin_plans)
     if snapshot.peer_wishes:
         document[checkins_json.WISHES_KEY] = checkins_json.wishes_to_json(snapshot.peer_wishes)
+    if snapshot.pictures:
+        document[pictures_json.KEY] = pictures_json.to_json(snapshot.pictures)
     return document
 
 

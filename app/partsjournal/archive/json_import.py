@@ -23,7 +23,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
 
-from partsjournal.archive import agreements_json, checkins_json
+from partsjournal.archive import agreements_json, checkins_json, pictures_json
 from partsjournal.archive import checks as check
 from partsjournal.archive.checks import ImportRejected
 from partsjournal.archive.json_export import (
@@ -32,6 +32,7 @@ from partsjournal.archive.json_export import (
     VERSION_WITH_AGREEMENTS,
     VERSION_WITH_CHECKINS,
     VERSION_WITH_PEER_WISHES,
+    VERSION_WITH_PICTURES,
     VERSION_WITH_TEMPLATES,
     VERSION_WITH_WORDS,
     VERSION_WITHOUT_WORDS,
@@ -110,9 +111,11 @@ _OPTIONAL = ((_WORDS_KEY, VERSION_WITH_WORDS, "personal words"),
              (_TEMPLATES_KEY, VERSION_WITH_TEMPLATES, "own entry templates"),
              (agreements_json.KEY, VERSION_WITH_AGREEMENTS, "agreements"),
              (checkins_json.PLANS_KEY, VERSION_WITH_CHECKINS, "planned check-ins"),
-             (checkins_json.WISHES_KEY, VERSION_WITH_PEER_WISHES, "peers' session wishes"))
+             (checkins_json.WISHES_KEY, VERSION_WITH_PEER_WISHES, "peers' session wishes"),
+             (pictures_json.KEY, VERSION_WITH_PICTURES, "pictures"))
 _VERSIONS = (VERSION_WITHOUT_WORDS, VERSION_WITH_WORDS, VERSION_WITH_TEMPLATES,
-             VERSION_WITH_AGREEMENTS, VERSION_WITH_CHECKINS, VERSION_WITH_PEER_WISHES)
+             VERSION_WITH_AGREEMENTS, VERSION_WITH_CHECKINS, VERSION_WITH_PEER_WISHES,
+             VERSION_WITH_PICTURES)
 
 
 @dataclass(frozen=True)
@@ -256,7 +259,9 @@ def parse_document(doc: dict[str, Any]) -> Snapshot:
                     received_parts=received, received_relations=received_relations,
                     received_bundles=bundles, entries=entries, share_log=share_log,
                     personal_words=words, entry_templates=templates, agreements=agreements,
-                    checkin_plans=plans, peer_wishes=wishes)
+                    checkin_plans=plans, peer_wishes=wishes,
+                    pictures=pictures_json.from_json(doc.get(pictures_json.KEY, []), part_ids,
+                                                     {e.id for e in entries}))
 
 
 def _part(value: Any, where: str) -> PartRecord:

@@ -37,6 +37,24 @@ class PictureInfo:
 
 
 _INFO = "id, part_id, entry_id, caption, format, width, height, thumbnail, position, created_at"
+#: Writing one picture as it was (a journal export read back).
+INSERT = ("INSERT INTO pictures (id, part_id, entry_id, caption, format, width, height, "
+          "thumbnail, position, created_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+@dataclass(frozen=True)
+class StoredPicture:
+    """A picture with its bytes: what an export carries."""
+
+    info: PictureInfo
+    data: bytes = field(repr=False)
+
+
+def picture_row(item: StoredPicture) -> tuple[object, ...]:
+    """The values of :data:`INSERT` for ``item``."""
+    i = item.info
+    return (i.id, i.part_id, i.entry_id, i.caption, i.format, i.width, i.height, i.thumbnail,
+            i.position, to_db(i.created_at), item.data)
 
 
 def _info(row: Row) -> PictureInfo:
@@ -119,9 +137,15 @@ class PictureRepository:
                                 (picture_id,)).rowcount == 0:
                 raise NotFound("That picture was already deleted.")
 
+    def everything(self) -> builtins.list[StoredPicture]:
+        """Every picture with its bytes, oldest first (an export reads them all)."""
+        return [StoredPicture(_info(r), bytes(r[10])) for r in self._db.all(
+            f"SELECT {_INFO}, data FROM pictures ORDER BY created_at, id")]
+
     def count(self) -> int:
         """How many pictures the journal holds."""
         return int(self._db.scalar("SELECT count(*) FROM pictures"))
 
 
-__all__ = ["MAX_CAPTION", "PictureInfo", "PictureRepository", "check_caption"]
+__all__ = ["INSERT", "MAX_CAPTION", "PictureInfo", "PictureRepository", "StoredPicture",
+           "check_caption", "picture_row"]

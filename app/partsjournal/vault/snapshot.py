@@ -19,6 +19,7 @@ from partsjournal.domain.checkins import CheckinPlan
 from partsjournal.domain.model import Entry, EntryKind, Part, Relation, StageEvent
 from partsjournal.vault.peer_agreements import ReceivedAgreement
 from partsjournal.vault.peers import Peer, ReceivedPart, ReceivedRelation, ShareLogEntry
+from partsjournal.vault.pictures import StoredPicture
 
 
 @dataclass(frozen=True)
@@ -84,3 +85,5 @@ class Snapshot:
     checkin_plans: tuple[CheckinPlan, ...] = ()
     #: The latest session agreement each peer shared (vault/peer_agreements.py).
     peer_wishes: tuple[ReceivedAgreement, ...] = ()
+    #: Pictures of parts and entries, with their bytes (vault/pictures.py), oldest first.
+    pictures: tuple[StoredPicture, ...] = ()

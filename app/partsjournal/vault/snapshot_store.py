@@ -48,6 +48,8 @@ from partsjournal.vault.peers import (
     ReceivedPartRepository,
     ShareLogRepository,
 )
+from partsjournal.vault.pictures import INSERT as PICTURE_INSERT
+from partsjournal.vault.pictures import PictureRepository, picture_row
 from partsjournal.vault.snapshot import (
     OwnTemplate,
     PartRecord,
@@ -75,7 +77,7 @@ _ENTRY_COLUMNS = ("id", "occurred_at", "kind", "title", "body", "trailhead", "se
 _CONTENT_TABLES = ("parts", "relations", "peers", "received_parts", "received_relations",
                    "received_bundles", "entries", "share_log", "personal_words",
                    "entry_templates", "agreements", "checkin_reminders",
-                   "received_session_agreements")
+                   "received_session_agreements", "pictures")
 
 
 def read_snapshot(db: Database) -> Snapshot:
@@ -137,6 +139,7 @@ def _read(db: Database) -> Snapshot:
         agreements=tuple(AgreementRepository(db).list()),
         checkin_plans=tuple(CheckinRepository(db).list(include_ended=True)),
         peer_wishes=tuple(PeerAgreementRepository(db).list()),
+        pictures=tuple(PictureRepository(db).everything()),
     )
 
 
@@ -283,6 +286,7 @@ def write_snapshot(db: Database, snapshot: Snapshot, progress: Progress | None =
         db.executemany(AGREEMENT_INSERT, [agreement_row(a) for a in snapshot.agreements])
         db.executemany(CHECKIN_INSERT, [plan_row(p) for p in snapshot.checkin_plans])
         db.executemany(WISH_INSERT, [wish_row(w) for w in snapshot.peer_wishes])
+        db.executemany(PICTURE_INSERT, [picture_row(p) for p in snapshot.pictures])
         db.check_foreign_keys()
         _rebuild_index(db, "parts_fts")
         _rebuild_index(db, "entries_fts")
