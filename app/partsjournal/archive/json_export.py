@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from partsjournal.archive import agreements_json
+from partsjournal.archive import agreements_json, body_spots_json
 from partsjournal.domain.model import C_QUALITIES, PART_TEXT_FIELDS, Entry, StageEvent, utc_now
 from partsjournal.errors import JournalError
 from partsjournal.vault.fsutil import atomic_write
@@ -26,7 +26,7 @@ from partsjournal.vault.vault import Vault
 
 FORMAT = "parts-journal-export"
 #: The newest format version this release writes and reads.
-VERSION = 4
+VERSION = 5
 #: A file says the lowest version that reads it (docs/export-format.md, "Versions"). Each
 #: version only adds one optional top-level key, which every older reader refuses as unknown:
 #: version 1 is the first format (neither key), every release reads it;
@@ -37,8 +37,11 @@ VERSION_WITH_WORDS = 2
 VERSION_WITH_TEMPLATES = 3
 #: version 4 adds ``agreements`` (the agreements ledger), written when there is at least one.
 VERSION_WITH_AGREEMENTS = 4
+#: version 5 adds ``body_spots`` (the body map), written when there is at least one spot.
+VERSION_WITH_BODY_SPOTS = 5
 
 __all__ = ["FORMAT", "VERSION", "VERSION_WITHOUT_WORDS", "VERSION_WITH_AGREEMENTS",
+           "VERSION_WITH_BODY_SPOTS",
            "VERSION_WITH_TEMPLATES",
            "VERSION_WITH_WORDS", "document_of", "export_json", "to_json_bytes", "version_of",
            "write_json"]
@@ -84,9 +87,12 @@ def _entry(e: Entry) -> dict[str, Any]:
 def version_of(snapshot: Snapshot) -> int:
     """The lowest format version that reads ``snapshot``'s file (docs/export-format.md).
 
-    4 exactly when it has an agreement, else 3 exactly when it has an own entry template, else 2
+    5 exactly when it has a body-map spot, else 4 exactly when it has an agreement, else 3
+    exactly when it has an own entry template, else 2
     exactly when it has a personal word, else 1.
     """
+    if snapshot.body_spots:
+        return VERSION_WITH_BODY_SPOTS
     if snapshot.agreements:
         return VERSION_WITH_AGREEMENTS
     if snapshot.entry_templates:
@@ -145,6 +151,8 @@ def document_of(snapshot: Snapshot, exported_at: datetime | None = None) -> dict
                                                        key=lambda t: t.kind.value)]
     if snapshot.agreements:
         document[agreements_json.KEY] = agreements_json.to_json(snapshot.agreements)
+    if snapshot.body_spots:
+        document[body_spots_json.KEY] = body_spots_json.to_json(snapshot.body_spots)
     return document
 
 

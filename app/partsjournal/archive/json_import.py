@@ -23,13 +23,14 @@ from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
 
-from partsjournal.archive import agreements_json
+from partsjournal.archive import agreements_json, body_spots_json
 from partsjournal.archive import checks as check
 from partsjournal.archive.checks import ImportRejected
 from partsjournal.archive.json_export import (
     FORMAT,
     VERSION,
     VERSION_WITH_AGREEMENTS,
+    VERSION_WITH_BODY_SPOTS,
     VERSION_WITH_TEMPLATES,
     VERSION_WITH_WORDS,
     VERSION_WITHOUT_WORDS,
@@ -106,9 +107,10 @@ _TEMPLATES_KEY = "entry_templates"
 _TEMPLATE = ("kind", "body", "updated_at")
 _OPTIONAL = ((_WORDS_KEY, VERSION_WITH_WORDS, "personal words"),
              (_TEMPLATES_KEY, VERSION_WITH_TEMPLATES, "own entry templates"),
-             (agreements_json.KEY, VERSION_WITH_AGREEMENTS, "agreements"))
+             (agreements_json.KEY, VERSION_WITH_AGREEMENTS, "agreements"),
+             (body_spots_json.KEY, VERSION_WITH_BODY_SPOTS, "body-map spots"))
 _VERSIONS = (VERSION_WITHOUT_WORDS, VERSION_WITH_WORDS, VERSION_WITH_TEMPLATES,
-             VERSION_WITH_AGREEMENTS)
+             VERSION_WITH_AGREEMENTS, VERSION_WITH_BODY_SPOTS)
 
 
 @dataclass(frozen=True)
@@ -247,7 +249,9 @@ def parse_document(doc: dict[str, Any]) -> Snapshot:
     return Snapshot(display_name=display_name, parts=parts, relations=relations, peers=peers,
                     received_parts=received, received_relations=received_relations,
                     received_bundles=bundles, entries=entries, share_log=share_log,
-                    personal_words=words, entry_templates=templates, agreements=agreements)
+                    personal_words=words, entry_templates=templates, agreements=agreements,
+                    body_spots=body_spots_json.from_json(doc.get(body_spots_json.KEY, []),
+                                                         part_ids))
 
 
 def _part(value: Any, where: str) -> PartRecord:

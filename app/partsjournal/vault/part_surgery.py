@@ -64,6 +64,8 @@ class MergeUndo:
     presence_rows: tuple[RowData, ...]
     #: The absorbed part's agreements, which the merge gave to the kept part.
     moved_agreement_ids: tuple[str, ...] = ()
+    #: The absorbed part's body-map spots, which the merge gave to the kept part.
+    moved_spot_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,8 @@ class PartSurgery:
                 "SELECT id FROM stage_events WHERE part_id = ? ORDER BY rowid", (absorb_id,)))
             moved_agreements = tuple(str(r[0]) for r in self._db.all(
                 "SELECT id FROM agreements WHERE part_id = ? ORDER BY rowid", (absorb_id,)))
+            moved_spots = tuple(str(r[0]) for r in self._db.all(
+                "SELECT id FROM body_spots WHERE part_id = ? ORDER BY rowid", (absorb_id,)))
 
             self._move_presences(entry_ids, keep_id, absorb_id)
             self._move_relations(keep_id, absorb_id)
@@ -179,10 +183,12 @@ class PartSurgery:
             # (before the delete, which would otherwise take the agreements with it).
             self._db.execute("UPDATE agreements SET part_id = ? WHERE part_id = ?",
                              (keep_id, absorb_id))
+            self._db.execute("UPDATE body_spots SET part_id = ? WHERE part_id = ?",
+                             (keep_id, absorb_id))
             self._db.execute("DELETE FROM parts WHERE id = ?", (absorb_id,))
             self._write_merged_profile(keep, absorb, at)
         return MergeUndo(keep_id, absorb_id, at, keep_row, absorbed_row, moved_events,
-                         relation_rows, entry_ids, presence_rows, moved_agreements)
+                         relation_rows, entry_ids, presence_rows, moved_agreements, moved_spots)
 
     def undo_merge(self, undo: MergeUndo) -> None:
         """Put both parts back exactly as they were before :meth:`merge`."""
@@ -197,6 +203,9 @@ class PartSurgery:
             for agreement_id in undo.moved_agreement_ids:
                 self._db.execute("UPDATE agreements SET part_id = ? WHERE id = ?",
                                  (undo.absorb_id, agreement_id))
+            for spot_id in undo.moved_spot_ids:
+                self._db.execute("UPDATE body_spots SET part_id = ? WHERE id = ?",
+                                 (undo.absorb_id, spot_id))
             for row in undo.relation_rows:
                 self._db.execute("DELETE FROM relations WHERE id = ?", (row["id"],))
             for row in undo.relation_rows:
@@ -364,6 +373,8 @@ class PartSurgery:
             # Agreements made with the split-off part since go back to the source part rather
             # than vanish with it (a split keeps every agreement with the source part).
             self._db.execute("UPDATE agreements SET part_id = ? WHERE part_id = ?",
+                             (undo.source_id, undo.new_part_id))
+            self._db.execute("UPDATE body_spots SET part_id = ? WHERE part_id = ?",
                              (undo.source_id, undo.new_part_id))
             self._db.execute("DELETE FROM parts WHERE id = ?", (undo.new_part_id,))
             self._restore_part(undo.source_row)

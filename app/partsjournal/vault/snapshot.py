@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from partsjournal.domain.agreements import Agreement
+from partsjournal.domain.body_map import BodySpot
 from partsjournal.domain.model import Entry, EntryKind, Part, Relation, StageEvent
 from partsjournal.vault.peers import Peer, ReceivedPart, ReceivedRelation, ShareLogEntry
 
@@ -78,3 +79,5 @@ class Snapshot:
     entry_templates: tuple[OwnTemplate, ...] = ()
     #: The agreements ledger (vault/agreements.py), oldest made first, then by id.
     agreements: tuple[Agreement, ...] = ()
+    #: The body map's spots (vault/body_spots.py), first placed first, then by id.
+    body_spots: tuple[BodySpot, ...] = ()

@@ -35,6 +35,8 @@ from partsjournal.domain.model import (
 from partsjournal.errors import JournalError
 from partsjournal.vault.agreements import INSERT as AGREEMENT_INSERT
 from partsjournal.vault.agreements import AgreementRepository, agreement_row
+from partsjournal.vault.body_spots import INSERT as SPOT_INSERT
+from partsjournal.vault.body_spots import BodySpotRepository, spot_row
 from partsjournal.vault.database import Database
 from partsjournal.vault.parts import PartRepository, RelationRepository
 from partsjournal.vault.peers import (
@@ -69,7 +71,7 @@ _ENTRY_COLUMNS = ("id", "occurred_at", "kind", "title", "body", "trailhead", "se
 #: Tables that must be empty before a snapshot is written (the identity row always exists).
 _CONTENT_TABLES = ("parts", "relations", "peers", "received_parts", "received_relations",
                    "received_bundles", "entries", "share_log", "personal_words",
-                   "entry_templates", "agreements")
+                   "entry_templates", "agreements", "body_spots")
 
 
 def read_snapshot(db: Database) -> Snapshot:
@@ -129,6 +131,7 @@ def _read(db: Database) -> Snapshot:
         personal_words=tuple(words),
         entry_templates=tuple(templates),
         agreements=tuple(AgreementRepository(db).list()),
+        body_spots=tuple(BodySpotRepository(db).list()),
     )
 
 
@@ -273,6 +276,7 @@ def write_snapshot(db: Database, snapshot: Snapshot, progress: Progress | None =
                        [(t.kind.value, t.body, to_db(t.updated_at))
                         for t in snapshot.entry_templates])
         db.executemany(AGREEMENT_INSERT, [agreement_row(a) for a in snapshot.agreements])
+        db.executemany(SPOT_INSERT, [spot_row(s) for s in snapshot.body_spots])
         db.check_foreign_keys()
         _rebuild_index(db, "parts_fts")
         _rebuild_index(db, "entries_fts")

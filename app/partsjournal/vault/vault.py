@@ -30,6 +30,7 @@ from partsjournal.errors import (
 from partsjournal.vault import backup as backups
 from partsjournal.vault import keyslots, recovery, schema, unsaved
 from partsjournal.vault.agreements import AgreementRepository
+from partsjournal.vault.body_spots import BodySpotRepository
 from partsjournal.vault.database import Database
 from partsjournal.vault.dictionary import PersonalWords
 from partsjournal.vault.entries import EntryRepository
@@ -117,6 +118,8 @@ class Vault:
         self.templates = EntryTemplates(db)
         #: The agreements ledger: what Self and a part agreed (vault/agreements.py).
         self.agreements = AgreementRepository(db)
+        #: Where parts are felt in the body (vault/body_spots.py).
+        self.body_spots = BodySpotRepository(db)
 
     # Creating and opening ------------------------------------------------------------------
 
