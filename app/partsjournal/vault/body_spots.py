@@ -68,9 +68,9 @@ class BodySpotRepository:
         return _spot(row)
 
     def for_part(self, part_id: str) -> builtins.list[BodySpot]:
-        """The spots of one part, first placed first."""
-        rows = self._db.all(f"SELECT {_COLUMNS} FROM body_spots WHERE part_id = ? {_ORDER}",
-                            (part_id,))
+        """The spots of one part, first placed first (in the order placed within a second)."""
+        rows = self._db.all(f"SELECT {_COLUMNS} FROM body_spots WHERE part_id = ? "
+                            "ORDER BY created_at, rowid", (part_id,))
         return [_spot(r) for r in rows]
 
     def for_parts(self, part_ids: Iterable[str]) -> builtins.list[BodySpot]:

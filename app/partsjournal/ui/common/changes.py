@@ -28,6 +28,7 @@ class Change(StrEnum):
     PEERS = "peers"  # peers, their received parts and the share log
     IDENTITY = "identity"  # the name on this journal's contact card
     AGREEMENTS = "agreements"  # the agreements ledger: recorded, kept, let go, deleted
+    BODY_SPOTS = "body_spots"  # the body map: a spot placed, moved, noted or removed
 
 
 @dataclass(frozen=True)
