@@ -9,7 +9,7 @@ spots is done on a part's own Body tab; this page only shows them. It follows th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -75,6 +75,8 @@ class BodyPage(QWidget):
         self.list.setModel(self.model)
         self.list.setAccessibleName(tr("Where your parts are felt"))
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setWordWrap(True)  # a long note wraps rather than scrolls sideways
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.selectionModel().currentChanged.connect(self._list_chose)
         self.map.current_changed.connect(self._map_chose)
         side.addWidget(self.list, 1)

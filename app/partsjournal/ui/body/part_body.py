@@ -13,7 +13,7 @@ its size limit) needs no lines of its own.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -80,6 +80,8 @@ class PartBodySection(QWidget):
         self.list.setModel(self.model)
         self.list.setAccessibleName(tr("Where this part is felt"))
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setWordWrap(True)  # a long note wraps rather than scrolls sideways
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.empty = plain_label(tr("No spots yet. Click the outline where this part is felt, "
                                     "or choose a region and press Add spot."), self, wrap=True)
         self.note_edit = named(QLineEdit(self), "bodyNote")
