@@ -132,7 +132,8 @@ def test_spots_placed_in_the_window_survive_lock_export_import_and_markdown(
     section.note_edit.setText("warm, a little sore")
     qtbot.mouseClick(section.save_note, Qt.MouseButton.LeftButton)
     assert lines(section) == ["Heart (front), medium — warm, a little sore"]
-    window.show_body()
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)  # View ▸ Body
+    assert window.pages.currentWidget() is window.body and window.body_action.isChecked()
     assert lines(window.body) == ["Eight: Heart (front), medium — warm, a little sore"]
 
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)

@@ -206,7 +206,7 @@ class MainWindow(QMainWindow):
                  (self.tr("Peers"), "Ctrl+4", self.show_peers, "handshake"),
                  (self.tr("Insights"), "Ctrl+5", self.show_insights, "chart-line"),
                  (self.tr("This week"), "Ctrl+6", self.show_this_week, "check"),
-                 (self.tr("Body"), "Ctrl+7", self.show_body, "compass"))
+                 (self.tr("Body"), "Ctrl+7", self.show_body, ""))  # View menu only (no room)
         actions = []
         for text, keys, slot, icon_name in rooms:
             action = QAction(text, self, checkable=True)
@@ -215,7 +215,8 @@ class MainWindow(QMainWindow):
                 QKeySequence.SequenceFormat.NativeText)))
             action.triggered.connect(slot)
             group.addAction(action)
-            sidebar.add_room(action, icon_name)
+            if icon_name:
+                sidebar.add_room(action, icon_name)
             actions.append(action)
         (self.journal_action, self.parts_action, self.map_action, self.peers_action,
          self.insights_action, self.this_week_action, self.body_action) = actions
