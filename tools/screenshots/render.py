@@ -203,6 +203,20 @@ def picture_shots(out: Path, theme: str) -> list[Path]:
     return _on_the_sample(render_for_screenshots, out, theme)
 
 
+def body_map_shots(out: Path, theme: str) -> list[Path]:
+    """The body map (a part's Body tab, the Body page) on the sample."""
+    from partsjournal.flows.sample_journal import populate
+    from tools.screenshots.body_map import render_for_screenshots
+
+    tmp = Path(tempfile.mkdtemp(prefix="pj-shots-"))
+    vault, _code = Vault.create(tmp / "vault", "sample journal", profile=FAST)
+    populate(vault)
+    try:
+        return render_for_screenshots(vault, out, theme)
+    finally:
+        vault.lock()
+
+
 def main(argv: list[str] | None = None) -> int:
     """``python -m tools.screenshots --out DIR [--theme light|dark|both]``."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -229,6 +243,8 @@ def main(argv: list[str] | None = None) -> int:
         for path in checkin_shots(args.out, theme):
             print(path)
         for path in picture_shots(args.out, theme):
+            print(path)
+        for path in body_map_shots(args.out, theme):
             print(path)
     return 0
 

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from partsjournal.archive import agreements_json, checkins_json, pictures_json
+from partsjournal.archive import agreements_json, body_spots_json, checkins_json, pictures_json
 from partsjournal.domain.model import C_QUALITIES, PART_TEXT_FIELDS, Entry, StageEvent, utc_now
 from partsjournal.errors import JournalError
 from partsjournal.vault.fsutil import atomic_write
@@ -37,15 +37,18 @@ VERSION_WITH_WORDS = 2
 VERSION_WITH_TEMPLATES = 3
 #: version 4 adds ``agreements`` (the agreements ledger), written when there is at least one.
 VERSION_WITH_AGREEMENTS = 4
+#: version 5 adds ``body_spots`` (the body map), written when there is at least one spot;
+VERSION_WITH_BODY_SPOTS = 5
 #: version 6 adds ``checkin_reminders`` (planned check-ins), written when there is at least one;
 VERSION_WITH_CHECKINS = 6
-#: version 7 adds ``received_session_agreements`` (peers' wishes for a session), likewise.
+#: version 7 adds ``received_session_agreements`` (peers' wishes for a session), likewise;
 VERSION_WITH_PEER_WISHES = 7
 #: version 8 adds ``pictures`` (pictures of parts and entries, base64), likewise.
 VERSION_WITH_PICTURES = 8
 
 __all__ = ["FORMAT", "VERSION", "VERSION_WITHOUT_WORDS", "VERSION_WITH_AGREEMENTS",
-           "VERSION_WITH_CHECKINS", "VERSION_WITH_PEER_WISHES", "VERSION_WITH_PICTURES",
+           "VERSION_WITH_BODY_SPOTS", "VERSION_WITH_CHECKINS", "VERSION_WITH_PEER_WISHES",
+           "VERSION_WITH_PICTURES",
            "VERSION_WITH_TEMPLATES",
            "VERSION_WITH_WORDS", "document_of", "export_json", "to_json_bytes", "version_of",
            "write_json"]
@@ -91,7 +94,8 @@ def _entry(e: Entry) -> dict[str, Any]:
 def version_of(snapshot: Snapshot) -> int:
     """The lowest format version that reads ``snapshot``'s file (docs/export-format.md).
 
-    4 exactly when it has an agreement, else 3 exactly when it has an own entry template, else 2
+    5 exactly when it has a body-map spot, else 4 exactly when it has an agreement, else 3
+    exactly when it has an own entry template, else 2
     exactly when it has a personal word, else 1.
     """
     if snapshot.pictures:
@@ -100,6 +104,8 @@ def version_of(snapshot: Snapshot) -> int:
         return VERSION_WITH_PEER_WISHES
     if snapshot.checkin_plans:
         return VERSION_WITH_CHECKINS
+    if snapshot.body_spots:
+        return VERSION_WITH_BODY_SPOTS
     if snapshot.agreements:
         return VERSION_WITH_AGREEMENTS
     if snapshot.entry_templates:
@@ -158,6 +164,8 @@ def document_of(snapshot: Snapshot, exported_at: datetime | None = None) -> dict
                                                        key=lambda t: t.kind.value)]
     if snapshot.agreements:
         document[agreements_json.KEY] = agreements_json.to_json(snapshot.agreements)
+    if snapshot.body_spots:
+        document[body_spots_json.KEY] = body_spots_json.to_json(snapshot.body_spots)
     if snapshot.checkin_plans:
         document[checkins_json.PLANS_KEY] = checkins_json.plans_to_json(snapshot.checkin_plans)
     if snapshot.peer_wishes:

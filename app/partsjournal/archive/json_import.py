@@ -4,12 +4,10 @@ Everything is checked before anything is written: the file's shape, every type, 
 time, every text limit of the journal itself, and every reference between records. The first
 problem found is reported as an :class:`ImportRejected` that says where in the file it is and
 what is wrong. The write is one transaction into an empty vault, so a failed import leaves the
-journal empty. Ids, times, revisions, stage histories, map positions, the personal spelling
-words (each checked as ``vault/dictionary.py`` checks a word) and the person's own entry
-templates (each checked as ``vault/templates.py`` checks one) and the agreements ledger
-(archive/agreements_json.py) are restored as they were, so exporting the imported journal gives
-the same file again (apart from ``exported_at``). Files of format version 1 (none of these), 2
-(personal words), 3 (own templates too) and 4 (agreements too) are read.
+journal empty. Everything is restored as it was — the optional keys each by its own module
+(``archive/*_json.py``) — so exporting the imported journal gives the same file again (apart from
+``exported_at``, and pictures, which are cleaned again). Every format version up to
+:data:`VERSION` is read.
 """
 
 from __future__ import annotations
@@ -23,13 +21,14 @@ from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
 
-from partsjournal.archive import agreements_json, checkins_json, pictures_json
+from partsjournal.archive import agreements_json, body_spots_json, checkins_json, pictures_json
 from partsjournal.archive import checks as check
 from partsjournal.archive.checks import ImportRejected
 from partsjournal.archive.json_export import (
     FORMAT,
     VERSION,
     VERSION_WITH_AGREEMENTS,
+    VERSION_WITH_BODY_SPOTS,
     VERSION_WITH_CHECKINS,
     VERSION_WITH_PEER_WISHES,
     VERSION_WITH_PICTURES,
@@ -101,8 +100,7 @@ _SHARE = ("id", "peer_id", "peer_name", "bundle_id", "shared_at", "parts", "fiel
           "withdrawn")
 _SHARED_PART = ("id", "name", "revision", "fields")
 _WITHDRAWN = ("id", "name")
-#: Version 2 adds this optional top-level key, version 3 the next (docs/export-format.md,
-#: "Versions"); absent means none. Each: (key, the version that adds it, what it holds).
+#: The optional top-level keys (absent: none): (key, the version that adds it, what it holds).
 _WORDS_KEY = "personal_words"
 _WORD = ("word", "added_at")
 _TEMPLATES_KEY = "entry_templates"
@@ -110,12 +108,11 @@ _TEMPLATE = ("kind", "body", "updated_at")
 _OPTIONAL = ((_WORDS_KEY, VERSION_WITH_WORDS, "personal words"),
              (_TEMPLATES_KEY, VERSION_WITH_TEMPLATES, "own entry templates"),
              (agreements_json.KEY, VERSION_WITH_AGREEMENTS, "agreements"),
+             (body_spots_json.KEY, VERSION_WITH_BODY_SPOTS, "body-map spots"),
              (checkins_json.PLANS_KEY, VERSION_WITH_CHECKINS, "planned check-ins"),
              (checkins_json.WISHES_KEY, VERSION_WITH_PEER_WISHES, "peers' session wishes"),
              (pictures_json.KEY, VERSION_WITH_PICTURES, "pictures"))
-_VERSIONS = (VERSION_WITHOUT_WORDS, VERSION_WITH_WORDS, VERSION_WITH_TEMPLATES,
-             VERSION_WITH_AGREEMENTS, VERSION_WITH_CHECKINS, VERSION_WITH_PEER_WISHES,
-             VERSION_WITH_PICTURES)
+_VERSIONS = tuple(range(VERSION_WITHOUT_WORDS, VERSION + 1))
 
 
 @dataclass(frozen=True)
@@ -249,19 +246,20 @@ def parse_document(doc: dict[str, Any]) -> Snapshot:
     share_log = _share_log(doc["share_log"], peer_by_id)
     words = _personal_words(doc.get(_WORDS_KEY, []))
     templates = _entry_templates(doc.get(_TEMPLATES_KEY, []))
-    agreements = agreements_json.from_json(doc.get(agreements_json.KEY, []), part_ids,
-                                           {e.id for e in entries})
-    plans = checkins_json.plans_from_json(doc.get(checkins_json.PLANS_KEY, []), part_ids,
-                                          {e.id for e in entries})
-    wishes = checkins_json.wishes_from_json(doc.get(checkins_json.WISHES_KEY, []),
-                                            set(peer_by_id))
+    entry_ids, get = {e.id for e in entries}, doc.get
     return Snapshot(display_name=display_name, parts=parts, relations=relations, peers=peers,
                     received_parts=received, received_relations=received_relations,
                     received_bundles=bundles, entries=entries, share_log=share_log,
-                    personal_words=words, entry_templates=templates, agreements=agreements,
-                    checkin_plans=plans, peer_wishes=wishes,
-                    pictures=pictures_json.from_json(doc.get(pictures_json.KEY, []), part_ids,
-                                                     {e.id for e in entries}))
+                    personal_words=words, entry_templates=templates,
+                    agreements=agreements_json.from_json(get(agreements_json.KEY, []), part_ids,
+                                                         entry_ids),
+                    body_spots=body_spots_json.from_json(get(body_spots_json.KEY, []), part_ids),
+                    checkin_plans=checkins_json.plans_from_json(
+                        get(checkins_json.PLANS_KEY, []), part_ids, entry_ids),
+                    peer_wishes=checkins_json.wishes_from_json(
+                        get(checkins_json.WISHES_KEY, []), set(peer_by_id)),
+                    pictures=pictures_json.from_json(get(pictures_json.KEY, []), part_ids,
+                                                     entry_ids))
 
 
 def _part(value: Any, where: str) -> PartRecord:

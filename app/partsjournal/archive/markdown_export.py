@@ -21,6 +21,7 @@ from pathlib import Path
 
 from partsjournal import APP_NAME
 from partsjournal.domain.agreements import Agreement
+from partsjournal.domain.body_map import describe
 from partsjournal.domain.dialogue import Cast, dialogue_lines, speakers_for
 from partsjournal.domain.model import (
     C_QUALITIES,
@@ -197,6 +198,10 @@ def _part_page(record: PartRecord, snapshot: Snapshot, names: _Names,
             lines.append(f"- {what}{note}")
         lines.append("")
     lines += _agreements([a for a in snapshot.agreements if a.part_id == p.id], names, tz)
+    spots = [s for s in snapshot.body_spots if s.part_id == p.id]
+    if spots:  # the body map (domain/body_map.py), one line a spot
+        lines += ["## Where it is felt (body map)", "", *(f"- {escape_markdown(describe(s))}"
+                                               for s in spots), ""]
     lines += _appearances(appears.get(p.id, []), names, tz)
     return lines
 

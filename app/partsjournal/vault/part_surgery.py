@@ -31,6 +31,9 @@ from partsjournal.vault.parts import PartRepository
 from partsjournal.vault.timefmt import to_db
 
 RowData = Mapping[str, Any]
+#: Tables whose rows belong to a part (``part_id``) and follow it through a merge, and back to
+#: the source part when a split is undone.
+FOLLOW_THE_PART = ("agreements", "body_spots", "checkin_reminders", "pictures")
 _STAGE_ORDER = tuple(Stage)
 
 
@@ -62,8 +65,14 @@ class MergeUndo:
     relation_rows: tuple[RowData, ...]
     entry_ids: tuple[str, ...]
     presence_rows: tuple[RowData, ...]
-    #: The absorbed part's agreements, which the merge gave to the kept part.
-    moved_agreement_ids: tuple[str, ...] = ()
+    #: What belonged to the absorbed part and the merge gave to the kept part, per table of
+    #: :data:`FOLLOW_THE_PART`: its agreements, body-map spots, check-ins and pictures.
+    moved_rows: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    @property
+    def moved_agreement_ids(self) -> tuple[str, ...]:
+        """The absorbed part's agreements, now with the kept part."""
+        return dict(self.moved_rows).get("agreements", ())
 
 
 @dataclass(frozen=True)
@@ -168,8 +177,9 @@ class PartSurgery:
                                         (absorb_id, absorb_id)))
             moved_events = tuple(r[0] for r in self._db.all(
                 "SELECT id FROM stage_events WHERE part_id = ? ORDER BY rowid", (absorb_id,)))
-            moved_agreements = tuple(str(r[0]) for r in self._db.all(
-                "SELECT id FROM agreements WHERE part_id = ? ORDER BY rowid", (absorb_id,)))
+            moved_rows = tuple((table, tuple(str(r[0]) for r in self._db.all(
+                f"SELECT id FROM {table} WHERE part_id = ? ORDER BY rowid", (absorb_id,))))
+                for table in FOLLOW_THE_PART)
 
             self._move_presences(entry_ids, keep_id, absorb_id)
             self._move_relations(keep_id, absorb_id)
@@ -177,12 +187,11 @@ class PartSurgery:
                              (keep_id, absorb_id))
             # What was promised to the absorbed part is now promised to the one that remains
             # (before the delete, which would otherwise take the agreements with it).
-            self._db.execute("UPDATE agreements SET part_id = ? WHERE part_id = ?",
-                             (keep_id, absorb_id))
+            self._give_rows(absorb_id, keep_id)
             self._db.execute("DELETE FROM parts WHERE id = ?", (absorb_id,))
             self._write_merged_profile(keep, absorb, at)
         return MergeUndo(keep_id, absorb_id, at, keep_row, absorbed_row, moved_events,
-                         relation_rows, entry_ids, presence_rows, moved_agreements)
+                         relation_rows, entry_ids, presence_rows, moved_rows)
 
     def undo_merge(self, undo: MergeUndo) -> None:
         """Put both parts back exactly as they were before :meth:`merge`."""
@@ -194,9 +203,9 @@ class PartSurgery:
             for event_id in undo.moved_event_ids:
                 self._db.execute("UPDATE stage_events SET part_id = ? WHERE id = ?",
                                  (undo.absorb_id, event_id))
-            for agreement_id in undo.moved_agreement_ids:
-                self._db.execute("UPDATE agreements SET part_id = ? WHERE id = ?",
-                                 (undo.absorb_id, agreement_id))
+            for table, row_ids in undo.moved_rows:
+                self._db.executemany(f"UPDATE {table} SET part_id = ? WHERE id = ?",
+                                     [(undo.absorb_id, row_id) for row_id in row_ids])
             for row in undo.relation_rows:
                 self._db.execute("DELETE FROM relations WHERE id = ?", (row["id"],))
             for row in undo.relation_rows:
@@ -363,12 +372,19 @@ class PartSurgery:
                                  "part_id = ?", (undo.source_id, entry_id, undo.new_part_id))
             # Agreements made with the split-off part since go back to the source part rather
             # than vanish with it (a split keeps every agreement with the source part).
-            self._db.execute("UPDATE agreements SET part_id = ? WHERE part_id = ?",
-                             (undo.source_id, undo.new_part_id))
+            self._give_rows(undo.new_part_id, undo.source_id)
             self._db.execute("DELETE FROM parts WHERE id = ?", (undo.new_part_id,))
             self._restore_part(undo.source_row)
 
     # Rows ------------------------------------------------------------------------------------
+
+    def _give_rows(self, from_id: str, to_id: str) -> None:
+        """What belongs to one part goes to another: agreements, spots, check-ins, pictures.
+
+        Called before the first part is deleted, which would otherwise take them along.
+        """
+        for table in FOLLOW_THE_PART:
+            self._db.execute(f"UPDATE {table} SET part_id = ? WHERE part_id = ?", (to_id, from_id))
 
     def _part_row(self, part_id: str) -> RowData:
         rows = _rows(self._db, "SELECT * FROM parts WHERE id = ?", (part_id,))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from partsjournal.domain.agreements import Agreement
+from partsjournal.domain.body_map import BodySpot
 from partsjournal.domain.checkins import CheckinPlan
 from partsjournal.domain.model import Entry, EntryKind, Part, Relation, StageEvent
 from partsjournal.vault.peer_agreements import ReceivedAgreement
@@ -87,3 +88,5 @@ class Snapshot:
     peer_wishes: tuple[ReceivedAgreement, ...] = ()
     #: Pictures of parts and entries, with their bytes (vault/pictures.py), oldest first.
     pictures: tuple[StoredPicture, ...] = ()
+    #: The body map's spots (vault/body_spots.py), first placed first, then by id.
+    body_spots: tuple[BodySpot, ...] = ()

@@ -35,6 +35,8 @@ from partsjournal.domain.model import (
 from partsjournal.errors import JournalError
 from partsjournal.vault.agreements import INSERT as AGREEMENT_INSERT
 from partsjournal.vault.agreements import AgreementRepository, agreement_row
+from partsjournal.vault.body_spots import INSERT as SPOT_INSERT
+from partsjournal.vault.body_spots import BodySpotRepository, spot_row
 from partsjournal.vault.checkins import INSERT as CHECKIN_INSERT
 from partsjournal.vault.checkins import CheckinRepository, plan_row
 from partsjournal.vault.database import Database
@@ -76,7 +78,7 @@ _ENTRY_COLUMNS = ("id", "occurred_at", "kind", "title", "body", "trailhead", "se
 #: Tables that must be empty before a snapshot is written (the identity row always exists).
 _CONTENT_TABLES = ("parts", "relations", "peers", "received_parts", "received_relations",
                    "received_bundles", "entries", "share_log", "personal_words",
-                   "entry_templates", "agreements", "checkin_reminders",
+                   "entry_templates", "agreements", "body_spots", "checkin_reminders",
                    "received_session_agreements", "pictures")
 
 
@@ -140,6 +142,7 @@ def _read(db: Database) -> Snapshot:
         checkin_plans=tuple(CheckinRepository(db).list(include_ended=True)),
         peer_wishes=tuple(PeerAgreementRepository(db).list()),
         pictures=tuple(PictureRepository(db).everything()),
+        body_spots=tuple(BodySpotRepository(db).list()),
     )
 
 
@@ -287,6 +290,7 @@ def write_snapshot(db: Database, snapshot: Snapshot, progress: Progress | None =
         db.executemany(CHECKIN_INSERT, [plan_row(p) for p in snapshot.checkin_plans])
         db.executemany(WISH_INSERT, [wish_row(w) for w in snapshot.peer_wishes])
         db.executemany(PICTURE_INSERT, [picture_row(p) for p in snapshot.pictures])
+        db.executemany(SPOT_INSERT, [spot_row(s) for s in snapshot.body_spots])
         db.check_foreign_keys()
         _rebuild_index(db, "parts_fts")
         _rebuild_index(db, "entries_fts")

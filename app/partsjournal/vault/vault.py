@@ -30,6 +30,7 @@ from partsjournal.errors import (
 from partsjournal.vault import backup as backups
 from partsjournal.vault import keyslots, recovery, schema, unsaved
 from partsjournal.vault.agreements import AgreementRepository
+from partsjournal.vault.body_spots import BodySpotRepository
 from partsjournal.vault.checkins import CheckinRepository
 from partsjournal.vault.database import Database
 from partsjournal.vault.dictionary import PersonalWords
@@ -126,6 +127,8 @@ class Vault:
         self.checkins = CheckinRepository(db)
         #: The latest session agreement each peer shared (vault/peer_agreements.py).
         self.peer_agreements = PeerAgreementRepository(db)
+        #: Where parts are felt in the body (vault/body_spots.py).
+        self.body_spots = BodySpotRepository(db)
 
     # Creating and opening ------------------------------------------------------------------
 

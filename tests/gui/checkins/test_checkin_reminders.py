@@ -235,3 +235,32 @@ def test_the_setting_reaches_the_reminders(controller: AppController,
     assert controller.reminders.show_names is False
     settings.set(CHECKIN_NAMES_SHOWN, True)
     assert controller.reminders.show_names is True
+
+
+def test_a_check_in_stopped_just_before_it_was_due_says_nothing(
+        qtbot: QtBot, vault: Vault, tmp_path: Path) -> None:
+    clock = Clock()
+    plan = vault.checkins.add(CheckinPlan(part_id=None, at=soon(clock)))
+    reminders = CheckinReminders(tmp_path / NEXT_DUE_FILE, clock=clock,
+                                 tray_available=lambda: False)
+    notices: list[str] = []
+    reminders.notice.connect(notices.append)
+    reminders.attach(vault)
+    vault.checkins.end(plan.id)  # the timer has not heard of it yet
+    clock.now += timedelta(minutes=6)
+    reminders.check_now()
+    assert notices == [] and reminders.next_due is None
+    assert not (tmp_path / NEXT_DUE_FILE).exists()
+    reminders.detach()
+
+
+def test_opening_the_sample_leaves_the_persons_next_due_time_alone(
+        qtbot: QtBot, controller: AppController, vault: Vault, settings: Settings) -> None:
+    kept = Clock().now + timedelta(days=1)
+    state = Path(settings.file_name).parent / NEXT_DUE_FILE
+    state.write_text(kept.isoformat(), encoding="ascii")
+    controller.show_main(vault, sample=True)
+    assert read_next_due(state) == kept
+    controller.window.clear_all()  # type: ignore[union-attr]
+    controller._close_vault()
+    assert read_next_due(state) == kept

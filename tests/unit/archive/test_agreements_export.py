@@ -219,9 +219,13 @@ def test_the_key_in_an_older_version_is_refused(rich_vault: Vault, tmp_path: Pat
                                     f"{version} this key does not exist.")
 
 
-def test_version_5_is_made_by_a_newer_version(rich_vault: Vault, tmp_path: Path) -> None:
+def test_a_version_after_this_one_is_made_by_a_newer_version(rich_vault: Vault,
+                                                             tmp_path: Path) -> None:
+    from partsjournal.archive.json_export import VERSION
+
     path = tmp_path / "newer.json"
-    path.write_text(json.dumps(_with_agreements(rich_vault, [], version=5)), encoding="utf-8")
+    path.write_text(json.dumps(_with_agreements(rich_vault, [], version=VERSION + 1)),
+                    encoding="utf-8")
     with pytest.raises(JournalError, match="made by a newer version of Parts Journal"):
         read_export(path)
 

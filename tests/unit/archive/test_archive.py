@@ -170,9 +170,10 @@ def _peer_fields_on_a_note(doc: dict[str, Any]) -> None:
 
 BAD_DOCUMENTS: list[tuple[str, Mutation, str]] = [
     ("wrong format", _set("format", "something-else"), "not a Parts Journal export"),
-    ("newer version", _set("version", 5), "newer version of Parts Journal"),
-    ("version as text", _set("version", "1"), "At version: The version must be 1, 2, 3 or 4."),
-    ("version 0", _set("version", 0), "At version: The version must be 1, 2, 3 or 4."),
+    ("newer version", _set("version", 9), "newer version of Parts Journal"),
+    ("version as text", _set("version", "1"),
+     "At version: The version must be 1, 2, 3, 4, 5, 6, 7 or 8."),
+    ("version 0", _set("version", 0), "At version: The version must be 1, 2, 3, 4, 5, 6, 7 or 8."),
     ("missing key", _set("entries.0.body", _DELETE), "At entries[0]: “body” is missing."),
     ("unknown key", _set("parts.0.mood", "x"), "At parts[0]: “mood” is not part of the export"),
     ("bad kind", _set("entries.0.kind", "dream"),

@@ -261,7 +261,7 @@ def test_a_version_2_file_with_words_and_templates_is_refused_at_the_templates(
 def test_a_newer_version_is_refused_as_newer(rich_vault: Vault, tmp_path: Path,
                                              fast_kdf: KdfProfile) -> None:
     path = tmp_path / "newer.json"
-    path.write_text(json.dumps(_with_templates(rich_vault, [_template()], version=5)),
+    path.write_text(json.dumps(_with_templates(rich_vault, [_template()], version=9)),
                     encoding="utf-8")
     new = new_vault(tmp_path, fast_kdf)
     try:

@@ -194,7 +194,7 @@ def test_a_version_1_file_may_not_hold_words(rich_vault: Vault, tmp_path: Path,
 def test_a_newer_version_is_refused_as_newer(rich_vault: Vault, tmp_path: Path,
                                              fast_kdf: KdfProfile) -> None:
     path = tmp_path / "newer.json"
-    path.write_text(json.dumps(_with_words(rich_vault, [_word("Zorblat")], version=5)),
+    path.write_text(json.dumps(_with_words(rich_vault, [_word("Zorblat")], version=9)),
                     encoding="utf-8")
     new = new_vault(tmp_path, fast_kdf)
     try:

@@ -56,3 +56,19 @@ def test_a_deleted_part_takes_its_check_ins_along(vault: Vault) -> None:
 def test_a_missing_part_is_refused(vault: Vault) -> None:
     with pytest.raises(NotFound, match="no longer exists"):
         vault.checkins.add(CheckinPlan(part_id="nope", at=time(9, 0), until=date.max))
+
+
+def test_merging_parts_moves_check_ins_and_pictures_and_undo_moves_them_back(
+        vault: Vault) -> None:
+    from ..media.test_pictures import jpeg_with_gps
+
+    keep = vault.parts.add(Part(name="Critic", role=Role.MANAGER))
+    absorb = vault.parts.add(Part(name="Judge", role=Role.MANAGER))
+    plan = vault.checkins.add(CheckinPlan(part_id=absorb.id, at=time(9, 0)))
+    picture = vault.pictures.add(jpeg_with_gps(), part_id=absorb.id)
+    undo = vault.surgery.merge(keep.id, absorb.id)
+    assert vault.checkins.get(plan.id).part_id == keep.id
+    assert [p.id for p in vault.pictures.of_part(keep.id)] == [picture.id]
+    vault.surgery.undo_merge(undo)
+    assert vault.checkins.get(plan.id).part_id == absorb.id
+    assert [p.id for p in vault.pictures.of_part(absorb.id)] == [picture.id]

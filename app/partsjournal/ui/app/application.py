@@ -363,7 +363,8 @@ class AppController(QObject):
         editor.details_shown_changed.connect(
             lambda shown: self.settings.set(keys.ENTRY_DETAILS_SHOWN, shown))
         self.idle.start(self.settings.get(keys.AUTO_LOCK_MINUTES) * 60_000)
-        checkin_glue.after_unlock(self, vault, window)
+        if not sample:  # the sample's plans must never replace the person's next due time
+            checkin_glue.after_unlock(self, vault, window)
         if self.pending_file is not None:
             path, self.pending_file = self.pending_file, None
             window.open_file(path)

@@ -43,6 +43,8 @@ from partsjournal.ui.app.focus_mode import FocusMode
 from partsjournal.ui.app.menus import build_menus
 from partsjournal.ui.app.sidebar import SIDEBAR_WIDTH, Sidebar
 from partsjournal.ui.app.word_count import WordCount
+from partsjournal.ui.body.body_page import BodyPage
+from partsjournal.ui.body.part_body import attach_body_tab
 from partsjournal.ui.common.backup_file import back_up_to_chosen_file
 from partsjournal.ui.common.changes import Change, ChangeBus, Changes, Page
 from partsjournal.ui.common.icons import icon
@@ -101,9 +103,11 @@ class MainWindow(QMainWindow):
         self.search = SearchView(vault, self)
         self.this_week = ThisWeekPanel(vault, self)  # open agreements, soonest first
         self.part_pictures = attach_part_pictures(self.parts, vault)  # the part's Pictures tab
+        self.body = BodyPage(vault, self)  # every part on one body (ui/body/)
+        self.part_body = attach_body_tab(self.parts, vault)  # the part's Body tab
         self.pages = PageStack(self)
         for page in (self.journal, self.parts, self.map, self.peers, self.insights,
-                     self.this_week, self.search):
+                     self.this_week, self.body, self.search):
             self.pages.addWidget(page)
         self.peer_session: PeerSessionPanel | None = None
         self.setAcceptDrops(True)
@@ -203,7 +207,8 @@ class MainWindow(QMainWindow):
                  (self.tr("Map"), "Ctrl+3", self.show_map, "waypoints"),
                  (self.tr("Peers"), "Ctrl+4", self.show_peers, "handshake"),
                  (self.tr("Insights"), "Ctrl+5", self.show_insights, "chart-line"),
-                 (self.tr("This week"), "Ctrl+6", self.show_this_week, "check"))
+                 (self.tr("This week"), "Ctrl+6", self.show_this_week, "check"),
+                 (self.tr("Body"), "Ctrl+7", self.show_body, ""))  # View menu only (no room)
         actions = []
         for text, keys, slot, icon_name in rooms:
             action = QAction(text, self, checkable=True)
@@ -212,10 +217,11 @@ class MainWindow(QMainWindow):
                 QKeySequence.SequenceFormat.NativeText)))
             action.triggered.connect(slot)
             group.addAction(action)
-            sidebar.add_room(action, icon_name)
+            if icon_name:
+                sidebar.add_room(action, icon_name)
             actions.append(action)
         (self.journal_action, self.parts_action, self.map_action, self.peers_action,
-         self.insights_action, self.this_week_action) = actions
+         self.insights_action, self.this_week_action, self.body_action) = actions
         self.settings_action = QAction(self.tr("Settings"), self)
         set_tooltip(self.settings_action, self.tr("Settings (Ctrl+,)"))
         self.settings_action.triggered.connect(self.settings_requested)
@@ -269,6 +275,11 @@ class MainWindow(QMainWindow):
         self.this_week.refresh()
         self._switch(self.this_week, self.this_week_action)
 
+    def show_body(self) -> None:
+        """Switch to the Body page: where every part is felt."""
+        self.body.reload()
+        self._switch(self.body, self.body_action)
+
     def guided_session(self) -> None:
         """A solo session through the 6 F's; the answers become an entry (and maybe a part)."""
         practice_launch.guided_session(self)
@@ -320,7 +331,8 @@ class MainWindow(QMainWindow):
 
     def _pages(self) -> list[Page]:
         """The pages that hold journal content (each a :class:`Page`); search holds only hits."""
-        return [self.journal, self.parts, self.map, self.insights, self.peers, self.this_week]
+        return [self.journal, self.parts, self.map, self.insights, self.peers, self.this_week,
+                self.body]
 
     def _page_shown(self) -> Page | None:
         """The page on screen, unless it is the search results (which hold nothing to save)."""
@@ -523,6 +535,8 @@ class MainWindow(QMainWindow):
         self.map.clear()
         self.peers.clear()
         self.insights.clear()
+        self.body.clear()
+        self.part_body.clear()
         if self.peer_session is not None:
             self.peer_session.clear()
 

@@ -79,7 +79,8 @@ def build_menus(window: MainWindow) -> None:
 
     view = menu.addMenu(tr("&View"))
     for action in (window.journal_action, window.parts_action, window.map_action,
-                   window.peers_action, window.insights_action, window.this_week_action):
+                   window.peers_action, window.insights_action, window.this_week_action,
+                   window.body_action):
         view.addAction(action)
     view.addSeparator()
     view.addAction(window.focus_mode.action)

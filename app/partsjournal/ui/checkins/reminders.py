@@ -127,6 +127,9 @@ class CheckinReminders(QObject):
             self.next_due = None  # known again after unlock; the file keeps what was due
         else:
             due = self._take_due()
+            if not due:  # stopped a moment before it was due: nothing to say
+                self.refresh()
+                return
             self.due_now = [plan for plan, _ in due]
             names = self._names(self.due_now)
             if self.show_names and names:

@@ -30,6 +30,7 @@ class Change(StrEnum):
     AGREEMENTS = "agreements"  # the agreements ledger: recorded, kept, let go, deleted
     CHECKINS = "checkins"  # planned check-ins: planned, stopped, deleted, shown
     PICTURES = "pictures"  # pictures of parts and entries: added, deleted
+    BODY_SPOTS = "body_spots"  # the body map: a spot placed, moved, noted or removed
 
 
 @dataclass(frozen=True)
