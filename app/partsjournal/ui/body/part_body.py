@@ -13,7 +13,7 @@ its size limit) needs no lines of its own.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
-    QTabWidget,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +46,7 @@ from partsjournal.ui.body.words import place_label, size_label, tr
 from partsjournal.ui.common.changes import Change, Changes
 from partsjournal.ui.common.theme import SPACE_S, role_color
 from partsjournal.ui.common.widgets import named, plain_label
+from partsjournal.ui.parts.extra_tabs import attach_part_tab
 from partsjournal.vault import Vault
 
 
@@ -269,23 +268,8 @@ class PartBodySection(QWidget):
 
 def attach_body_tab(parts_view: QWidget, vault: Vault) -> PartBodySection:
     """Add the Body tab to the Parts page; it follows the page's current part."""
-    tabs = parts_view.findChild(QTabWidget, "partTabs")
-    tree = parts_view.findChild(QTreeView, "partTree")
-    if tabs is None or tree is None:
-        raise RuntimeError("The Parts page has no part tabs or part tree to follow.")
-    section = PartBodySection(vault, tabs)
-    tabs.addTab(section, tr("Body"))
-
-    def follow() -> None:
-        current = getattr(parts_view, "current_part_id", lambda: None)()
-        if tabs.currentWidget() is section or current is None:
-            section.show_part(current)
-
-    tabs.currentChanged.connect(lambda _n: follow())
-    tree.selectionModel().currentChanged.connect(lambda *_: QTimer.singleShot(0, follow))
-    status = getattr(parts_view, "status", None)
-    if status is not None:
-        section.status.connect(status)
+    section = PartBodySection(vault, parts_view)
+    attach_part_tab(parts_view, section, tr("Body"), section.show_part)
     return section
 
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from partsjournal.domain.checkins import MAX_NOTE, CheckinPlan
 from partsjournal.errors import JournalError
 from partsjournal.ui.common.changes import Change
-from partsjournal.ui.common.dates import short_date_format
+from partsjournal.ui.common.dates import short_date_format, time_format
 from partsjournal.ui.common.messages import explain
 from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.theme import role_color
@@ -71,7 +71,7 @@ class PlanCheckinDialog(QDialog):
         self.part_combo.setCurrentIndex(max(0, self.part_combo.findData(part_id or "")))
         form.addRow(tr("&Part"), self.part_combo)
         self.time_edit = named(QTimeEdit(QTime(8, 30), self), "checkinTime")
-        self.time_edit.setDisplayFormat("HH:mm")
+        self.time_edit.setDisplayFormat(time_format())
         self.time_edit.setAccessibleName(tr("Time of day"))
         form.addRow(tr("&At"), self.time_edit)
         self.every_day = named(QRadioButton(tr("&Every day"), self), "checkinEveryDay")

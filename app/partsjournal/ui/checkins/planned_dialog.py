@@ -20,7 +20,7 @@ from partsjournal.domain.words import fill
 from partsjournal.errors import JournalError
 from partsjournal.ui.checkins.plan_dialog import PlanCheckinDialog, day_names, tr
 from partsjournal.ui.common.changes import Change
-from partsjournal.ui.common.dates import date_and_time, short_date
+from partsjournal.ui.common.dates import clock_time, date_and_time, short_date
 from partsjournal.ui.common.messages import show_error
 from partsjournal.ui.common.operation import perform
 from partsjournal.ui.common.widgets import named, plain_label
@@ -32,7 +32,7 @@ def schedule_text(plan: CheckinPlan, names: dict[str, str]) -> str:
     who = names.get(plan.part_id or "", "") or tr("A check-in with yourself")
     days = tr("every day") if plan.every_day else ", ".join(
         day_names()[d - 1] for d in sorted(plan.weekdays))
-    line = fill(tr("%1 — %2 at %3"), who, days, plan.at.strftime("%H:%M"))
+    line = fill(tr("%1 — %2 at %3"), who, days, clock_time(plan.at))
     if plan.until is not None:
         line += " " + fill(tr("until %1"), short_date(
             datetime.combine(plan.until, plan.at).astimezone()))

@@ -9,7 +9,7 @@ are the locale's short time. Nothing else in ui/ formats a date (a test holds th
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 
 from PySide6.QtCore import QDate, QLocale, QTime
 
@@ -45,6 +45,16 @@ def time_of_day(moment: datetime) -> str:
     """The local time in the locale's short form: "19:24" or "7:24 PM"."""
     local = moment.astimezone()
     return QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+
+
+def clock_time(at: time) -> str:
+    """A time of day (not a moment) in the locale's short form: "08:30" or "8:30 AM"."""
+    return QLocale().toString(QTime(at.hour, at.minute), QLocale.FormatType.ShortFormat)
+
+
+def time_format(locale: QLocale | None = None) -> str:
+    """The Qt format for editing a time of day (a check-in's time), as :func:`time_of_day`."""
+    return (locale or QLocale()).timeFormat(QLocale.FormatType.ShortFormat)
 
 
 def date_and_time(moment: datetime) -> str:

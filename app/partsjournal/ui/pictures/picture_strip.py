@@ -151,7 +151,7 @@ class PictureStrip(QWidget):
             added = perform(self, lambda: self._vault.pictures.add(
                 data, part_id=self._part_id, entry_id=self._entry_id), [Change.PICTURES])
         except OSError as exc:
-            self._refuse(tr("That file can't be read (%s).").replace("%s", exc.strerror or ""))
+            self._refuse(fill(tr("That file can't be read (%1)."), exc.strerror or str(exc)))
             return None
         except JournalError as exc:
             what, way = explain(exc)
