@@ -55,6 +55,9 @@ class PictureStrip(QWidget):
         self._part_id: str | None = None
         self._entry_id: str | None = None
         self._pictures: list[PictureInfo] = []
+        self._shown = False
+        #: Thumbnails decoded so far, by picture id: in memory only, forgotten at lock.
+        self._thumbnails: dict[str, QPixmap] = {}
         #: Called before adding (an entry's editor saves the entry first).
         self.before_add: Callable[[], object] | None = None
         column = QVBoxLayout(self)
@@ -93,6 +96,8 @@ class PictureStrip(QWidget):
 
     def show_owner(self, *, part_id: str | None = None, entry_id: str | None = None) -> None:
         """Show the pictures of this part or this entry (neither: nothing to show)."""
+        if (part_id, entry_id) == (self._part_id, self._entry_id) and self._shown:
+            return  # the page asks again as its tabs and its list both change
         self._part_id, self._entry_id = part_id, entry_id
         self.problem.setVisible(False)
         self.reload()
@@ -101,13 +106,17 @@ class PictureStrip(QWidget):
         """Read the thumbnails again."""
         self.model.clear()
         self._pictures = []
+        self._shown = True
         if self._part_id is not None:
             self._pictures = self._vault.pictures.of_part(self._part_id)
         elif self._entry_id is not None:
             self._pictures = self._vault.pictures.of_entry(self._entry_id)
         for number, picture in enumerate(self._pictures, 1):
-            pixmap = QPixmap()
-            pixmap.loadFromData(picture.thumbnail, "PNG")
+            pixmap = self._thumbnails.get(picture.id)
+            if pixmap is None:  # decoded once per picture while the journal is open
+                pixmap = QPixmap()
+                pixmap.loadFromData(picture.thumbnail, "PNG")
+                self._thumbnails[picture.id] = pixmap
             item = QStandardItem(QIcon(pixmap), picture.caption or fill(tr("Picture %1"),
                                                                         str(number)))
             item.setData(picture.id, ID_ROLE)
@@ -127,6 +136,7 @@ class PictureStrip(QWidget):
 
     def clear(self) -> None:
         """Forget every thumbnail (before locking)."""
+        self._thumbnails.clear()
         self.show_owner()
 
     # Adding and deleting ----------------------------------------------------------------------
